@@ -1,0 +1,31 @@
+package org.djlnas.api.engine;
+
+import java.util.Set;
+
+/**
+ * What djl-nas knows of one DJL engine: its name, what it can do, and the settings it needs before
+ * it loads (offline natives, thread counts). Engine modules provide one, found with {@link
+ * java.util.ServiceLoader} ({@code META-INF/services/org.djlnas.api.engine.EngineSupport}).
+ */
+public interface EngineSupport {
+
+    /**
+     * Returns the DJL engine name, as {@code ai.djl.engine.Engine.getEngine} takes it.
+     *
+     * @return the engine name, for example {@code PyTorch}
+     */
+    String engineName();
+
+    /**
+     * Returns what the engine can do.
+     *
+     * @return the capabilities
+     */
+    Set<EngineCapability> capabilities();
+
+    /**
+     * Sets the system properties the engine reads when it loads (offline mode, thread counts),
+     * leaving any the user has already set. Called once before the engine is first used.
+     */
+    void configureDefaults();
+}

@@ -1,0 +1,94 @@
+package org.djlnas.api.op;
+
+import ai.djl.nn.Block;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every operation a space can build, by name. Spaces build all their operations through one
+ * registry, so a plug-in that adds an operation makes it available to every space.
+ */
+public final class OpRegistry {
+
+    private final Map<String, OpFactory> factories;
+
+    private OpRegistry(Map<String, OpFactory> factories) {
+        this.factories = Collections.unmodifiableMap(factories);
+    }
+
+    /**
+     * Creates a registry from providers.
+     *
+     * @param providers the providers
+     * @return the registry
+     * @throws IllegalArgumentException if two providers contribute the same name
+     */
+    public static OpRegistry of(List<? extends OperationProvider> providers) {
+        Map<String, OpFactory> all = new TreeMap<>();
+        for (OperationProvider provider : providers) {
+            for (Map.Entry<String, OpFactory> entry : provider.operations().entrySet()) {
+                if (all.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
+                    throw new IllegalArgumentException(
+                            "operation '"
+                                    + entry.getKey()
+                                    + "' is contributed twice (again by "
+                                    + provider.getClass().getName()
+                                    + ")");
+                }
+            }
+        }
+        return new OpRegistry(all);
+    }
+
+    /**
+     * Creates a registry from the providers found on the class path.
+     *
+     * @return the registry
+     */
+    public static OpRegistry discover() {
+        return of(
+                ServiceLoader.load(OperationProvider.class).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .toList());
+    }
+
+    /**
+     * Builds an operation's block.
+     *
+     * @param name the operation's name
+     * @param context channels, stride and normalisation
+     * @return a new block
+     * @throws IllegalArgumentException naming the known operations if the name is unknown
+     */
+    public Block create(String name, OpContext context) {
+        OpFactory factory = factories.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException(
+                    "unknown operation '" + name + "'; known operations: " + factories.keySet());
+        }
+        return factory.create(context);
+    }
+
+    /**
+     * Tells whether an operation is registered.
+     *
+     * @param name the name
+     * @return true if registered
+     */
+    public boolean contains(String name) {
+        return factories.containsKey(name);
+    }
+
+    /**
+     * Returns the registered names, sorted.
+     *
+     * @return the names
+     */
+    public Set<String> names() {
+        return factories.keySet();
+    }
+}
