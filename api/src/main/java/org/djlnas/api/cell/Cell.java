@@ -170,6 +170,15 @@ public final class Cell {
     }
 
     /**
+     * Returns the cell's label, the prefix of all its choices.
+     *
+     * @return the label
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
      * Returns the candidate operations of every edge.
      *
      * @return the operation names

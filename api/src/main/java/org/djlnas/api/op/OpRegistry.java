@@ -1,6 +1,7 @@
 package org.djlnas.api.op;
 
 import ai.djl.nn.Block;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,27 @@ public final class OpRegistry {
                     "unknown operation '" + name + "'; known operations: " + factories.keySet());
         }
         return factory.create(context);
+    }
+
+    /**
+     * Checks that every named operation is registered.
+     *
+     * @param names the operations something needs
+     * @param user what needs them, for the message (for example {@code space 'darts'})
+     * @return this registry
+     * @throws IllegalStateException naming the missing operations
+     */
+    public OpRegistry requireAll(Collection<String> names, String user) {
+        List<String> missing = names.stream().filter(n -> !factories.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(
+                    user
+                            + " needs operations "
+                            + missing
+                            + " that no operation provider registers; known operations: "
+                            + factories.keySet());
+        }
+        return this;
     }
 
     /**

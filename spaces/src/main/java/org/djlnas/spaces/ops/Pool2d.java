@@ -1,0 +1,64 @@
+package org.djlnas.spaces.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * Square 2-D average or max pooling with symmetric zero padding. Average pooling does not count the
+ * padding (PyTorch's {@code count_include_pad=False}, as DARTS and NAS-Bench-201 use).
+ */
+public final class Pool2d extends ParameterFreeBlock {
+
+    /** The pooling function. */
+    public enum Kind {
+        /** Average pooling. */
+        AVERAGE,
+        /** Max pooling. */
+        MAX
+    }
+
+    private final Kind kind;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+
+    /**
+     * Creates a pooling block.
+     *
+     * @param kind average or max
+     * @param kernel the window size
+     * @param stride the stride
+     * @param padding the padding on each side
+     */
+    public Pool2d(Kind kind, int kernel, int stride, int padding) {
+        this.kind = kind;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+    }
+
+    @Override
+    NDArray apply(NDArray input) {
+        Shape window = new Shape(kernel, kernel);
+        Shape strides = new Shape(stride, stride);
+        Shape pads = new Shape(padding, padding);
+        return kind == Kind.AVERAGE
+                ? Pool.avgPool2d(input, window, strides, pads, false, false)
+                : Pool.maxPool2d(input, window, strides, pads, false);
+    }
+
+    @Override
+    Shape outputShape(Shape input) {
+        return new Shape(input.get(0), input.get(1), outSize(input.get(2)), outSize(input.get(3)));
+    }
+
+    private long outSize(long size) {
+        return (size + 2L * padding - kernel) / stride + 1;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "Pool2d(kernel=" + kernel + ", stride=" + stride + ")";
+    }
+}

@@ -1,0 +1,24 @@
+package org.djlnas.spaces.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+/** Rectified linear unit. */
+public final class Relu extends ParameterFreeBlock {
+
+    @Override
+    NDArray apply(NDArray input) {
+        return Activation.relu(input);
+    }
+
+    @Override
+    Shape outputShape(Shape input) {
+        return input;
+    }
+
+    @Override
+    public String toString() {
+        return "ReLU()";
+    }
+}
