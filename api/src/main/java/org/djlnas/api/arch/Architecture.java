@@ -35,7 +35,10 @@ public final class Architecture {
                     .configure(
                             com.fasterxml.jackson.databind.DeserializationFeature
                                     .FAIL_ON_TRAILING_TOKENS,
-                            true);
+                            true)
+                    .enable(
+                            com.fasterxml.jackson.core.JsonParser.Feature
+                                    .STRICT_DUPLICATE_DETECTION);
     private static final int ID_HEX_DIGITS = 16;
 
     private final SortedMap<String, Object> values;
@@ -97,7 +100,12 @@ public final class Architecture {
         if (root == null || !root.isObject()) {
             throw new InvalidArchitectureException(
                     "the architecture JSON is "
-                            + (root == null ? "empty" : "a " + root.getNodeType())
+                            + (root == null
+                                    ? "empty"
+                                    : "a JSON "
+                                            + root.getNodeType()
+                                                    .toString()
+                                                    .toLowerCase(java.util.Locale.ROOT))
                             + "; expected an object mapping each label to its value");
         }
         SortedMap<String, Object> values = new TreeMap<>();

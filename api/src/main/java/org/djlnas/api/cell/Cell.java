@@ -56,6 +56,14 @@ public final class Cell {
             throw new IllegalArgumentException(
                     "cell '" + label + "': no operations; expected at least one");
         }
+        if (inputsPerNode < 0) {
+            throw new IllegalArgumentException(
+                    "cell '"
+                            + label
+                            + "': inputs per node is "
+                            + inputsPerNode
+                            + "; expected >= 1, or 0 for all predecessors");
+        }
         if (inputsPerNode > inputs) {
             throw new IllegalArgumentException(
                     "cell '"

@@ -102,7 +102,11 @@ public record SettingSpec(
                     value = Long.parseLong(text.trim());
                     break;
                 case NUMBER:
-                    value = Double.parseDouble(text.trim());
+                    double number = Double.parseDouble(text.trim());
+                    if (!Double.isFinite(number)) {
+                        throw new NumberFormatException(text);
+                    }
+                    value = number;
                     break;
                 case BOOLEAN:
                     String lower = text.trim().toLowerCase(Locale.ROOT);
@@ -136,7 +140,9 @@ public record SettingSpec(
                             + " is "
                             + text
                             + "; expected at least "
-                            + (type == Type.INTEGER ? (long) minimum : minimum));
+                            + (type == Type.INTEGER
+                                    ? Long.toString((long) minimum) + " (an integer)"
+                                    : Double.toString(minimum) + " (a number)"));
         }
         return value;
     }

@@ -93,7 +93,19 @@ public final class Settings {
      * @return its value
      */
     public int getInt(String name) {
-        return Math.toIntExact((Long) require(name));
+        long value = (Long) require(name);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "setting '"
+                            + name
+                            + "' of "
+                            + owner
+                            + " is "
+                            + value
+                            + "; expected an integer"
+                            + " that fits in 32 bits");
+        }
+        return (int) value;
     }
 
     /**

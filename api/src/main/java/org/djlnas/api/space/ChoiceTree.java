@@ -44,6 +44,7 @@ public final class ChoiceTree {
         for (Choice root : this.roots) {
             index(root, byLabel, visited);
         }
+        requireDisjoint(this.roots, "the top level");
         this.choicesByLabel = Collections.unmodifiableMap(byLabel);
         for (Choice choice : byLabel.values()) {
             sizeOf(choice);
@@ -217,6 +218,47 @@ public final class ChoiceTree {
         for (Object value : choice.values()) {
             for (Choice child : choice.children(value)) {
                 index(child, byLabel, visited);
+            }
+        }
+        for (Object value : choice.values()) {
+            requireDisjoint(choice.children(value), "'" + choice.label() + "' = " + value);
+        }
+    }
+
+    /**
+     * Checks that choices reachable together (the roots, or the children of one value) never reach
+     * the same label: an architecture holds one value per label.
+     */
+    private static void requireDisjoint(List<Choice> together, String where) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Choice choice : together) {
+            Set<String> labels = new java.util.HashSet<>();
+            collectLabels(choice, labels);
+            for (String label : labels) {
+                if (!seen.add(label)) {
+                    throw reachedTwice(label, where);
+                }
+            }
+        }
+    }
+
+    private static IllegalArgumentException reachedTwice(String label, String where) {
+        return new IllegalArgumentException(
+                "choice '"
+                        + label
+                        + "' can be reached twice in one architecture (through "
+                        + where
+                        + "); give each place its own choice with its own label");
+    }
+
+    private static void collectLabels(Choice choice, Set<String> labels) {
+        labels.add(choice.label());
+        if (!choice.hasChildren()) {
+            return;
+        }
+        for (Object value : choice.values()) {
+            for (Choice child : choice.children(value)) {
+                collectLabels(child, labels);
             }
         }
     }

@@ -24,13 +24,24 @@ public final class ValueChoice implements Choice {
     private final List<Object> categories;
     private final double low;
     private final double high;
+    private final long min;
+    private final long max;
 
-    private ValueChoice(String label, Kind kind, List<Object> categories, double low, double high) {
+    private ValueChoice(
+            String label,
+            Kind kind,
+            List<Object> categories,
+            double low,
+            double high,
+            long min,
+            long max) {
         this.label = Labels.check(label);
         this.kind = kind;
         this.categories = categories;
         this.low = low;
         this.high = high;
+        this.min = min;
+        this.max = max;
     }
 
     /**
@@ -54,7 +65,7 @@ public final class ValueChoice implements Choice {
             }
             canonical.add(value);
         }
-        return new ValueChoice(label, Kind.CATEGORICAL, List.copyOf(canonical), 0, 0);
+        return new ValueChoice(label, Kind.CATEGORICAL, List.copyOf(canonical), 0, 0, 0, 0);
     }
 
     /**
@@ -66,7 +77,7 @@ public final class ValueChoice implements Choice {
      * @return the choice
      */
     public static ValueChoice integerRange(String label, long min, long max) {
-        if (min > max || max - min >= Integer.MAX_VALUE) {
+        if (min > max || countExceedsIntRange(min, max)) {
             throw new IllegalArgumentException(
                     "value choice '"
                             + label
@@ -77,7 +88,7 @@ public final class ValueChoice implements Choice {
                             + "] is empty or too large; expected min <= max and fewer than 2^31"
                             + " values");
         }
-        return new ValueChoice(label, Kind.INTEGER_RANGE, List.of(), min, max);
+        return new ValueChoice(label, Kind.INTEGER_RANGE, List.of(), min, max, min, max);
     }
 
     /**
@@ -90,7 +101,7 @@ public final class ValueChoice implements Choice {
      * @return the choice
      */
     public static ValueChoice floatRange(String label, double min, double max, boolean logScale) {
-        if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+        if (!(min < max) || !Double.isFinite(max - min)) {
             throw new IllegalArgumentException(
                     "value choice '"
                             + label
@@ -105,7 +116,21 @@ public final class ValueChoice implements Choice {
                     "value choice '" + label + "': a log-scaled range needs min > 0, got " + min);
         }
         return new ValueChoice(
-                label, logScale ? Kind.LOG_FLOAT_RANGE : Kind.FLOAT_RANGE, List.of(), min, max);
+                label,
+                logScale ? Kind.LOG_FLOAT_RANGE : Kind.FLOAT_RANGE,
+                List.of(),
+                min,
+                max,
+                0,
+                0);
+    }
+
+    private static boolean countExceedsIntRange(long min, long max) {
+        try {
+            return Math.addExact(Math.subtractExact(max, min), 1) >= Integer.MAX_VALUE;
+        } catch (ArithmeticException e) {
+            return true;
+        }
     }
 
     @Override
@@ -124,15 +149,15 @@ public final class ValueChoice implements Choice {
             case CATEGORICAL:
                 return categories;
             case INTEGER_RANGE:
-                long min = (long) low;
-                int count = (int) ((long) high - min + 1);
+                long first = min;
+                int count = (int) (max - min + 1);
                 return new AbstractList<>() {
                     @Override
                     public Object get(int index) {
                         if (index < 0 || index >= count) {
                             throw new IndexOutOfBoundsException(index);
                         }
-                        return min + index;
+                        return first + index;
                     }
 
                     @Override
@@ -152,11 +177,14 @@ public final class ValueChoice implements Choice {
             case CATEGORICAL:
                 return categories.get(random.nextInt(categories.size()));
             case INTEGER_RANGE:
-                return random.nextLong((long) low, (long) high + 1);
+                return max == Long.MAX_VALUE
+                        ? random.nextLong(min - 1, max) + 1
+                        : random.nextLong(min, max + 1);
             case FLOAT_RANGE:
                 return random.nextDouble(low, Math.nextUp(high));
             default:
-                return Math.min(high, Math.exp(random.nextDouble(Math.log(low), Math.log(high))));
+                double drawn = Math.exp(random.nextDouble(Math.log(low), Math.log(high)));
+                return Math.max(low, Math.min(high, drawn));
         }
     }
 
@@ -185,8 +213,8 @@ public final class ValueChoice implements Choice {
                 return candidate;
             case INTEGER_RANGE:
                 if (!(value instanceof Long || value instanceof Integer)
-                        || ((Number) value).longValue() < (long) low
-                        || ((Number) value).longValue() > (long) high) {
+                        || ((Number) value).longValue() < min
+                        || ((Number) value).longValue() > max) {
                     throw new IllegalArgumentException(
                             "'" + value + "' is not allowed; expected " + describeDomain());
                 }
@@ -208,7 +236,7 @@ public final class ValueChoice implements Choice {
             case CATEGORICAL:
                 return "one of " + categories;
             case INTEGER_RANGE:
-                return "an integer in [" + (long) low + ", " + (long) high + "]";
+                return "an integer in [" + min + ", " + max + "]";
             case FLOAT_RANGE:
                 return "a number in [" + low + ", " + high + "]";
             default:

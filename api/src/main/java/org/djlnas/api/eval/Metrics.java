@@ -1,0 +1,28 @@
+package org.djlnas.api.eval;
+
+/** The names of the metrics built-in evaluators report. */
+public final class Metrics {
+
+    /** Validation accuracy, a fraction in [0, 1]. */
+    public static final String ACCURACY = "accuracy";
+
+    /** Mean validation loss. */
+    public static final String LOSS = "loss";
+
+    /** Trainable parameters of the compiled network. */
+    public static final String PARAMETERS = "parameters";
+
+    /** Seconds spent training. */
+    public static final String TRAIN_SECONDS = "trainSeconds";
+
+    /** Milliseconds per inference batch. */
+    public static final String LATENCY_MS = "latencyMs";
+
+    /** Test accuracy, reported only for the final model. */
+    public static final String TEST_ACCURACY = "testAccuracy";
+
+    /** The score a tabular benchmark holds for an architecture. */
+    public static final String SCORE = "score";
+
+    private Metrics() {}
+}

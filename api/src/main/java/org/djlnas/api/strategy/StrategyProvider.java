@@ -1,0 +1,43 @@
+package org.djlnas.api.strategy;
+
+import java.util.List;
+import org.djlnas.api.settings.SettingSpec;
+
+/**
+ * Contributes one strategy. Implementations are found with {@link java.util.ServiceLoader} (list
+ * them in {@code META-INF/services/org.djlnas.api.strategy.StrategyProvider}) and need a public
+ * no-argument constructor.
+ */
+public interface StrategyProvider {
+
+    /**
+     * Returns the strategy's kebab-case id.
+     *
+     * @return the id
+     */
+    String id();
+
+    /**
+     * Returns a one-line description for listings.
+     *
+     * @return the description
+     */
+    String description();
+
+    /**
+     * Declares the strategy's settings.
+     *
+     * @return the settings
+     */
+    List<SettingSpec> settings();
+
+    /**
+     * Creates a fresh strategy.
+     *
+     * @param context the space, settings, seed and budget
+     * @return the strategy
+     * @throws IllegalArgumentException if the strategy cannot search this space (for example a grid
+     *     over an infinite space)
+     */
+    Strategy create(StrategyContext context);
+}
