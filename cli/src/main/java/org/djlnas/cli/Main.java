@@ -1,0 +1,86 @@
+package org.djlnas.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code nas} command: neural architecture search on DJL. Without a subcommand it is a usage
+ * error; {@code nas --help} lists the subcommands.
+ */
+@Command(
+        name = "nas",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Neural architecture search on DJL.",
+        subcommands = {SpacesCommand.class, EnginesCommand.class, ArchCommand.class},
+        usageHelpAutoWidth = true)
+public final class Main implements Callable<Integer> {
+
+    /** The option that makes errors print their stack trace. */
+    static final String VERBOSE = "--verbose";
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = VERBOSE,
+            scope = ScopeType.INHERIT,
+            description = "On errors, also print the stack trace to stderr.")
+    private boolean verbose;
+
+    /** Creates the command; picocli fills in its options. */
+    public Main() {}
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains(VERBOSE)
+                && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "info");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Creates the {@code nas} command line with its error handling: a single line {@code nas:
+     * <reason>} on stderr, status 2 for bad input and 1 for other failures.
+     *
+     * @return the command line, writing to the process's stdout and stderr
+     */
+    public static CommandLine commandLine() {
+        ErrorReporter errors = new ErrorReporter();
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+    }
+
+    /**
+     * Creates the {@code nas} command line writing to the given streams, for embedding and tests.
+     *
+     * @param out where results go
+     * @param err where messages and errors go
+     * @return the command line
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine().setOut(out).setErr(err);
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing command; expected one of "
+                        + String.join(", ", spec.subcommands().keySet()));
+    }
+}

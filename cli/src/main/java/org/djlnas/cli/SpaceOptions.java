@@ -1,0 +1,95 @@
+package org.djlnas.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.settings.SettingSpec;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that choose and configure a search space ({@code --space}, {@code --space-opt},
+ * {@code --classes}), shared by the commands that work on one space.
+ */
+final class SpaceOptions {
+
+    /** The space setting that {@code --classes} sets. */
+    static final String CLASSES = "classes";
+
+    /** The space setting that the channels of {@code --input} set, when the space has it. */
+    static final String INPUT_CHANNELS = "input-channels";
+
+    @Option(
+            names = "--space",
+            required = true,
+            paramLabel = "ID",
+            description = "The search space (see 'nas spaces').")
+    private String id = "";
+
+    @Option(
+            names = "--space-opt",
+            paramLabel = "KEY=VALUE",
+            description = "A setting of the space (see 'nas spaces'); repeatable.")
+    private Map<String, String> given = new LinkedHashMap<>();
+
+    @Option(
+            names = "--classes",
+            paramLabel = "K",
+            description = "Number of output classes: short for --space-opt classes=K.")
+    private @Nullable Integer classes;
+
+    /**
+     * Returns the id of the chosen space.
+     *
+     * @return the id
+     */
+    String id() {
+        return id;
+    }
+
+    /**
+     * Creates the chosen space with the given settings.
+     *
+     * @param inputChannels the channels of the input, passed as the {@code input-channels} setting
+     *     if the space declares it
+     * @return the space
+     * @throws IllegalArgumentException if the space is unknown or a setting is unknown, malformed
+     *     or given twice with different values
+     */
+    SearchSpace create(OptionalInt inputChannels) {
+        SearchSpaceProvider provider = SpaceCatalog.discover().find(id);
+        Map<String, String> settings = new LinkedHashMap<>(given);
+        if (classes != null) {
+            put(settings, CLASSES, Integer.toString(classes), "--classes");
+        }
+        if (inputChannels.isPresent() && declares(provider, INPUT_CHANNELS)) {
+            put(settings, INPUT_CHANNELS, Integer.toString(inputChannels.getAsInt()), "--input");
+        }
+        String owner = "space '" + id + "'";
+        return provider.create(
+                Settings.resolve(owner, provider.settings(), settings), OpRegistry.discover());
+    }
+
+    private static void put(Map<String, String> settings, String name, String value, String from) {
+        String previous = settings.putIfAbsent(name, value);
+        if (previous != null && !previous.equals(value)) {
+            throw new IllegalArgumentException(
+                    from
+                            + " gives setting '"
+                            + name
+                            + "' = "
+                            + value
+                            + " but --space-opt gives "
+                            + previous
+                            + "; give one value");
+        }
+    }
+
+    private static boolean declares(SearchSpaceProvider provider, String setting) {
+        return provider.settings().stream().map(SettingSpec::name).anyMatch(setting::equals);
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# nas: the djl-nas command line. Builds the project on first use, and again whenever a pom.xml or
+# a file under */src/main changed since the last build, then runs org.djlnas.cli.Main.
+#
+#   ./nas spaces | engines | arch ...      (see ./nas --help)
+#
+# Environment: JAVA_HOME picks the JVM; NAS_JAVA_OPTS adds JVM options (for example -Xmx8g
+# -Dnas.engine=PyTorch); OMP_WAIT_POLICY defaults to PASSIVE (busy-waiting OpenMP threads collapse
+# under contention on small machines).
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+jar="$root/cli/target/nas-cli.jar"
+lib="$root/cli/target/lib"
+stamp="$root/target/nas-build.stamp"
+log="$root/target/nas-build.log"
+
+# Prints the first input of the build that is newer than the last build, if any.
+changed_since_build() {
+    find "$root" \
+        \( -name '.?*' -o -name target -o -name node_modules -o -path "$root/experiments" \) -prune -o \
+        -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit
+}
+
+needs_build() {
+    [[ ! -f "$jar" || ! -d "$lib" || ! -f "$stamp" ]] || [[ -n "$(changed_since_build)" ]]
+}
+
+build() {
+    local first_run=$1
+    if ! command -v mvn >/dev/null 2>&1; then
+        echo "nas: Maven (mvn) is needed to build djl-nas; install it and try again" >&2
+        exit 1
+    fi
+    if [[ $first_run == true ]]; then
+        echo "building djl-nas (first run)…" >&2
+    else
+        echo "rebuilding djl-nas (sources changed)…" >&2
+    fi
+    local started
+    started="$(date +%s)"
+    # Running the tool needs neither tests nor the formatting check (Spotless), so neither may
+    # stop it.
+    local args=(-B -q install -Dmaven.test.skip=true -Dspotless.check.skip=true -f "$root/pom.xml")
+    if ! mvn -o "${args[@]}" >"$log" 2>&1; then
+        # Offline fails on a fresh machine: fetch the dependencies from Maven Central once.
+        if ! mvn "${args[@]}" >>"$log" 2>&1; then
+            echo "nas: the build failed; the end of $log:" >&2
+            tail -n 40 "$log" >&2
+            exit 1
+        fi
+    fi
+    # The stamp, not the jar, records the build: Maven keeps an up-to-date jar's old time.
+    touch -d "@$started" "$stamp"
+}
+
+if needs_build; then
+    mkdir -p "$root/target"
+    first_run=false
+    [[ -f "$stamp" ]] || first_run=true
+    # One build at a time when several nas commands start together.
+    exec 9>"$root/target/nas-build.lock"
+    if command -v flock >/dev/null 2>&1; then
+        flock 9
+    fi
+    if needs_build; then
+        build "$first_run"
+    fi
+    exec 9>&-
+fi
+
+java="java"
+if [[ -n "${JAVA_HOME:-}" ]]; then
+    java="$JAVA_HOME/bin/java"
+fi
+
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export OPT_OUT_TRACKING=true
+
+# shellcheck disable=SC2086 # NAS_JAVA_OPTS holds several options
+exec "$java" \
+    -Dai.djl.offline=true \
+    -Dai.djl.pytorch.num_interop_threads=1 \
+    ${NAS_JAVA_OPTS:-} \
+    -cp "$jar:$lib/*" \
+    org.djlnas.cli.Main "$@"
