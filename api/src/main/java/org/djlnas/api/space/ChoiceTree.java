@@ -146,9 +146,9 @@ public final class ChoiceTree {
      */
     public Architecture validate(Architecture architecture) {
         Map<String, Object> canonical = new TreeMap<>();
-        ArrayList<Choice> pending = new ArrayList<>(roots);
+        java.util.Deque<Choice> pending = new java.util.ArrayDeque<>(roots);
         while (!pending.isEmpty()) {
-            Choice choice = pending.remove(pending.size() - 1);
+            Choice choice = pending.removeFirst();
             String label = choice.label();
             if (!architecture.has(label)) {
                 throw new InvalidArchitectureException(
@@ -161,7 +161,10 @@ public final class ChoiceTree {
                 throw new InvalidArchitectureException(label, e.getMessage());
             }
             canonical.put(label, value);
-            pending.addAll(choice.children(value));
+            List<Choice> children = choice.children(value);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.addFirst(children.get(i));
+            }
         }
         for (String label : architecture.values().keySet()) {
             if (canonical.containsKey(label)) {

@@ -1,0 +1,309 @@
+package org.djlnas.runtime.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.store.ExperimentStore;
+import org.djlnas.api.store.StoreException;
+import org.djlnas.api.trial.Budget;
+import org.djlnas.api.trial.TrialRecord;
+import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.api.trial.TrialState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded experiment store: one SQLite file ({@code experiment.db}) in the experiment folder,
+ * written through the xerial JDBC driver. Every write is one transaction in write-ahead-log mode,
+ * so a process killed at any moment leaves the journal as it was after its last committed write.
+ */
+public final class SqliteExperimentStore implements ExperimentStore {
+
+    /** The store's file name inside an experiment folder. */
+    public static final String FILE_NAME = "experiment.db";
+
+    private static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteExperimentStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Creates a new store in an experiment folder, creating the folder if needed.
+     *
+     * @param folder the experiment folder
+     * @return the store
+     * @throws StoreException if the folder already holds a store or cannot be written
+     */
+    public static SqliteExperimentStore create(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            throw new StoreException(
+                    folder
+                            + " already holds an experiment; use --resume to continue it, or"
+                            + " choose another folder");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the experiment folder " + folder + ": " + e, e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new StoreException("the experiment folder " + folder + " is not writable");
+        }
+        SqliteExperimentStore store = new SqliteExperimentStore(file, connect(file));
+        store.createSchema();
+        return store;
+    }
+
+    /**
+     * Opens the store of an existing experiment.
+     *
+     * @param folder the experiment folder
+     * @return the store
+     * @throws StoreException if the folder holds no store, or the file is not a djl-nas store
+     */
+    public static SqliteExperimentStore open(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException(
+                    folder + " holds no experiment (no " + FILE_NAME + "); nothing to resume");
+        }
+        SqliteExperimentStore store = new SqliteExperimentStore(file, connect(file));
+        store.checkSchema();
+        return store;
+    }
+
+    private static Connection connect(Path file) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createSchema() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = FULL");
+            connection.setAutoCommit(false);
+            statement.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            statement.execute(
+                    "CREATE TABLE trials ("
+                            + "number INTEGER PRIMARY KEY, "
+                            + "architecture_id TEXT NOT NULL, "
+                            + "architecture TEXT NOT NULL, "
+                            + "epochs REAL NOT NULL, "
+                            + "max_train_examples INTEGER NOT NULL, "
+                            + "seed INTEGER NOT NULL, "
+                            + "state TEXT NOT NULL, "
+                            + "metrics TEXT NOT NULL DEFAULT '{}', "
+                            + "error TEXT, "
+                            + "started_at TEXT, "
+                            + "ended_at TEXT)");
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO meta VALUES ('schema', ?)")) {
+                insert.setString(1, Integer.toString(SCHEMA_VERSION));
+                insert.executeUpdate();
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure("create the journal in", e);
+        }
+    }
+
+    private void checkSchema() {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+            if (!rows.next() || !Integer.toString(SCHEMA_VERSION).equals(rows.getString(1))) {
+                throw new StoreException(
+                        file
+                                + " has an unknown journal version; it was not written by this"
+                                + " version of djl-nas");
+            }
+            statement.execute("PRAGMA synchronous = FULL");
+        } catch (SQLException e) {
+            throw new StoreException(
+                    file
+                            + " is not a djl-nas experiment journal or is corrupt ("
+                            + e.getMessage()
+                            + "); it was left untouched",
+                    e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> readConfig() {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT value FROM meta WHERE key = 'config'")) {
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the configuration from", e);
+        }
+    }
+
+    @Override
+    public synchronized void writeConfig(String json) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO meta VALUES ('config', ?)")) {
+            insert.setString(1, json);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write the configuration to", e);
+        }
+    }
+
+    @Override
+    public synchronized void recordProposed(TrialSpec spec) {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "INSERT INTO trials (number, architecture_id, architecture, epochs,"
+                                + " max_train_examples, seed, state) VALUES (?, ?, ?, ?, ?, ?,"
+                                + " ?)")) {
+            insert.setInt(1, spec.number());
+            insert.setString(2, spec.architecture().id());
+            insert.setString(3, spec.architecture().toJson());
+            insert.setDouble(4, spec.budget().epochs());
+            insert.setInt(5, spec.budget().maxTrainExamples());
+            insert.setLong(6, spec.seed());
+            insert.setString(7, TrialState.PENDING.name());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("journal trial " + spec.number() + " in", e);
+        }
+    }
+
+    @Override
+    public synchronized void markRunning(int number, Instant startedAt) {
+        update(
+                number,
+                "UPDATE trials SET state = ?, started_at = ?, ended_at = NULL, error = NULL,"
+                        + " metrics = '{}' WHERE number = ?",
+                TrialState.RUNNING.name(),
+                startedAt.toString());
+    }
+
+    @Override
+    public synchronized void recordFinished(
+            int number,
+            TrialState state,
+            Map<String, Double> metrics,
+            @Nullable String error,
+            Instant endedAt) {
+        if (!state.isFinished()) {
+            throw new IllegalArgumentException("state " + state + " does not end a trial");
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(new java.util.TreeMap<>(metrics));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write the metrics of trial " + number, e);
+        }
+        update(
+                number,
+                "UPDATE trials SET state = ?, metrics = ?, error = ?, ended_at = ? WHERE number"
+                        + " = ?",
+                state.name(),
+                json,
+                error,
+                endedAt.toString());
+    }
+
+    private void update(int number, String sql, @Nullable String... values) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.setInt(values.length + 1, number);
+            if (statement.executeUpdate() != 1) {
+                throw new StoreException("trial " + number + " is not in the journal " + file);
+            }
+        } catch (SQLException e) {
+            throw failure("update trial " + number + " in", e);
+        }
+    }
+
+    @Override
+    public synchronized List<TrialRecord> trials() {
+        List<TrialRecord> records = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT number, architecture, epochs, max_train_examples, seed,"
+                                        + " state, metrics, error, started_at, ended_at FROM"
+                                        + " trials ORDER BY number")) {
+            while (rows.next()) {
+                records.add(read(rows));
+            }
+        } catch (SQLException e) {
+            throw failure("read the trials from", e);
+        }
+        return records;
+    }
+
+    private TrialRecord read(ResultSet rows) throws SQLException {
+        int number = rows.getInt(1);
+        try {
+            TrialSpec spec =
+                    new TrialSpec(
+                            number,
+                            Architecture.fromJson(rows.getString(2)),
+                            new Budget(rows.getDouble(3), rows.getInt(4)),
+                            rows.getLong(5));
+            return new TrialRecord(
+                    spec,
+                    TrialState.valueOf(rows.getString(6)),
+                    JSON.readValue(rows.getString(7), METRICS),
+                    rows.getString(8),
+                    instant(rows.getString(9)),
+                    instant(rows.getString(10)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new StoreException(
+                    "trial " + number + " in " + file + " is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private StoreException failure(String action, SQLException e) {
+        return new StoreException("cannot " + action + " " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}
