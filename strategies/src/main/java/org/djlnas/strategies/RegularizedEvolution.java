@@ -1,0 +1,109 @@
+package org.djlnas.strategies;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.strategy.Proposal;
+import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyContext;
+import org.djlnas.api.strategy.TrialOutcome;
+import org.djlnas.api.trial.Budget;
+import org.djlnas.api.trial.TrialState;
+
+/**
+ * Regularized (ageing) evolution, after Real et al., "Regularized Evolution for Image Classifier
+ * Architecture Search" (AAAI 2019), in its asynchronous ask/tell form.
+ *
+ * <p>The first {@code population} asks are distinct random architectures. Every later ask draws
+ * {@code sampleSize} members of the population uniformly without replacement, takes the one with
+ * the highest objective (the first drawn among equals) and proposes a mutation of it that changes
+ * exactly one choice. A done trial with a finite objective joins the population; when the
+ * population then holds more than {@code population} members the oldest leaves, whatever its
+ * objective. Failed, pruned and objective-less trials never join.
+ *
+ * <p>No architecture is proposed twice: a mutation that was proposed before is drawn again from the
+ * same parent, up to {@value #MUTATION_TRIES} times, and then a distinct random architecture is
+ * proposed instead. A random architecture is also proposed when a mutation is due but no outcome
+ * has joined the population yet.
+ */
+final class RegularizedEvolution implements Strategy {
+
+    static final int MUTATION_TRIES = 100;
+
+    private final SearchSpace space;
+    private final Budget budget;
+    private final int populationSize;
+    private final int sampleSize;
+    private final SplittableRandom random;
+    private final DistinctSampler sampler;
+    private final Deque<Member> population = new ArrayDeque<>();
+    private int asked;
+
+    RegularizedEvolution(StrategyContext context, int populationSize, int sampleSize) {
+        this.space = context.space();
+        this.budget = context.budget();
+        this.populationSize = populationSize;
+        this.sampleSize = sampleSize;
+        this.random = new SplittableRandom(context.seed());
+        this.sampler = new DistinctSampler(space, random);
+    }
+
+    @Override
+    public Optional<Proposal> ask() {
+        Optional<Architecture> next =
+                asked < populationSize || population.isEmpty() ? sampler.next() : mutant();
+        next.ifPresent(architecture -> asked++);
+        return next.map(architecture -> new Proposal(architecture, budget));
+    }
+
+    @Override
+    public void tell(TrialOutcome outcome) {
+        if (outcome.state() != TrialState.DONE || outcome.objective().isEmpty()) {
+            return;
+        }
+        double objective = outcome.objective().getAsDouble();
+        if (!Double.isFinite(objective)) {
+            return;
+        }
+        population.addLast(new Member(outcome.spec().architecture(), objective));
+        if (population.size() > populationSize) {
+            population.removeFirst();
+        }
+    }
+
+    private Optional<Architecture> mutant() {
+        if (sampler.isExhausted()) {
+            return Optional.empty();
+        }
+        Architecture parent = tournamentWinner();
+        for (int i = 0; i < MUTATION_TRIES; i++) {
+            Architecture child = space.mutate(parent, random);
+            if (sampler.record(child)) {
+                return Optional.of(child);
+            }
+        }
+        return sampler.next();
+    }
+
+    private Architecture tournamentWinner() {
+        List<Member> members = new ArrayList<>(population);
+        int draws = Math.min(sampleSize, members.size());
+        Member best = null;
+        for (int i = 0; i < draws; i++) {
+            int j = i + random.nextInt(members.size() - i);
+            Member drawn = members.set(j, members.get(i));
+            members.set(i, drawn);
+            if (best == null || drawn.objective() > best.objective()) {
+                best = drawn;
+            }
+        }
+        return best.architecture();
+    }
+
+    private record Member(Architecture architecture, double objective) {}
+}

@@ -1,0 +1,97 @@
+package org.djlnas.strategies;
+
+import java.util.List;
+import org.djlnas.api.settings.SettingSpec;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyContext;
+import org.djlnas.api.strategy.StrategyProvider;
+
+/**
+ * Registers the {@code regularized-evolution} strategy (Real et al. 2019): tournament selection
+ * over an ageing population, one-choice mutations, no architecture proposed twice.
+ *
+ * <p>Settings: {@code population}, the number of recent results that can be chosen as parents, and
+ * {@code sample-size}, the number of members drawn for each tournament. Both default to 0, which
+ * means "scaled to the experiment's trial budget": population {@code clamp(round(maxTrials / 10),
+ * 10, 100)} (but at least an explicit sample size) and sample size {@code clamp(population / 2, 2,
+ * 25)}, at most the population. From 1,000 trials on these are the paper's 100 and 25; with fewer
+ * trials a small population under strong selection found better architectures on NAS-Bench-201 (see
+ * {@code NasBench201StrategyBenchmark} in the tests). {@link #create} rejects an explicit sample
+ * size larger than an explicit population.
+ */
+public final class RegularizedEvolutionProvider implements StrategyProvider {
+
+    /** The registry id. */
+    public static final String ID = "regularized-evolution";
+
+    /** The name of the population setting. */
+    public static final String POPULATION = "population";
+
+    /** The name of the sample-size setting. */
+    public static final String SAMPLE_SIZE = "sample-size";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "regularized (ageing) evolution: tournament selection and one-choice mutations";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(
+                SettingSpec.integer(
+                        POPULATION,
+                        0,
+                        0,
+                        "results kept as possible parents; the oldest leaves first (0: scaled to"
+                                + " the number of trials)"),
+                SettingSpec.integer(
+                        SAMPLE_SIZE,
+                        0,
+                        0,
+                        "population members drawn for each tournament (0: scaled to the"
+                                + " population)"));
+    }
+
+    @Override
+    public Strategy create(StrategyContext context) {
+        Settings settings = context.settings();
+        int sampleSize = settings.getInt(SAMPLE_SIZE);
+        int population = settings.getInt(POPULATION);
+        if (population == 0) {
+            population = Math.max(autoPopulation(context.maxTrials()), sampleSize);
+        } else if (sampleSize > population) {
+            throw new IllegalArgumentException(
+                    "setting '"
+                            + SAMPLE_SIZE
+                            + "' of strategy '"
+                            + ID
+                            + "' is "
+                            + sampleSize
+                            + "; expected at most the population ("
+                            + population
+                            + ")");
+        }
+        if (sampleSize == 0) {
+            sampleSize = Math.min(autoSampleSize(population), population);
+        }
+        return new RegularizedEvolution(context, population, sampleSize);
+    }
+
+    static int autoPopulation(int maxTrials) {
+        return clamp(Math.round(maxTrials / 10.0f), 10, 100);
+    }
+
+    static int autoSampleSize(int population) {
+        return clamp(population / 2, 2, 25);
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

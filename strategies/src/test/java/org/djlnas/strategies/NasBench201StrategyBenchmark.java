@@ -1,0 +1,135 @@
+package org.djlnas.strategies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.space.BenchmarkStringCodec;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.strategy.Proposal;
+import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.api.strategy.TrialOutcome;
+import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.api.trial.TrialState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Searches the NAS-Bench-201 CIFAR-10 table with each strategy and prints the mean ± standard
+ * deviation over seeds of the best test accuracy found in N queries. Runs only with {@code
+ * -Dnas.benchmark=true}; {@code -Dnas.benchmark.sweep=true} also prints the population and
+ * sample-size sweep the evolution defaults were chosen from (on other seeds than the report's).
+ */
+@EnabledIfSystemProperty(named = "nas.benchmark", matches = "true")
+class NasBench201StrategyBenchmark {
+
+    private static final Path TABLE = Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv");
+    private static final int SEEDS = 100;
+
+    private static SearchSpace space;
+    private static Map<String, Double> accuracyById;
+
+    @BeforeAll
+    static void load() throws IOException {
+        space = Fixtures.nasBench201();
+        BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
+        accuracyById = new HashMap<>();
+        List<String> lines = Files.readAllLines(TABLE);
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.lastIndexOf(',');
+            Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));
+            accuracyById.put(architecture.id(), Double.parseDouble(line.substring(comma + 1)));
+        }
+        assertThat(accuracyById).hasSize(15_625);
+    }
+
+    /** Runs one search of {@code queries} trials and returns the best accuracy it found. */
+    private static double bestOf(Strategy strategy, int queries) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int trial = 1; trial <= queries; trial++) {
+            Proposal proposal = strategy.ask().orElseThrow();
+            Architecture architecture = proposal.architecture();
+            double accuracy = accuracyById.get(architecture.id());
+            best = Math.max(best, accuracy);
+            TrialSpec spec = new TrialSpec(trial, architecture, proposal.budget(), trial);
+            strategy.tell(new TrialOutcome(spec, TrialState.DONE, OptionalDouble.of(accuracy)));
+        }
+        return best;
+    }
+
+    /** Returns mean and sample standard deviation of the best accuracy over seeds. */
+    private static double[] stats(
+            StrategyProvider provider, Map<String, String> settings, int queries, long firstSeed) {
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (long seed = firstSeed; seed < firstSeed + SEEDS; seed++) {
+            double best =
+                    bestOf(Fixtures.create(provider, space, seed, queries, settings), queries);
+            sum += best;
+            sumOfSquares += best * best;
+        }
+        double mean = sum / SEEDS;
+        return new double[] {mean, Math.sqrt((sumOfSquares - SEEDS * mean * mean) / (SEEDS - 1))};
+    }
+
+    private static String format(double[] stats) {
+        return String.format(Locale.ROOT, "%.2f ± %.2f", stats[0], stats[1]);
+    }
+
+    @Test
+    void defaultsAtOneHundredQueries() {
+        int queries = 100;
+        double[] random = stats(new RandomSearchProvider(), Map.of(), queries, 0);
+        double[] evolution = stats(new RegularizedEvolutionProvider(), Map.of(), queries, 0);
+        System.out.printf(
+                "NAS-Bench-201 CIFAR-10, best test accuracy in %d queries, seeds 0..%d:%n"
+                        + "  random                 %s%n"
+                        + "  regularized-evolution  %s (population %d, sample size %d)%n",
+                queries,
+                SEEDS - 1,
+                format(random),
+                format(evolution),
+                RegularizedEvolutionProvider.autoPopulation(queries),
+                RegularizedEvolutionProvider.autoSampleSize(
+                        RegularizedEvolutionProvider.autoPopulation(queries)));
+        assertThat(random[0]).isBetween(93.75, 93.95);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "nas.benchmark.sweep", matches = "true")
+    void evolutionSweep() {
+        int[] populations = {5, 8, 10, 15, 20, 25, 30, 40, 50};
+        int[] sampleSizes = {2, 3, 5, 8, 10, 15, 20, 25};
+        for (int queries : new int[] {50, 100, 200, 500}) {
+            System.out.printf(
+                    "queries %d, seeds 1000..1099, random %s%n",
+                    queries, format(stats(new RandomSearchProvider(), Map.of(), queries, 1000)));
+            for (int population : populations) {
+                StringBuilder row = new StringBuilder("  P=" + population + ":");
+                for (int sampleSize : sampleSizes) {
+                    if (sampleSize > population) {
+                        continue;
+                    }
+                    Map<String, String> settings =
+                            Map.of(
+                                    RegularizedEvolutionProvider.POPULATION,
+                                    Integer.toString(population),
+                                    RegularizedEvolutionProvider.SAMPLE_SIZE,
+                                    Integer.toString(sampleSize));
+                    double[] s = stats(new RegularizedEvolutionProvider(), settings, queries, 1000);
+                    row.append(String.format(Locale.ROOT, "  S=%d %.3f", sampleSize, s[0]));
+                }
+                System.out.println(row);
+            }
+        }
+    }
+}
