@@ -74,6 +74,12 @@ if [[ -n "${JAVA_HOME:-}" ]]; then
     java="$JAVA_HOME/bin/java"
 fi
 
+# Progress bars redraw in place only when stderr is a terminal; Java cannot tell by itself.
+stderr_tty=false
+if [[ -t 2 ]]; then
+    stderr_tty=true
+fi
+
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export OPT_OUT_TRACKING=true
 
@@ -81,6 +87,7 @@ export OPT_OUT_TRACKING=true
 exec "$java" \
     -Dai.djl.offline=true \
     -Dai.djl.pytorch.num_interop_threads=1 \
+    -Dnas.stderr.tty="$stderr_tty" \
     ${NAS_JAVA_OPTS:-} \
     -cp "$jar:$lib/*" \
     org.djlnas.cli.Main "$@"

@@ -20,7 +20,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Neural architecture search on DJL.",
-        subcommands = {SpacesCommand.class, EnginesCommand.class, ArchCommand.class},
+        subcommands = {
+            SpacesCommand.class,
+            EnginesCommand.class,
+            ArchCommand.class,
+            StrategiesCommand.class,
+            SearchCommand.class,
+            TrialsCommand.class
+        },
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {
 

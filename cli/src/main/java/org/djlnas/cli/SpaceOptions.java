@@ -3,11 +3,11 @@ package org.djlnas.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.runtime.search.Plugins;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,6 @@ final class SpaceOptions {
 
     @Option(
             names = "--space",
-            required = true,
             paramLabel = "ID",
             description = "The search space (see 'nas spaces').")
     private String id = "";
@@ -48,6 +47,10 @@ final class SpaceOptions {
      * @return the id
      */
     String id() {
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "missing --space ID; 'nas spaces' lists the search spaces");
+        }
         return id;
     }
 
@@ -61,17 +64,40 @@ final class SpaceOptions {
      *     or given twice with different values
      */
     SearchSpace create(OptionalInt inputChannels) {
-        SearchSpaceProvider provider = SpaceCatalog.discover().find(id);
+        Plugins plugins = Plugins.discover();
+        SearchSpaceProvider provider = plugins.spaceProvider(id());
+        Map<String, String> settings = settings(provider);
+        if (inputChannels.isPresent() && declares(provider, INPUT_CHANNELS)) {
+            put(settings, INPUT_CHANNELS, Integer.toString(inputChannels.getAsInt()), "--input");
+        }
+        String owner = "space '" + id() + "'";
+        return provider.create(
+                Settings.resolve(owner, provider.settings(), settings), plugins.operations());
+    }
+
+    /**
+     * Returns the space settings given on the command line ({@code --space-opt} and {@code
+     * --classes}).
+     *
+     * @param provider the chosen space's provider
+     * @return the settings by name
+     * @throws IllegalArgumentException if a setting is given twice with different values
+     */
+    Map<String, String> settings(SearchSpaceProvider provider) {
         Map<String, String> settings = new LinkedHashMap<>(given);
         if (classes != null) {
             put(settings, CLASSES, Integer.toString(classes), "--classes");
         }
-        if (inputChannels.isPresent() && declares(provider, INPUT_CHANNELS)) {
-            put(settings, INPUT_CHANNELS, Integer.toString(inputChannels.getAsInt()), "--input");
-        }
-        String owner = "space '" + id + "'";
-        return provider.create(
-                Settings.resolve(owner, provider.settings(), settings), OpRegistry.discover());
+        return settings;
+    }
+
+    /**
+     * Tells whether any space option was given.
+     *
+     * @return true if {@code --space-opt} or {@code --classes} was given
+     */
+    boolean anyGiven() {
+        return !given.isEmpty() || classes != null;
     }
 
     private static void put(Map<String, String> settings, String name, String value, String from) {

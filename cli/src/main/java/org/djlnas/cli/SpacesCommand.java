@@ -11,6 +11,7 @@ import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.space.SpaceSize;
+import org.djlnas.runtime.search.Plugins;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,10 +100,10 @@ final class SpacesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OpRegistry operations = OpRegistry.discover();
+        Plugins plugins = Plugins.discover();
         List<Entry> entries = new ArrayList<>();
-        for (SearchSpaceProvider provider : SpaceCatalog.discover().all()) {
-            entries.add(new Entry(provider, sizeAtDefaults(provider, operations)));
+        for (SearchSpaceProvider provider : plugins.spaces().values()) {
+            entries.add(new Entry(provider, sizeAtDefaults(provider, plugins.operations())));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

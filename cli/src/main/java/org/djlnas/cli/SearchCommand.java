@@ -1,0 +1,281 @@
+package org.djlnas.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.eval.Metrics;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.trial.TrialState;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.search.BestTrialReport;
+import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.SearchReport;
+import org.djlnas.runtime.search.SearchSession;
+import org.djlnas.runtime.search.SearchSetup;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** {@code nas search}: runs (or resumes) a multi-trial search. */
+@Command(
+        name = "search",
+        description = {
+            "Search a space with a strategy, training each trial on a data set (default"
+                    + " fashion-mnist) or looking it up in a tabular benchmark (--benchmark).",
+            "Every trial is journaled in DIR/experiment.db; a killed search continues with"
+                    + " --resume --out DIR."
+        })
+final class SearchCommand implements Callable<Integer> {
+
+    /** Options that define an experiment, so they cannot change on --resume. */
+    private static final List<String> DEFINING =
+            List.of(
+                    "--space",
+                    "--space-opt",
+                    "--classes",
+                    "--strategy",
+                    "--strategy-opt",
+                    "--dataset",
+                    "--benchmark",
+                    "--epochs",
+                    "--max-train-examples",
+                    "--parallel",
+                    "--seed",
+                    "--engine");
+
+    @Spec private CommandSpec spec;
+
+    @Mixin private SpaceOptions space = new SpaceOptions();
+
+    @Option(
+            names = "--strategy",
+            paramLabel = "ID",
+            description = "The strategy (random, grid, regularized-evolution, ...).")
+    private String strategy = "";
+
+    @Option(
+            names = "--strategy-opt",
+            paramLabel = "KEY=VALUE",
+            description = "A setting of the strategy; repeatable.")
+    private Map<String, String> strategySettings = new LinkedHashMap<>();
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "fashion-mnist|DIR",
+            description = "Train on this data set (default: fashion-mnist).")
+    private @Nullable String dataset;
+
+    @Option(
+            names = "--benchmark",
+            paramLabel = "CSV",
+            description =
+                    "Score by lookup in a tabular benchmark (architecture string, score) instead of"
+                            + " training.")
+    private @Nullable Path benchmark;
+
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
+            description = "Trials to run (default 20; on --resume, a new total).")
+    private @Nullable Integer trials;
+
+    @Option(
+            names = "--epochs",
+            paramLabel = "E",
+            description = "Epochs per trial; fractions allowed (default 1).")
+    private double epochs = 1;
+
+    @Option(
+            names = "--max-train-examples",
+            paramLabel = "N",
+            description = "Train on at most N examples per trial (default: all).")
+    private int maxTrainExamples;
+
+    @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
+    private int parallel = 1;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The experiment's seed (default 0).")
+    private long seed;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "The DJL engine to train on.")
+    private @Nullable String engine;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "The experiment folder (default: experiments/<space>-<strategy>-<time>).")
+    private @Nullable Path out;
+
+    @Option(names = "--resume", description = "Continue the experiment in --out DIR.")
+    private boolean resume;
+
+    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Plugins plugins = Plugins.discover();
+        PrintWriter err = spec.commandLine().getErr();
+        SearchSession session = resume ? resume(plugins) : create(plugins);
+        SearchReport report;
+        try (session) {
+            ExperimentConfig config = session.config();
+            String objective = config.benchmark() != null ? Metrics.SCORE : Metrics.ACCURACY;
+            err.println(
+                    "search: "
+                            + config.space()
+                            + " with "
+                            + config.strategy()
+                            + ", "
+                            + config.trials()
+                            + " trials, seed "
+                            + config.seed()
+                            + ", journal "
+                            + session.folder().resolve("experiment.db"));
+            err.flush();
+            report =
+                    session.run(
+                            List.of(
+                                    new ProgressReporter(
+                                            err, objective, ProgressReporter.stderrIsTerminal())));
+        }
+        new SearchOutput(spec.commandLine().getOut(), json).print(report);
+        return report.best().isPresent() ? 0 : 1;
+    }
+
+    private SearchSession resume(Plugins plugins) {
+        if (out == null) {
+            throw new IllegalArgumentException(
+                    "--resume needs --out DIR, the experiment to continue");
+        }
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : DEFINING) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(
+                        option
+                                + " cannot be given with --resume: the experiment keeps the"
+                                + " settings it was created with (only --trials may change)");
+            }
+        }
+        return SearchSession.resume(
+                out, trials == null ? OptionalInt.empty() : OptionalInt.of(trials), plugins);
+    }
+
+    private SearchSession create(Plugins plugins) {
+        if (strategy.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "missing --strategy ID; known strategies: "
+                            + String.join(", ", plugins.strategies().keySet()));
+        }
+        if (benchmark != null && dataset != null) {
+            throw new IllegalArgumentException(
+                    "give --dataset (train) or --benchmark (look up scores), not both");
+        }
+        SearchSpaceProvider provider = plugins.spaceProvider(space.id());
+        Map<String, String> spaceSettings = space.settings(provider);
+        String engineName = null;
+        String data = null;
+        if (benchmark == null) {
+            data = dataset == null ? SearchSetup.FASHION_MNIST : dataset;
+            ImageDataSource source = SearchSetup.dataSource(data);
+            spaceSettings = SearchSetup.spaceSettingsFor(provider, spaceSettings, source);
+            engineName =
+                    EngineSelector.discover()
+                            .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
+                            .getEngineName();
+        }
+        ExperimentConfig config =
+                new ExperimentConfig(
+                        space.id(),
+                        spaceSettings,
+                        strategy,
+                        strategySettings,
+                        benchmark == null ? null : benchmark.toAbsolutePath().toString(),
+                        data,
+                        engineName,
+                        seed,
+                        trials == null ? 20 : trials,
+                        parallel,
+                        epochs,
+                        maxTrainExamples);
+        Path folder = out != null ? out : defaultFolder(space.id(), strategy);
+        return SearchSession.create(folder, config, plugins);
+    }
+
+    private static Path defaultFolder(String spaceId, String strategyId) {
+        String time =
+                LocalDateTime.now()
+                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return Path.of("experiments", spaceId + "-" + strategyId + "-" + time);
+    }
+
+    /** Prints a search's result: a short summary, or one JSON object. */
+    private record SearchOutput(PrintWriter out, boolean json) {
+
+        void print(SearchReport report) {
+            long failed =
+                    report.result().trials().stream()
+                            .filter(t -> t.state() == TrialState.FAILED)
+                            .count();
+            double wall = report.result().wall().toMillis() / 1000.0;
+            if (json) {
+                Map<String, Object> root = new LinkedHashMap<>();
+                report.best().ifPresent(best -> root.put("best", best(best)));
+                root.put("trials", report.result().trials().size());
+                root.put("failed", failed);
+                root.put("wallSeconds", wall);
+                root.put("out", report.folder().toString());
+                Json.print(out, root);
+                return;
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%d trials (%d failed) in %.1f s; experiment in %s%n",
+                    report.result().trials().size(),
+                    failed,
+                    wall,
+                    report.folder());
+            if (report.best().isEmpty()) {
+                out.println("no trial finished; 'nas trials " + report.folder() + "' shows why");
+            } else {
+                BestTrialReport best = report.best().get();
+                out.println(
+                        "best: trial "
+                                + best.trial().number()
+                                + ", architecture "
+                                + best.trial().spec().architecture().id());
+                out.println("  " + best.trial().spec().architecture().toJson());
+                best.metrics()
+                        .forEach(
+                                (name, value) ->
+                                        out.printf(Locale.ROOT, "  %-14s %.4f%n", name, value));
+                out.println("  (" + report.folder().resolve(SearchSession.BEST_FILE) + ")");
+            }
+            out.flush();
+        }
+
+        private static Map<String, Object> best(BestTrialReport best) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("trial", best.trial().number());
+            node.put("id", best.trial().spec().architecture().id());
+            node.put("architecture", Json.tree(best.trial().spec().architecture().toJson()));
+            node.put("metrics", best.metrics());
+            return node;
+        }
+    }
+}

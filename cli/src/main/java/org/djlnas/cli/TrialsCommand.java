@@ -1,0 +1,100 @@
+package org.djlnas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.djlnas.api.trial.TrialRecord;
+import org.djlnas.runtime.store.SqliteExperimentStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nas trials DIR}: lists the trials an experiment journaled. */
+@Command(
+        name = "trials",
+        description = "List the trials of an experiment: state, architecture, metrics, seconds.")
+final class TrialsCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The experiment folder (--out of nas search).")
+    private Path folder = Path.of(".");
+
+    @Option(names = "--json", description = "Print one JSON array on stdout.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        List<TrialRecord> trials;
+        try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
+            trials = store.trials();
+        }
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TrialRecord trial : trials) {
+                rows.add(row(trial));
+            }
+            Json.print(spec.commandLine().getOut(), rows);
+        } else {
+            print(trials);
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> row(TrialRecord trial) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("trial", trial.number());
+        row.put("state", trial.state().name().toLowerCase(Locale.ROOT));
+        row.put("id", trial.spec().architecture().id());
+        row.put("architecture", Json.tree(trial.spec().architecture().toJson()));
+        row.put("epochs", trial.spec().budget().epochs());
+        row.put("seed", trial.spec().seed());
+        row.put("metrics", trial.metrics());
+        trial.seconds().ifPresent(s -> row.put("seconds", s));
+        trial.errorMessage().ifPresent(e -> row.put("error", e));
+        return row;
+    }
+
+    private void print(List<TrialRecord> trials) {
+        var out = spec.commandLine().getOut();
+        out.printf(
+                "%-6s %-8s %-17s %-9s %s%n",
+                "TRIAL", "STATE", "ARCHITECTURE", "SECONDS", "METRICS");
+        for (TrialRecord trial : trials) {
+            String seconds =
+                    trial.seconds().isPresent()
+                            ? String.format(Locale.ROOT, "%.1f", trial.seconds().getAsDouble())
+                            : "-";
+            String details =
+                    trial.errorMessage()
+                            .orElseGet(
+                                    () ->
+                                            trial.metrics().entrySet().stream()
+                                                    .map(
+                                                            m ->
+                                                                    m.getKey()
+                                                                            + "="
+                                                                            + String.format(
+                                                                                    Locale.ROOT,
+                                                                                    "%.4g",
+                                                                                    m.getValue()))
+                                                    .sorted()
+                                                    .reduce((a, b) -> a + " " + b)
+                                                    .orElse(""));
+            out.printf(
+                    "%-6d %-8s %-17s %-9s %s%n",
+                    trial.number(),
+                    trial.state().name().toLowerCase(Locale.ROOT),
+                    trial.spec().architecture().id(),
+                    seconds,
+                    details);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,27 @@
+package org.djlnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StrategiesCommandTest {
+
+    @Test
+    void listsTheBuiltInStrategiesWithTheirSettings() throws Exception {
+        CliRun run = CliRun.of("strategies", "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode listing = new ObjectMapper().readTree(run.out());
+        List<String> ids = new ArrayList<>();
+        listing.forEach(s -> ids.add(s.get("id").asText()));
+        assertThat(ids).contains("random", "grid", "regularized-evolution");
+        JsonNode evolution = listing.get(ids.indexOf("regularized-evolution"));
+        assertThat(evolution.get("settings").toString()).contains("population", "sample-size");
+
+        CliRun table = CliRun.of("strategies");
+        assertThat(table.out()).contains("regularized-evolution", "settings: population");
+    }
+}

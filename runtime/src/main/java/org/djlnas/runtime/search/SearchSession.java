@@ -1,0 +1,195 @@
+package org.djlnas.runtime.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.BenchmarkStringCodec;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.store.StoreException;
+import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyContext;
+import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.runtime.experiment.Experiment;
+import org.djlnas.runtime.experiment.ExperimentListener;
+import org.djlnas.runtime.experiment.ExperimentResult;
+import org.djlnas.runtime.experiment.LocalTrialExecutor;
+import org.djlnas.runtime.experiment.TrialSeeds;
+import org.djlnas.runtime.store.SqliteExperimentStore;
+
+/**
+ * One search in an experiment folder, new or resumed: builds the space, strategy and evaluator from
+ * the experiment's configuration, runs the experiment, and writes {@code best.json}.
+ *
+ * <p>The folder holds {@code experiment.db} (the journal), {@code best.json} (the best
+ * architecture, its metrics and how it was found) and, when training, {@code trials/NNNN/} (each
+ * trial's trained parameters).
+ */
+public final class SearchSession implements AutoCloseable {
+
+    /** The file the best trial is written to. */
+    public static final String BEST_FILE = "best.json";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path folder;
+    private final ExperimentConfig config;
+    private final SqliteExperimentStore store;
+    private final Plugins plugins;
+
+    private SearchSession(
+            Path folder, ExperimentConfig config, SqliteExperimentStore store, Plugins plugins) {
+        this.folder = folder;
+        this.config = config;
+        this.store = store;
+        this.plugins = plugins;
+    }
+
+    /**
+     * Creates a new experiment in a folder that holds none.
+     *
+     * @param folder the experiment folder (created if needed)
+     * @param config the experiment's configuration
+     * @param plugins the spaces and strategies to build it from
+     * @return the session
+     * @throws IllegalArgumentException if the configuration names unknown or invalid parts
+     * @throws StoreException if the folder already holds an experiment or cannot be written
+     */
+    public static SearchSession create(Path folder, ExperimentConfig config, Plugins plugins) {
+        SearchSetup.check(config, plugins);
+        SqliteExperimentStore store = SqliteExperimentStore.create(folder);
+        store.writeConfig(config.toJson());
+        return new SearchSession(folder, config, store, plugins);
+    }
+
+    /**
+     * Opens an existing experiment to continue it.
+     *
+     * @param folder the experiment folder
+     * @param trials a new number of trials, if the experiment should run longer
+     * @param plugins the spaces and strategies to build it from
+     * @return the session
+     * @throws StoreException if the folder holds no readable experiment
+     */
+    public static SearchSession resume(Path folder, OptionalInt trials, Plugins plugins) {
+        SqliteExperimentStore store = SqliteExperimentStore.open(folder);
+        try {
+            ExperimentConfig config =
+                    ExperimentConfig.fromJson(
+                            store.readConfig()
+                                    .orElseThrow(
+                                            () ->
+                                                    new StoreException(
+                                                            folder
+                                                                    + " holds an experiment without"
+                                                                    + " a configuration")));
+            if (trials.isPresent()) {
+                config = config.withTrials(trials.getAsInt());
+            }
+            SearchSetup.check(config, plugins);
+            return new SearchSession(folder, config, store, plugins);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the experiment's configuration.
+     *
+     * @return the configuration
+     */
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    /**
+     * Returns the experiment folder.
+     *
+     * @return the folder
+     */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Runs the search to its end and writes {@code best.json}.
+     *
+     * @param listeners progress listeners
+     * @return the report
+     * @throws InterruptedException if interrupted while trials run
+     * @throws IOException if data or results cannot be read or written
+     */
+    public SearchReport run(List<ExperimentListener> listeners)
+            throws InterruptedException, IOException {
+        SearchSpace space = plugins.space(config.space(), config.spaceSettings());
+        StrategyProvider provider = plugins.strategyProvider(config.strategy());
+        Strategy strategy =
+                provider.create(
+                        new StrategyContext(
+                                space,
+                                Settings.resolve(
+                                        "strategy '" + config.strategy() + "'",
+                                        provider.settings(),
+                                        config.strategySettings()),
+                                TrialSeeds.strategy(config.seed()),
+                                config.trials(),
+                                config.budget()));
+        SearchEvaluator evaluator = SearchSetup.evaluator(config, space, folder);
+        ExperimentResult result;
+        try (LocalTrialExecutor executor = new LocalTrialExecutor(config.parallel())) {
+            Experiment.Builder builder =
+                    Experiment.builder()
+                            .setStrategy(strategy)
+                            .setEvaluator(evaluator.evaluator())
+                            .setExecutor(executor)
+                            .setStore(store)
+                            .setMaxTrials(config.trials())
+                            .setSeed(config.seed());
+            listeners.forEach(builder::addListener);
+            result = builder.build().run();
+        }
+        Optional<BestTrialReport> best = Optional.empty();
+        if (result.best().isPresent()) {
+            OptionalDouble test = evaluator.testAccuracy(result.best().get());
+            best = Optional.of(new BestTrialReport(result.best().get(), test));
+            writeBest(best.get(), space);
+        }
+        return new SearchReport(folder, config, result, best);
+    }
+
+    private void writeBest(BestTrialReport best, SearchSpace space) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("architecture", JSON.readTree(best.trial().spec().architecture().toJson()));
+        root.put("id", best.trial().spec().architecture().id());
+        if (space instanceof BenchmarkStringCodec codec) {
+            root.put(
+                    "benchmarkString", codec.toBenchmarkString(best.trial().spec().architecture()));
+        }
+        root.put("trial", best.trial().number());
+        root.put("seed", best.trial().spec().seed());
+        root.set("metrics", JSON.valueToTree(best.metrics()));
+        root.set("foundBy", JSON.readTree(config.toJson()));
+        Path temporary = folder.resolve(BEST_FILE + ".tmp");
+        JSON.writeValue(temporary.toFile(), root);
+        Files.move(
+                temporary,
+                folder.resolve(BEST_FILE),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

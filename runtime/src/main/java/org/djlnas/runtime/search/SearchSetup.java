@@ -1,0 +1,167 @@
+package org.djlnas.runtime.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.settings.SettingSpec;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.api.trial.TrialRecord;
+import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.runtime.benchmark.TabularBenchmark;
+import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluator;
+import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.runtime.data.FashionMnistSource;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.training.TrainingEvaluator;
+import org.djlnas.runtime.training.TrainingSettings;
+
+/** Builds the parts of a search from its configuration, and checks them early. */
+public final class SearchSetup {
+
+    /** The data set id that means Fashion-MNIST from its default location. */
+    public static final String FASHION_MNIST = "fashion-mnist";
+
+    private static final String INPUT_CHANNELS = "input-channels";
+    private static final String CLASSES = "classes";
+
+    private SearchSetup() {}
+
+    /**
+     * Fills in the space settings a data set determines (input channels and classes) when the space
+     * declares them and they were not given.
+     *
+     * @param provider the space's provider
+     * @param given the settings given
+     * @param data the data set
+     * @return the settings to use
+     */
+    public static Map<String, String> spaceSettingsFor(
+            SearchSpaceProvider provider, Map<String, String> given, ImageDataSource data) {
+        Map<String, String> settings = new LinkedHashMap<>(given);
+        for (SettingSpec spec : provider.settings()) {
+            if (spec.name().equals(INPUT_CHANNELS)) {
+                settings.putIfAbsent(INPUT_CHANNELS, Long.toString(data.inputShape().get(0)));
+            } else if (spec.name().equals(CLASSES)) {
+                settings.putIfAbsent(CLASSES, Integer.toString(data.classes()));
+            }
+        }
+        return settings;
+    }
+
+    /**
+     * Opens the data set a configuration names: {@code fashion-mnist} (from {@code NAS_DATA_DIR} or
+     * the Debian package's folder) or a folder of Fashion-MNIST-format IDX files.
+     *
+     * @param dataset the data set id or folder
+     * @return the data source
+     */
+    public static ImageDataSource dataSource(String dataset) {
+        return FashionMnistSource.locate(
+                dataset.equals(FASHION_MNIST) ? Optional.empty() : Optional.of(Path.of(dataset)));
+    }
+
+    /**
+     * Checks that a configuration's space, strategy and settings exist and parse, before anything
+     * is written.
+     *
+     * @param config the configuration
+     * @param plugins the plug-ins
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static void check(ExperimentConfig config, Plugins plugins) {
+        SearchSpace space = plugins.space(config.space(), config.spaceSettings());
+        StrategyProvider strategy = plugins.strategyProvider(config.strategy());
+        Settings.resolve(
+                "strategy '" + config.strategy() + "'",
+                strategy.settings(),
+                config.strategySettings());
+        if (config.benchmark() != null
+                && !(space instanceof org.djlnas.api.space.BenchmarkStringCodec)) {
+            throw new IllegalArgumentException(
+                    "space '"
+                            + config.space()
+                            + "' has no tabular benchmark strings; --benchmark"
+                            + " works with nas-bench-201");
+        }
+    }
+
+    /**
+     * Builds the evaluator a configuration asks for.
+     *
+     * @param config the configuration
+     * @param space the space
+     * @param folder the experiment folder (trained weights are saved under {@code trials/})
+     * @return the evaluator
+     * @throws IOException if a benchmark table cannot be read
+     */
+    static SearchEvaluator evaluator(ExperimentConfig config, SearchSpace space, Path folder)
+            throws IOException {
+        if (config.benchmark() != null) {
+            Evaluator lookup =
+                    new TabularBenchmarkEvaluator(
+                            space, TabularBenchmark.read(Path.of(config.benchmark())));
+            return new SearchEvaluator() {
+                @Override
+                public Evaluator evaluator() {
+                    return lookup;
+                }
+
+                @Override
+                public OptionalDouble testAccuracy(TrialRecord best) {
+                    return OptionalDouble.empty();
+                }
+            };
+        }
+        ImageDataSource data = dataSource(String.valueOf(config.dataset()));
+        TrainingEvaluator training =
+                new TrainingEvaluator(
+                        space,
+                        data,
+                        String.valueOf(config.engine()),
+                        TrainingSettings.defaults().withSplit(DataSplit.of(config.seed())));
+        return new TrainingSearchEvaluator(training, folder.resolve("trials"));
+    }
+
+    /** Trains each trial, keeps its weights, and tests the best one. */
+    private record TrainingSearchEvaluator(TrainingEvaluator training, Path trialsFolder)
+            implements SearchEvaluator, Evaluator {
+
+        @Override
+        public Evaluator evaluator() {
+            return this;
+        }
+
+        @Override
+        public String objective() {
+            return training.objective();
+        }
+
+        @Override
+        public Map<String, Double> evaluate(TrialSpec trial) throws Exception {
+            return training.evaluate(trial, weightsFolder(trial.number()));
+        }
+
+        @Override
+        public OptionalDouble testAccuracy(TrialRecord best) throws IOException {
+            try {
+                return OptionalDouble.of(
+                        training.testAccuracy(
+                                best.spec().architecture(), weightsFolder(best.number())));
+            } catch (ai.djl.MalformedModelException e) {
+                throw new IOException(
+                        "the saved weights of trial " + best.number() + " do not load: " + e, e);
+            }
+        }
+
+        private Path weightsFolder(int trial) {
+            return trialsFolder.resolve(String.format(java.util.Locale.ROOT, "%04d", trial));
+        }
+    }
+}

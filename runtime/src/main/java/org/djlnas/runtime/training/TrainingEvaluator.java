@@ -1,0 +1,459 @@
+package org.djlnas.runtime.training;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.Metrics;
+import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.space.ParameterCount;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.trial.Budget;
+import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores an architecture by training its compiled network on an image data set and measuring it on
+ * the held-out validation examples. The objective is {@value Metrics#ACCURACY}.
+ *
+ * <p>Each trial compiles {@code space.compile(architecture)} into a fresh block, trains it in its
+ * own DJL {@link Model} on the named engine with a {@link Trainer} (softmax cross-entropy loss, SGD
+ * as described in {@link TrainingSettings}), re-estimates batch normalisation's running statistics
+ * for the final weights ({@link TrainingSettings#recalibrationBatches()}), and reports:
+ *
+ * <ul>
+ *   <li>{@value Metrics#ACCURACY}: the fraction of validation examples classified correctly;
+ *   <li>{@value Metrics#LOSS}: the mean validation loss;
+ *   <li>{@value Metrics#PARAMETERS}: the trainable parameters ({@link ParameterCount#trainable});
+ *   <li>{@value Metrics#TRAIN_SECONDS}: the wall time of the training steps and of re-estimating
+ *       the normalisation statistics;
+ *   <li>{@value Metrics#LATENCY_MS}: the mean time of one inference pass over a batch of {@code
+ *       batchSize} validation images in evaluation mode, after a warm-up pass.
+ * </ul>
+ *
+ * <p>Budget: {@code epochs} passes over the training examples, capped to {@code maxTrainExamples}
+ * (a seeded subset, the same for every trial) when set. A fractional budget trains {@code
+ * round(epochs × batches per epoch)} batches, at least one. The trial's seed seeds both the
+ * engine's random generator, for weight initialisation, and the order of the training examples. The
+ * loss is checked at every step; a NaN or infinite loss fails the trial, as does running out of
+ * memory.
+ *
+ * <p>Several trials may run at once on different threads: each has its own model, trainer and
+ * arrays, and every batch's arrays are freed after the step. Two things are shared by the whole
+ * process, so trials take turns at them: seeding the engine's random generator and initialising the
+ * weights (the generator is global), and each step's forward and backward pass (DJL's PyTorch
+ * engine allows one gradient collector per process at a time). Data preparation, optimizer updates,
+ * validation and latency measurement overlap; latency measured while other trials run is noisy.
+ */
+public final class TrainingEvaluator implements Evaluator {
+
+    /** The file name prefix of saved parameters ({@code model-0000.params}). */
+    public static final String MODEL_PREFIX = "model";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
+    private static final String ACCUMULATOR = "accuracy";
+
+    /**
+     * Held while seeding the engine's global random generator and initialising weights, so that a
+     * trial's initial weights depend on its seed alone.
+     */
+    private static final Object ENGINE_RANDOM = new Object();
+
+    /**
+     * Held during each forward and backward pass: DJL's PyTorch engine refuses a second gradient
+     * collector while one is open anywhere in the process.
+     */
+    private static final Object GRADIENTS = new Object();
+
+    private final SearchSpace space;
+    private final ImageDataSource data;
+    private final String engineName;
+    private final TrainingSettings settings;
+
+    /**
+     * Creates the evaluator.
+     *
+     * @param space the space whose architectures are trained; its network must accept the data's
+     *     images and have one output per class
+     * @param data the data to train, validate and test on
+     * @param engineName the DJL engine to train on (for example {@code PyTorch})
+     * @param settings how to train
+     * @throws IllegalArgumentException if the engine is not available
+     */
+    public TrainingEvaluator(
+            SearchSpace space, ImageDataSource data, String engineName, TrainingSettings settings) {
+        this.space = requireNonNull(space, "space is null");
+        this.data = requireNonNull(data, "data is null");
+        this.engineName = requireNonNull(engineName, "engineName is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        if (!Engine.hasEngine(engineName)) {
+            throw new IllegalArgumentException(
+                    "engine '"
+                            + engineName
+                            + "' is not available; available engines: "
+                            + Engine.getAllEngines());
+        }
+    }
+
+    /**
+     * Returns the training settings.
+     *
+     * @return the settings
+     */
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String objective() {
+        return Metrics.ACCURACY;
+    }
+
+    /**
+     * Trains and validates one trial.
+     *
+     * @param trial the trial
+     * @return the metrics (see the type's description)
+     * @throws TrialFailedException if the loss becomes NaN or infinite, or memory runs out
+     * @throws IOException if the data cannot be read
+     */
+    @Override
+    public Map<String, Double> evaluate(TrialSpec trial) throws TrialFailedException, IOException {
+        return run(trial, Optional.empty());
+    }
+
+    /**
+     * Trains and validates one trial, then saves the trained parameters to {@code
+     * saveDir/model-0000.params} (DJL's {@code model.save(saveDir, "model")}), for {@link
+     * #testAccuracy} or publishing.
+     *
+     * @param trial the trial
+     * @param saveDir the folder to save to; created if needed
+     * @return the metrics
+     * @throws TrialFailedException if the loss becomes NaN or infinite, or memory runs out
+     * @throws IOException if the data cannot be read or the parameters cannot be written
+     */
+    public Map<String, Double> evaluate(TrialSpec trial, Path saveDir)
+            throws TrialFailedException, IOException {
+        return run(trial, Optional.of(saveDir));
+    }
+
+    /**
+     * Measures the accuracy on the test set of parameters saved by {@link #evaluate(TrialSpec,
+     * Path)}: compiles a fresh block from the architecture, loads the parameters into it and
+     * classifies every test example in evaluation mode.
+     *
+     * @param architecture the architecture the parameters were trained for
+     * @param savedDir the folder they were saved to
+     * @return the fraction of test examples classified correctly
+     * @throws IOException if the data or the parameters cannot be read
+     * @throws MalformedModelException if the parameters do not fit the architecture
+     */
+    public double testAccuracy(Architecture architecture, Path savedDir)
+            throws IOException, MalformedModelException {
+        Block block = space.compile(architecture);
+        RandomAccessDataset test = data.test(settings.batchSize());
+        try (Model model = Model.newInstance("test", engineName)) {
+            model.setBlock(block);
+            model.load(savedDir, MODEL_PREFIX);
+            ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+            Accuracy accuracy = new Accuracy();
+            accuracy.addAccumulator(ACCUMULATOR);
+            for (Batch batch : batches(test, model.getNDManager())) {
+                try (batch) {
+                    NDList predictions = block.forward(parameters, batch.getData(), false);
+                    accuracy.updateAccumulator(ACCUMULATOR, batch.getLabels(), predictions);
+                }
+            }
+            return accuracy.getAccumulator(ACCUMULATOR);
+        }
+    }
+
+    private Map<String, Double> run(TrialSpec trial, Optional<Path> saveDir)
+            throws TrialFailedException, IOException {
+        try {
+            return train(trial, saveDir);
+        } catch (OutOfMemoryError e) {
+            throw new TrialFailedException("out of memory: " + e.getMessage());
+        } catch (EngineException e) {
+            String message = String.valueOf(e.getMessage());
+            String lower = message.toLowerCase(Locale.ROOT);
+            if (lower.contains("out of memory") || lower.contains("can't allocate memory")) {
+                throw new TrialFailedException("out of memory: " + message);
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Double> train(TrialSpec trial, Optional<Path> saveDir)
+            throws TrialFailedException, IOException {
+        Budget budget = trial.budget();
+        int batchSize = settings.batchSize();
+        Block block = space.compile(trial.architecture());
+        RandomAccessDataset trainSet =
+                data.train(settings.split(), budget.maxTrainExamples(), batchSize, trial.seed());
+        RandomAccessDataset validationSet = data.validation(settings.split(), batchSize);
+        if (trainSet.size() == 0) {
+            throw new IllegalArgumentException(
+                    "data set '" + data.id() + "' has no training examples after the split");
+        }
+        long batchesPerEpoch = (trainSet.size() + batchSize - 1) / batchSize;
+        int totalSteps =
+                Math.toIntExact(Math.max(1, Math.round(budget.epochs() * batchesPerEpoch)));
+
+        Set<String> weights =
+                block.getParameters().values().stream()
+                        .filter(p -> p.getType() == Parameter.Type.WEIGHT)
+                        .map(Parameter::getId)
+                        .collect(Collectors.toSet());
+        Tracker learningRate =
+                Tracker.cosine()
+                        .setBaseValue(settings.learningRate())
+                        .optFinalValue(0f)
+                        .setMaxUpdates(totalSteps)
+                        .build();
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
+                        .optInitializer(
+                                new XavierInitializer(
+                                        XavierInitializer.RandomType.GAUSSIAN,
+                                        XavierInitializer.FactorType.IN,
+                                        2),
+                                Parameter.Type.WEIGHT)
+                        .optOptimizer(
+                                new WeightsOnlyDecaySgd(
+                                        learningRate,
+                                        settings.momentum(),
+                                        settings.weightDecay(),
+                                        weights))
+                        .addEvaluator(new Accuracy());
+
+        try (Model model = Model.newInstance("trial-" + trial.number(), engineName)) {
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(config)) {
+                Shape inputShape = new Shape(batchSize).addAll(data.inputShape());
+                synchronized (ENGINE_RANDOM) {
+                    Engine.getEngine(engineName).setRandomSeed(engineSeed(trial.seed()));
+                    trainer.initialize(inputShape);
+                }
+                checkOutputs(block, inputShape);
+                long parameters = ParameterCount.trainable(block);
+
+                long start = System.nanoTime();
+                trainSteps(trainer, trainSet, totalSteps);
+                recalibrate(block, trainer, trainSet);
+                double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                validate(trainer, validationSet, metrics);
+                metrics.put(Metrics.PARAMETERS, (double) parameters);
+                metrics.put(Metrics.TRAIN_SECONDS, trainSeconds);
+                LOG.debug(
+                        "trial {}: {} steps of {} in {} s, metrics {}",
+                        trial.number(),
+                        totalSteps,
+                        batchSize,
+                        trainSeconds,
+                        metrics);
+                if (saveDir.isPresent()) {
+                    save(model, trial, metrics, saveDir.get());
+                }
+                return Collections.unmodifiableMap(metrics);
+            }
+        }
+    }
+
+    private void checkOutputs(Block block, Shape inputShape) {
+        Shape output = block.getOutputShapes(new Shape[] {inputShape})[0];
+        if (output.dimension() != 2 || output.get(1) != data.classes()) {
+            throw new IllegalArgumentException(
+                    "the network of space '"
+                            + space.id()
+                            + "' gives outputs of shape "
+                            + output
+                            + " for inputs "
+                            + inputShape
+                            + "; data set '"
+                            + data.id()
+                            + "' needs (N, "
+                            + data.classes()
+                            + "): set the space's number of classes to "
+                            + data.classes());
+        }
+    }
+
+    private static void trainSteps(Trainer trainer, RandomAccessDataset trainSet, int totalSteps)
+            throws TrialFailedException, IOException {
+        Loss loss = trainer.getLoss();
+        int step = 0;
+        while (step < totalSteps) {
+            for (Batch batch : batches(trainSet, trainer.getManager())) {
+                try (batch) {
+                    step++;
+                    synchronized (GRADIENTS) {
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDList predictions =
+                                    trainer.forward(batch.getData(), batch.getLabels());
+                            NDArray value = loss.evaluate(batch.getLabels(), predictions);
+                            float lossValue = value.getFloat();
+                            if (!Float.isFinite(lossValue)) {
+                                throw new TrialFailedException(
+                                        "loss became "
+                                                + (Float.isNaN(lossValue) ? "NaN" : "infinite")
+                                                + " at step "
+                                                + step
+                                                + " of "
+                                                + totalSteps);
+                            }
+                            collector.backward(value);
+                        }
+                    }
+                    trainer.step();
+                }
+                if (step >= totalSteps) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Passes training batches forward in training mode, without gradients, so that batch
+     * normalisation's running statistics describe the final weights.
+     */
+    private void recalibrate(Block block, Trainer trainer, RandomAccessDataset trainSet)
+            throws IOException {
+        int remaining = settings.recalibrationBatches();
+        boolean hasStatistics =
+                block.getParameters().values().stream()
+                        .anyMatch(p -> p.getType() == Parameter.Type.RUNNING_MEAN);
+        if (!hasStatistics) {
+            return;
+        }
+        while (remaining > 0) {
+            for (Batch batch : batches(trainSet, trainer.getManager())) {
+                try (batch) {
+                    trainer.forward(batch.getData());
+                }
+                if (--remaining == 0) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void validate(
+            Trainer trainer, RandomAccessDataset validationSet, Map<String, Double> metrics)
+            throws TrialFailedException, IOException {
+        Loss loss = trainer.getLoss();
+        Accuracy accuracy = new Accuracy();
+        accuracy.addAccumulator(ACCUMULATOR);
+        double lossSum = 0;
+        long examples = 0;
+        double latencyMs = Double.NaN;
+        for (Batch batch : batches(validationSet, trainer.getManager())) {
+            try (batch) {
+                if (Double.isNaN(latencyMs)) {
+                    latencyMs = latency(trainer, batch.getData());
+                }
+                NDList predictions = trainer.evaluate(batch.getData());
+                lossSum +=
+                        (double) loss.evaluate(batch.getLabels(), predictions).getFloat()
+                                * batch.getSize();
+                examples += batch.getSize();
+                accuracy.updateAccumulator(ACCUMULATOR, batch.getLabels(), predictions);
+            }
+        }
+        double meanLoss = lossSum / examples;
+        if (!Double.isFinite(meanLoss)) {
+            throw new TrialFailedException(
+                    "validation loss is " + meanLoss + " after training; the network diverged");
+        }
+        metrics.put(Metrics.ACCURACY, (double) accuracy.getAccumulator(ACCUMULATOR));
+        metrics.put(Metrics.LOSS, meanLoss);
+        metrics.put(Metrics.LATENCY_MS, latencyMs);
+    }
+
+    /**
+     * Mean milliseconds of an inference pass over one batch, after a warm-up pass. Each pass runs
+     * in its own sub-manager, so that its intermediate arrays are freed before the next one.
+     */
+    private double latency(Trainer trainer, NDList input) {
+        double totalMs = 0;
+        for (int pass = -1; pass < settings.latencyBatches(); pass++) {
+            try (NDManager scope = input.head().getManager().newSubManager()) {
+                scope.tempAttachAll(input);
+                long start = System.nanoTime();
+                // Reading one value waits for engines that compute asynchronously.
+                trainer.evaluate(input).head().getFloat(0, 0);
+                if (pass >= 0) {
+                    totalMs += (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        return totalMs / settings.latencyBatches();
+    }
+
+    private void save(Model model, TrialSpec trial, Map<String, Double> metrics, Path saveDir)
+            throws IOException {
+        Files.createDirectories(saveDir);
+        model.setProperty("architecture", trial.architecture().toJson());
+        model.setProperty("architectureId", trial.architecture().id());
+        model.setProperty("space", space.id());
+        model.setProperty("dataset", data.id());
+        model.setProperty("trial", Integer.toString(trial.number()));
+        model.setProperty("seed", Long.toString(trial.seed()));
+        model.setProperty("epochs", Double.toString(trial.budget().epochs()));
+        model.setProperty("maxTrainExamples", Integer.toString(trial.budget().maxTrainExamples()));
+        model.setProperty("accuracy", Double.toString(metrics.get(Metrics.ACCURACY)));
+        model.save(saveDir, MODEL_PREFIX);
+    }
+
+    /** Folds a 64-bit trial seed into the engine's 32-bit seed. */
+    static int engineSeed(long seed) {
+        return (int) (seed ^ (seed >>> 32));
+    }
+
+    private static Iterable<Batch> batches(RandomAccessDataset dataset, NDManager manager)
+            throws IOException {
+        try {
+            return dataset.getData(manager);
+        } catch (TranslateException e) {
+            throw new IOException("cannot read data set " + dataset + ": " + e.getMessage(), e);
+        }
+    }
+}
