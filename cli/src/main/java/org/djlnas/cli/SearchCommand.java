@@ -239,6 +239,7 @@ final class SearchCommand implements Callable<Integer> {
                 root.put("trials", report.result().trials().size());
                 root.put("failed", failed);
                 root.put("wallSeconds", wall);
+                root.put("peakMemory", PeakMemory.measure());
                 root.put("out", report.folder().toString());
                 Json.print(out, root);
                 return;

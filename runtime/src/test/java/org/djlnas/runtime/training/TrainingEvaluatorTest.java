@@ -18,7 +18,6 @@ import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.TestEngine;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,10 +69,12 @@ class TrainingEvaluatorTest {
                 .containsOnlyKeys(
                         Metrics.ACCURACY,
                         Metrics.LOSS,
+                        TrainingEvaluator.SKIPPED_STEPS,
                         Metrics.PARAMETERS,
                         Metrics.TRAIN_SECONDS,
                         Metrics.LATENCY_MS);
-        assertThat(metrics.values()).allSatisfy(v -> assertThat(v).isFinite().isPositive());
+        assertThat(metrics.values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
+        assertThat(metrics.get(TrainingEvaluator.SKIPPED_STEPS)).isLessThanOrEqualTo(6.0);
         assertThat(metrics.get(Metrics.ACCURACY)).isGreaterThan(0.3).isLessThanOrEqualTo(1.0);
         assertThat(metrics.get(Metrics.PARAMETERS)).isGreaterThan(1_000.0);
         assertThat(metrics.get(Metrics.PARAMETERS) % 1).isZero();
@@ -140,12 +141,13 @@ class TrainingEvaluatorTest {
     }
 
     /**
-     * Reproduces the engine problem that made these tests use 8 channels: the same trial of a
-     * 4-channel network, repeated, sometimes fails with a NaN loss at a random step.
+     * The engine problem the gradient guard works around: repeated trials of a 4-channel network
+     * sometimes get NaN gradients from PyTorch's convolution backward at a random step. The guard
+     * skips those steps, so every trial trains and learns.
      */
     @Test
-    @Disabled("fails at random with DJL 0.36 / PyTorch 2.7.1 CPU: NaN losses with 4 channels")
-    void fourChannelNetworksTrainWithoutNaN() throws Exception {
+    @Tag("integration")
+    void fourChannelNetworksTrainDespiteNonFiniteGradients() throws Exception {
         NasBench201Space narrow = Trials.space(4);
         TrainingEvaluator evaluator =
                 new TrainingEvaluator(
@@ -154,12 +156,15 @@ class TrainingEvaluatorTest {
                         engine,
                         TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)));
         for (int repeat = 0; repeat < 6; repeat++) {
-            evaluator.evaluate(
-                    new TrialSpec(
-                            10 + repeat,
-                            Trials.architecture(narrow, Trials.TEST_CELL),
-                            new Budget(1, 2000),
-                            1));
+            Map<String, Double> metrics =
+                    evaluator.evaluate(
+                            new TrialSpec(
+                                    10 + repeat,
+                                    Trials.architecture(narrow, Trials.TEST_CELL),
+                                    new Budget(1, 2000),
+                                    1));
+            assertThat(metrics.get(Metrics.ACCURACY)).isGreaterThan(0.2);
+            assertThat(metrics.get(TrainingEvaluator.SKIPPED_STEPS)).isLessThanOrEqualTo(3.0);
         }
     }
 }
