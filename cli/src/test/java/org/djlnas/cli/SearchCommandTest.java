@@ -148,6 +148,42 @@ class SearchCommandTest {
     }
 
     @Test
+    void aMissingOrCorruptDataSetStopsTheSearchBeforeAnythingIsWritten() throws Exception {
+        Path out = folder.resolve("no-data");
+        CliRun missing =
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "nas-bench-201",
+                        "--strategy",
+                        "random",
+                        "--dataset",
+                        folder.resolve("nowhere").toString(),
+                        "--out",
+                        out.toString());
+        assertOneLineError(missing, "dataset-fashion-mnist");
+        assertThat(out).doesNotExist();
+
+        Path corrupt = folder.resolve("corrupt-data");
+        Files.createDirectories(corrupt);
+        Files.write(corrupt.resolve("train-images-idx3-ubyte.gz"), new byte[] {1, 2, 3});
+        Files.write(corrupt.resolve("train-labels-idx1-ubyte.gz"), new byte[] {1, 2, 3});
+        CliRun broken =
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "nas-bench-201",
+                        "--strategy",
+                        "random",
+                        "--dataset",
+                        corrupt.toString(),
+                        "--out",
+                        out.toString());
+        assertOneLineError(broken, "is truncated");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void anUnwritableOutputFolderIsAOneLineError() throws Exception {
         Path file = folder.resolve("file");
         Files.writeString(file, "x");

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.strategy.StrategyProvider;
@@ -82,13 +83,27 @@ public final class SearchSetup {
                 "strategy '" + config.strategy() + "'",
                 strategy.settings(),
                 config.strategySettings());
-        if (config.benchmark() != null
-                && !(space instanceof org.djlnas.api.space.BenchmarkStringCodec)) {
+        if (config.dataset() != null) {
+            checkReadable(config.dataset());
+        }
+        if (config.benchmark() != null && !(space instanceof BenchmarkStringCodec)) {
             throw new IllegalArgumentException(
                     "space '"
                             + config.space()
                             + "' has no tabular benchmark strings; --benchmark"
                             + " works with nas-bench-201");
+        }
+    }
+
+    /**
+     * Reads a data set's training files once, so that a missing or corrupt data set stops the
+     * search before anything is written, with the data set's own message on how to get it.
+     */
+    private static void checkReadable(String dataset) {
+        try {
+            dataSource(dataset).trainingSetSize();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
