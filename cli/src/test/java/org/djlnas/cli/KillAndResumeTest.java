@@ -60,6 +60,7 @@ class KillAndResumeTest {
         return ids;
     }
 
+    /** An uninterrupted run takes about 7 s here, longer than any wait before a kill. */
     @Test
     void searchesKilledAtRandomMomentsResumeToTheUninterruptedResult() throws Exception {
         killAndResume(
@@ -72,14 +73,14 @@ class KillAndResumeTest {
                     "--benchmark",
                     SearchCommandTest.TABLE,
                     "--trials",
-                    "1500",
+                    "3000",
                     "--parallel",
                     "2",
                     "--seed",
                     "17"
                 },
-                1500,
-                1500,
+                3000,
+                800,
                 2500);
     }
 
