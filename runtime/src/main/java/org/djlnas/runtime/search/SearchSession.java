@@ -18,6 +18,7 @@ import org.djlnas.api.store.StoreException;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.Experiment;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.experiment.ExperimentResult;
@@ -45,13 +46,19 @@ public final class SearchSession implements AutoCloseable {
     private final ExperimentConfig config;
     private final SqliteExperimentStore store;
     private final Plugins plugins;
+    private final Optional<ImageDataSource> data;
 
     private SearchSession(
-            Path folder, ExperimentConfig config, SqliteExperimentStore store, Plugins plugins) {
+            Path folder,
+            ExperimentConfig config,
+            SqliteExperimentStore store,
+            Plugins plugins,
+            Optional<ImageDataSource> data) {
         this.folder = folder;
         this.config = config;
         this.store = store;
         this.plugins = plugins;
+        this.data = data;
     }
 
     /**
@@ -66,9 +73,10 @@ public final class SearchSession implements AutoCloseable {
      */
     public static SearchSession create(Path folder, ExperimentConfig config, Plugins plugins) {
         SearchSetup.check(config, plugins);
+        Optional<ImageDataSource> data = SearchSetup.openData(config);
         SqliteExperimentStore store = SqliteExperimentStore.create(folder);
         store.writeConfig(config.toJson());
-        return new SearchSession(folder, config, store, plugins);
+        return new SearchSession(folder, config, store, plugins, data);
     }
 
     /**
@@ -96,7 +104,7 @@ public final class SearchSession implements AutoCloseable {
                 config = config.withTrials(trials.getAsInt());
             }
             SearchSetup.check(config, plugins);
-            return new SearchSession(folder, config, store, plugins);
+            return new SearchSession(folder, config, store, plugins, SearchSetup.openData(config));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -144,7 +152,7 @@ public final class SearchSession implements AutoCloseable {
                                 TrialSeeds.strategy(config.seed()),
                                 config.trials(),
                                 config.budget()));
-        SearchEvaluator evaluator = SearchSetup.evaluator(config, space, folder);
+        SearchEvaluator evaluator = SearchSetup.evaluator(config, space, folder, data);
         ExperimentResult result;
         try (LocalTrialExecutor executor = new LocalTrialExecutor(config.parallel())) {
             Experiment.Builder builder =

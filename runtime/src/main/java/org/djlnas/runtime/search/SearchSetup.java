@@ -83,9 +83,6 @@ public final class SearchSetup {
                 "strategy '" + config.strategy() + "'",
                 strategy.settings(),
                 config.strategySettings());
-        if (config.dataset() != null) {
-            checkReadable(config.dataset());
-        }
         if (config.benchmark() != null && !(space instanceof BenchmarkStringCodec)) {
             throw new IllegalArgumentException(
                     "space '"
@@ -96,15 +93,25 @@ public final class SearchSetup {
     }
 
     /**
-     * Reads a data set's training files once, so that a missing or corrupt data set stops the
-     * search before anything is written, with the data set's own message on how to get it.
+     * Opens the data set a configuration trains on and reads its training files, so that a missing
+     * or corrupt data set stops the search before anything is written, with the data set's own
+     * message on how to get it. The source keeps what it read for the trials.
+     *
+     * @param config the configuration
+     * @return the data source, or empty for a tabular benchmark
+     * @throws IllegalArgumentException if the data set cannot be read
      */
-    private static void checkReadable(String dataset) {
+    static Optional<ImageDataSource> openData(ExperimentConfig config) {
+        if (config.dataset() == null) {
+            return Optional.empty();
+        }
+        ImageDataSource data = dataSource(config.dataset());
         try {
-            dataSource(dataset).trainingSetSize();
+            data.trainingSetSize();
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return Optional.of(data);
     }
 
     /**
@@ -113,10 +120,12 @@ public final class SearchSetup {
      * @param config the configuration
      * @param space the space
      * @param folder the experiment folder (trained weights are saved under {@code trials/})
+     * @param data the data set from {@link #openData}, when training
      * @return the evaluator
      * @throws IOException if a benchmark table cannot be read
      */
-    static SearchEvaluator evaluator(ExperimentConfig config, SearchSpace space, Path folder)
+    static SearchEvaluator evaluator(
+            ExperimentConfig config, SearchSpace space, Path folder, Optional<ImageDataSource> data)
             throws IOException {
         if (config.benchmark() != null) {
             Evaluator lookup =
@@ -134,11 +143,10 @@ public final class SearchSetup {
                 }
             };
         }
-        ImageDataSource data = dataSource(String.valueOf(config.dataset()));
         TrainingEvaluator training =
                 new TrainingEvaluator(
                         space,
-                        data,
+                        data.orElseThrow(() -> new IllegalStateException("no data set was opened")),
                         String.valueOf(config.engine()),
                         TrainingSettings.defaults().withSplit(DataSplit.of(config.seed())));
         return new TrainingSearchEvaluator(training, folder.resolve("trials"));
