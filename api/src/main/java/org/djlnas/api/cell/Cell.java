@@ -169,6 +169,28 @@ public final class Cell {
     }
 
     /**
+     * Compiles the cell's supernet form: every predecessor of every intermediate node feeds it
+     * through an edge whose block the builder makes (typically a mixed operation over all
+     * candidates), whatever an architecture would choose.
+     *
+     * @param channels the channels of every intermediate node
+     * @param stride the stride of edges leaving the cell's inputs (2 in a reduction cell)
+     * @param edgeBuilder builds the block of each edge from its label and stride
+     * @return the cell block
+     */
+    public CellBlock compileMixed(int channels, int stride, MixedEdgeBuilder edgeBuilder) {
+        List<CellEdge> all = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (int node = inputs; node < inputs + nodes; node++) {
+            for (int from = 0; from < node; from++) {
+                all.add(new CellEdge(from, node, "mixed"));
+                blocks.add(edgeBuilder.build(edgeLabel(node, from), from < inputs ? stride : 1));
+            }
+        }
+        return new CellBlock(inputs, nodes, all, blocks, output, channels, stride);
+    }
+
+    /**
      * Returns the zero operation: the one that contributes nothing, if the cell has one.
      *
      * @return the zero operation's name
@@ -301,6 +323,20 @@ public final class Cell {
          * @return a new block
          */
         Block build(CellEdge edge, int stride);
+    }
+
+    /** Builds the block of one edge of a cell's supernet form. */
+    @FunctionalInterface
+    public interface MixedEdgeBuilder {
+
+        /**
+         * Builds the block of one edge.
+         *
+         * @param edgeLabel the label of the edge's operation choice
+         * @param stride the edge's stride
+         * @return a new block
+         */
+        Block build(String edgeLabel, int stride);
     }
 
     /** Builds a {@link Cell}. */

@@ -13,11 +13,15 @@ import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.Choice;
 import org.djlnas.api.space.ChoiceTree;
-import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.MixedOp;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.api.supernet.SearchCell;
 import org.djlnas.spaces.ops.ExpectChannels;
 import org.djlnas.spaces.ops.FactorizedReduce;
 import org.djlnas.spaces.ops.GlobalAveragePool;
 import org.djlnas.spaces.ops.Layers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The DARTS CNN space (Liu, Simonyan and Yang, ICLR 2019): a normal and a reduction cell, each with
@@ -29,7 +33,7 @@ import org.djlnas.spaces.ops.Layers;
  * inputs) and {@code normal/node<j>/from<i>} (the operation on a chosen edge), and the same under
  * {@code reduce/}. {@link DartsGenotype} converts the DARTS code's {@code Genotype(...)} strings.
  */
-public final class DartsSpace implements SearchSpace {
+public final class DartsSpace implements OneShotSpace {
 
     /** The registry id. */
     public static final String ID = "darts";
@@ -37,6 +41,21 @@ public final class DartsSpace implements SearchSpace {
     /** The seven non-zero DARTS operations, in the DARTS code's order. */
     public static final List<String> OPERATIONS =
             List.of(
+                    "max_pool_3x3",
+                    "avg_pool_3x3",
+                    "skip_connect",
+                    "sep_conv_3x3",
+                    "sep_conv_5x5",
+                    "dil_conv_3x3",
+                    "dil_conv_5x5");
+
+    /** The zero candidate a supernet adds to every edge. */
+    public static final String ZERO = "none";
+
+    /** What every supernet edge mixes: {@code none} and the seven operations, as in DARTS. */
+    public static final List<String> SEARCH_CANDIDATES =
+            List.of(
+                    ZERO,
                     "max_pool_3x3",
                     "avg_pool_3x3",
                     "skip_connect",
@@ -53,7 +72,7 @@ public final class DartsSpace implements SearchSpace {
 
     DartsSpace(Settings settings, OpRegistry operations) {
         this.settings = settings;
-        this.operations = operations.requireAll(OPERATIONS, "space '" + ID + "'");
+        this.operations = operations.requireAll(SEARCH_CANDIDATES, "space '" + ID + "'");
         int nodes = settings.getInt(DartsProvider.NODES);
         this.normal = cell("normal", nodes);
         this.reduce = cell("reduce", nodes);
@@ -109,6 +128,63 @@ public final class DartsSpace implements SearchSpace {
     @Override
     public Block compile(Architecture architecture) {
         Architecture arch = validate(architecture);
+        return network(
+                true,
+                (cell, channels, stride) ->
+                        cell.compile(
+                                arch,
+                                channels,
+                                stride,
+                                (edge, edgeStride) ->
+                                        operations.create(
+                                                edge.operation(),
+                                                new OpContext(channels, edgeStride, true))));
+    }
+
+    @Override
+    public List<SearchCell> searchCells() {
+        return List.of(
+                new SearchCell(normal, SEARCH_CANDIDATES, ZERO),
+                new SearchCell(reduce, SEARCH_CANDIDATES, ZERO));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>As in the DARTS code: every edge mixes {@code none} and the seven operations, pooling is
+     * followed by batch normalisation, and the cells' normalisation (preprocessing included) learns
+     * no scale or shift.
+     */
+    @Override
+    public Block superNet(ArchitectureWeights weights) {
+        return network(
+                false,
+                (cell, channels, stride) ->
+                        cell.compileMixed(
+                                channels,
+                                stride,
+                                (label, edgeStride) ->
+                                        new MixedOp(
+                                                label, weights, candidates(channels, edgeStride))));
+    }
+
+    private List<@Nullable Block> candidates(int channels, int stride) {
+        List<@Nullable Block> blocks = new ArrayList<>();
+        for (String name : SEARCH_CANDIDATES) {
+            if (name.equals(ZERO)) {
+                blocks.add(null);
+                continue;
+            }
+            Block op = operations.create(name, new OpContext(channels, stride, false));
+            blocks.add(
+                    name.contains("pool")
+                            ? new SequentialBlock().add(op).add(Layers.batchNorm(false))
+                            : op);
+        }
+        return blocks;
+    }
+
+    private Block network(boolean affine, CellBuilder cellBuilder) {
         int channels = settings.getInt(DartsProvider.CHANNELS);
         int layers = settings.getInt(DartsProvider.LAYERS);
         int stemChannels = settings.getInt(DartsProvider.STEM_MULTIPLIER) * channels;
@@ -125,23 +201,13 @@ public final class DartsSpace implements SearchSpace {
             if (reduction) {
                 current *= 2;
             }
-            int cellChannels = current;
             Block preprocess0 =
                     reductionBefore
-                            ? new FactorizedReduce(cellChannels, true)
-                            : Layers.reluConvBn(cellChannels, 1, 1, 0, 1, true);
-            Block preprocess1 = Layers.reluConvBn(cellChannels, 1, 1, 0, 1, true);
-            Cell cell = reduction ? reduce : normal;
-            Block compiled =
-                    cell.compile(
-                            arch,
-                            cellChannels,
-                            reduction ? 2 : 1,
-                            (edge, stride) ->
-                                    operations.create(
-                                            edge.operation(),
-                                            new OpContext(cellChannels, stride, true)));
-            cells.add(new DartsCellBlock(preprocess0, preprocess1, compiled));
+                            ? new FactorizedReduce(current, affine)
+                            : Layers.reluConvBn(current, 1, 1, 0, 1, affine);
+            Block preprocess1 = Layers.reluConvBn(current, 1, 1, 0, 1, affine);
+            Block cell = cellBuilder.build(reduction ? reduce : normal, current, reduction ? 2 : 1);
+            cells.add(new DartsCellBlock(preprocess0, preprocess1, cell));
             reductionBefore = reduction;
         }
         Block head =
@@ -152,6 +218,12 @@ public final class DartsSpace implements SearchSpace {
                                         .setUnits(settings.getInt(DartsProvider.CLASSES))
                                         .build());
         return new DartsNetwork(stem, cells, head);
+    }
+
+    /** Builds one cell of the network. */
+    @FunctionalInterface
+    private interface CellBuilder {
+        Block build(Cell cell, int channels, int stride);
     }
 
     /**

@@ -3,9 +3,11 @@ package org.djlnas.spaces.nasbench201;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.arch.InvalidArchitectureException;
 import org.djlnas.api.cell.Cell;
@@ -14,11 +16,15 @@ import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.ChoiceTree;
-import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.MixedOp;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.api.supernet.SearchCell;
 import org.djlnas.spaces.ops.ExpectChannels;
 import org.djlnas.spaces.ops.GlobalAveragePool;
 import org.djlnas.spaces.ops.Layers;
 import org.djlnas.spaces.ops.Relu;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The NAS-Bench-201 space (Dong and Yang, ICLR 2020): one cell of 4 nodes and 6 edges, each edge
@@ -33,7 +39,7 @@ import org.djlnas.spaces.ops.Relu;
  * <p>Labels are {@code cell/node<j>/from<i>}; {@link #fromBenchmarkString} and {@link
  * #toBenchmarkString} convert to and from the benchmark's {@code |op~0|+|op~0|op~1|+|...|}.
  */
-public final class NasBench201Space implements SearchSpace, BenchmarkStringCodec {
+public final class NasBench201Space implements OneShotSpace, BenchmarkStringCodec {
 
     /** The registry id. */
     public static final String ID = "nas-bench-201";
@@ -41,6 +47,9 @@ public final class NasBench201Space implements SearchSpace, BenchmarkStringCodec
     /** The five operations, in the benchmark's order. */
     public static final List<String> OPERATIONS =
             List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3");
+
+    /** The zero operation. */
+    public static final String ZERO = "none";
 
     private static final int NODES = 3;
 
@@ -57,7 +66,7 @@ public final class NasBench201Space implements SearchSpace, BenchmarkStringCodec
                         .setLabel("cell")
                         .setNodes(NODES)
                         .setOperations(OPERATIONS)
-                        .optZeroOperation("none")
+                        .optZeroOperation(ZERO)
                         .build();
         this.choices = new ChoiceTree(cell.choices());
     }
@@ -80,6 +89,52 @@ public final class NasBench201Space implements SearchSpace, BenchmarkStringCodec
     @Override
     public Block compile(Architecture architecture) {
         Architecture arch = validate(architecture);
+        return network(
+                channels ->
+                        cell.compile(
+                                arch,
+                                channels,
+                                1,
+                                (edge, stride) ->
+                                        operations.create(
+                                                edge.operation(),
+                                                new OpContext(channels, stride, true))));
+    }
+
+    @Override
+    public List<SearchCell> searchCells() {
+        return List.of(new SearchCell(cell, OPERATIONS, ZERO));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>As in the benchmark authors' DARTS code: every edge mixes the five operations, and the
+     * cells' normalisation learns no scale or shift.
+     */
+    @Override
+    public Block superNet(ArchitectureWeights weights) {
+        return network(
+                channels ->
+                        cell.compileMixed(
+                                channels,
+                                1,
+                                (label, stride) -> {
+                                    List<@Nullable Block> blocks = new ArrayList<>();
+                                    for (String name : OPERATIONS) {
+                                        blocks.add(
+                                                name.equals(ZERO)
+                                                        ? null
+                                                        : operations.create(
+                                                                name,
+                                                                new OpContext(
+                                                                        channels, stride, false)));
+                                    }
+                                    return new MixedOp(label, weights, blocks);
+                                }));
+    }
+
+    private Block network(IntFunction<Block> cellBuilder) {
         int channels = settings.getInt(NasBench201Provider.CHANNELS);
         int cellsPerStage = settings.getInt(NasBench201Provider.CELLS);
         SequentialBlock network =
@@ -95,15 +150,7 @@ public final class NasBench201Space implements SearchSpace, BenchmarkStringCodec
                 network.add(new ResidualReduction(stageChannels));
             }
             for (int i = 0; i < cellsPerStage; i++) {
-                network.add(
-                        cell.compile(
-                                arch,
-                                stageChannels,
-                                1,
-                                (edge, stride) ->
-                                        operations.create(
-                                                edge.operation(),
-                                                new OpContext(stageChannels, stride, true))));
+                network.add(cellBuilder.apply(stageChannels));
             }
         }
         return network.add(Layers.batchNorm(true))

@@ -1,0 +1,28 @@
+package org.djlnas.api.oneshot;
+
+import static java.util.Objects.requireNonNull;
+
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.api.trial.Budget;
+
+/**
+ * What a one-shot strategy is created with.
+ *
+ * @param space the space, which can build a supernet
+ * @param settings the strategy's resolved settings
+ * @param seed the seed of everything random in the search
+ * @param budget the search's epochs
+ * @param engine the DJL engine to train on
+ */
+public record OneShotContext(
+        OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
+
+    /** Validates the fields. */
+    public OneShotContext {
+        requireNonNull(space, "space is null");
+        requireNonNull(settings, "settings is null");
+        requireNonNull(budget, "budget is null");
+        requireNonNull(engine, "engine is null");
+    }
+}

@@ -1,0 +1,122 @@
+package org.djlnas.api.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One supernet edge: {@code Σ softmax(α)ᵢ · opᵢ(x)} over the edge's candidate operations. The zero
+ * candidate takes its share of the softmax but is never computed.
+ */
+public final class MixedOp extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final String edgeLabel;
+    private final ArchitectureWeights weights;
+    private final List<@Nullable Block> candidates;
+
+    /**
+     * Creates a mixed operation.
+     *
+     * @param edgeLabel the edge whose α weighs the candidates
+     * @param weights the supernet's architecture parameters
+     * @param candidates one block per candidate, in α's order; null for the zero candidate
+     */
+    public MixedOp(
+            String edgeLabel, ArchitectureWeights weights, List<@Nullable Block> candidates) {
+        super(VERSION);
+        this.edgeLabel = edgeLabel;
+        this.weights = weights;
+        SearchCell cell = weights.cellOf(edgeLabel);
+        if (candidates.size() != cell.candidates().size()) {
+            throw new IllegalArgumentException(
+                    "edge '"
+                            + edgeLabel
+                            + "' has "
+                            + candidates.size()
+                            + " candidate blocks; its cell has candidates "
+                            + cell.candidates());
+        }
+        List<@Nullable Block> added = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Block block = candidates.get(i);
+            String name = cell.candidates().get(i);
+            boolean zero = name.equals(cell.zeroCandidate());
+            if (zero != (block == null)) {
+                throw new IllegalArgumentException(
+                        "edge '"
+                                + edgeLabel
+                                + "': candidate '"
+                                + name
+                                + "' must have "
+                                + (zero ? "no block (it is the zero candidate)" : "a block"));
+            }
+            added.add(block == null ? null : addChildBlock(name, block));
+        }
+        this.candidates = added;
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            @Nullable PairList<String, Object> params) {
+        NDArray mixing = weights.alpha(edgeLabel).softmax(0);
+        NDArray sum = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Block block = candidates.get(i);
+            if (block == null) {
+                continue;
+            }
+            NDArray out =
+                    block.forward(parameterStore, inputs, training, params)
+                            .singletonOrThrow()
+                            .mul(mixing.get(i));
+            sum = sum == null ? out : sum.add(out);
+        }
+        return new NDList(sum);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape shape = null;
+        for (Block block : candidates) {
+            if (block == null) {
+                continue;
+            }
+            Shape out = block.getOutputShapes(inputShapes)[0];
+            if (shape != null && !shape.equals(out)) {
+                throw new IllegalStateException(
+                        "edge '"
+                                + edgeLabel
+                                + "': candidates give different output shapes "
+                                + shape
+                                + " and "
+                                + out);
+            }
+            shape = out;
+        }
+        return new Shape[] {shape};
+    }
+
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (Block block : candidates) {
+            if (block != null) {
+                block.initialize(manager, dataType, inputShapes);
+            }
+        }
+    }
+}

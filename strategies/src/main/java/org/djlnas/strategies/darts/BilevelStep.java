@@ -1,0 +1,132 @@
+package org.djlnas.strategies.darts;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.dataset.Batch;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One DARTS search step: an architecture step on a batch of the architecture half (α only), then a
+ * weight step on a batch of the weight half (weights only).
+ *
+ * <p>First order, the architecture step follows {@code ∇α L_val(w, α)}. Second order, it follows
+ * the gradient through one unrolled weight step {@code w' = w − ξ(μb + ∇w L_train(w, α) + λw)}:
+ * {@code ∇α L_val(w', α) − ξ ∇²α,w L_train(w, α) ∇w' L_val(w', α)}, the Hessian-vector product
+ * taken by central finite differences at {@code w ± ε∇w' L_val}, {@code ε = 0.01 / ‖∇w' L_val‖}
+ * (Liu et al., 2019, equations 7 and 8).
+ */
+final class BilevelStep {
+
+    private static final double FINITE_DIFFERENCE_RADIUS = 0.01;
+
+    private final Supernet supernet;
+    private final MomentumSgd weightOptimizer;
+    private final Adam architectureOptimizer;
+    private final DartsSettings settings;
+    private int skippedSteps;
+
+    BilevelStep(
+            Supernet supernet,
+            MomentumSgd weightOptimizer,
+            Adam architectureOptimizer,
+            DartsSettings settings) {
+        this.supernet = supernet;
+        this.weightOptimizer = weightOptimizer;
+        this.architectureOptimizer = architectureOptimizer;
+        this.settings = settings;
+    }
+
+    /**
+     * Updates α (and nothing else).
+     *
+     * @param train a batch of the weight half (used by the second-order step)
+     * @param search a batch of the architecture half
+     * @param learningRate the weights' current learning rate (ξ of the second-order step)
+     */
+    void architectureStep(Batch train, Batch search, double learningRate) {
+        if (settings.order() == 1) {
+            supernet.backward(search);
+            architectureOptimizer.step(supernet.alphaGradients());
+        } else {
+            architectureOptimizer.step(unrolledGradient(train, search, learningRate));
+        }
+    }
+
+    /**
+     * Updates the weights (and nothing else): clipped SGD with momentum on a training batch. A step
+     * whose gradients are not finite is skipped.
+     *
+     * @param train a batch of the weight half
+     * @param learningRate the learning rate
+     * @return the batch's loss and accuracy before the update
+     */
+    BatchResult weightStep(Batch train, double learningRate) {
+        BatchResult result = supernet.backward(train);
+        double norm = supernet.clipWeightGradients(settings.gradientClip());
+        if (Double.isFinite(norm)) {
+            weightOptimizer.step(learningRate);
+        } else {
+            skippedSteps++;
+        }
+        return result;
+    }
+
+    /**
+     * Returns how many weight steps were skipped for non-finite gradients.
+     *
+     * @return the count
+     */
+    int skippedSteps() {
+        return skippedSteps;
+    }
+
+    /**
+     * Computes the second-order architecture gradient. The weights are the same afterwards.
+     *
+     * @param train a batch of the weight half
+     * @param search a batch of the architecture half
+     * @param xi the unrolled step's learning rate
+     * @return one gradient per α vector
+     */
+    List<NDArray> unrolledGradient(Batch train, Batch search, double xi) {
+        List<NDArray> weights = supernet.weights();
+        List<NDArray> original = new ArrayList<>();
+        for (NDArray weight : weights) {
+            original.add(weight.mul(1));
+        }
+        supernet.backward(train);
+        List<NDArray> unrolled = new ArrayList<>();
+        List<NDArray> direction = weightOptimizer.direction();
+        for (int i = 0; i < weights.size(); i++) {
+            unrolled.add(original.get(i).sub(direction.get(i).mul(xi)));
+        }
+        supernet.setWeights(unrolled);
+        supernet.backward(search);
+        List<NDArray> validationAlpha = supernet.alphaGradients();
+        List<NDArray> validationWeights = supernet.weightGradients();
+        double epsilon = FINITE_DIFFERENCE_RADIUS / Supernet.globalNorm(validationWeights);
+
+        supernet.setWeights(shifted(original, validationWeights, epsilon));
+        supernet.backward(train);
+        List<NDArray> plus = supernet.alphaGradients();
+        supernet.setWeights(shifted(original, validationWeights, -epsilon));
+        supernet.backward(train);
+        List<NDArray> minus = supernet.alphaGradients();
+        supernet.setWeights(original);
+
+        List<NDArray> gradients = new ArrayList<>();
+        for (int i = 0; i < validationAlpha.size(); i++) {
+            NDArray hessianVector = plus.get(i).sub(minus.get(i)).div(2 * epsilon);
+            gradients.add(validationAlpha.get(i).sub(hessianVector.mul(xi)));
+        }
+        return gradients;
+    }
+
+    private static List<NDArray> shifted(List<NDArray> base, List<NDArray> direction, double by) {
+        List<NDArray> result = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            result.add(base.get(i).add(direction.get(i).mul(by)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,250 @@
+package org.djlnas.strategies.darts;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.oneshot.EpochListener;
+import org.djlnas.api.oneshot.EpochRecord;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotData;
+import org.djlnas.api.oneshot.OneShotResult;
+import org.djlnas.api.oneshot.OneShotStrategy;
+import org.djlnas.api.supernet.Discretizer;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DARTS (Liu, Simonyan and Yang, "DARTS: Differentiable Architecture Search", ICLR 2019) on any
+ * {@link OneShotSpace}: each epoch alternates architecture and weight steps ({@link BilevelStep})
+ * over the two halves of the data, measures the supernet on the architecture half, derives an
+ * architecture ({@link Discretizer}), checkpoints and reports the epoch, and checks the collapse
+ * guard ({@link CollapseGuard}).
+ */
+final class DartsSearch implements OneShotStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DartsSearch.class);
+
+    private final OneShotContext context;
+    private final DartsSettings settings;
+    private final int epochs;
+
+    DartsSearch(OneShotContext context, DartsSettings settings) {
+        this.context = context;
+        this.settings = settings;
+        double budgetEpochs = context.budget().epochs();
+        if (budgetEpochs < 1 || budgetEpochs != Math.rint(budgetEpochs)) {
+            throw new IllegalArgumentException(
+                    "DARTS searches whole epochs; epochs is "
+                            + budgetEpochs
+                            + ", expected an integer >= 1");
+        }
+        this.epochs = (int) budgetEpochs;
+    }
+
+    @Override
+    public OneShotResult search(
+            OneShotData data,
+            Path checkpointFolder,
+            List<EpochRecord> journaled,
+            EpochListener listener)
+            throws IOException {
+        OneShotSpace space = context.space();
+        Shape batchShape = new Shape(settings.batchSize()).addAll(data.exampleShape());
+        CollapseGuard guard = new CollapseGuard(space.searchCells(), settings.maxSkipConnections());
+        Checkpoints checkpoints = new Checkpoints(checkpointFolder);
+        try (Supernet supernet =
+                        Supernet.create(space, context.engine(), batchShape, context.seed());
+                NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
+            MomentumSgd sgd =
+                    new MomentumSgd(
+                            supernet.weights(), settings.momentum(), settings.weightDecay());
+            Adam adam =
+                    new Adam(
+                            supernet.alphas().arrays(),
+                            settings.architectureLearningRate(),
+                            settings.architectureBeta1(),
+                            settings.architectureBeta2(),
+                            settings.architectureWeightDecay(),
+                            1e-8);
+            BilevelStep step = new BilevelStep(supernet, sgd, adam, settings);
+            List<EpochRecord> history = new ArrayList<>();
+            Optional<Checkpoints.Restored> restored = checkpoints.restore(supernet, manager);
+            if (restored.isPresent()) {
+                Checkpoints.Restored checkpoint = restored.get();
+                int done = checkpoint.record().epoch();
+                restoreState(checkpoint.state(), supernet, sgd, adam, checkpoint.adamSteps());
+                journaled.stream().filter(r -> r.epoch() < done).forEach(history::add);
+                history.add(checkpoint.record());
+                if (journaled.stream().noneMatch(r -> r.epoch() == done)) {
+                    listener.onEpoch(checkpoint.record());
+                }
+                LOG.info("resuming DARTS after epoch {} of {}", done, epochs);
+            }
+            Optional<String> stop = Optional.empty();
+            for (EpochRecord record : history) {
+                stop =
+                        stop.or(
+                                () ->
+                                        guard.violation(record.architecture())
+                                                .map(r -> r + " after epoch " + record.epoch()));
+            }
+            for (int epoch = history.size() + 1; stop.isEmpty() && epoch <= epochs; epoch++) {
+                EpochRecord record = runEpoch(supernet, step, data, epoch, manager);
+                checkpoints.write(record, adam.steps(), supernet, state(supernet, sgd, adam));
+                listener.onEpoch(record);
+                history.add(record);
+                int finished = epoch;
+                stop =
+                        guard.violation(record.architecture())
+                                .map(r -> r + " after epoch " + finished);
+            }
+            return new OneShotResult(
+                    choose(history, guard, stop), history, stop.map(r -> "collapse guard: " + r));
+        }
+    }
+
+    private static Architecture choose(
+            List<EpochRecord> history, CollapseGuard guard, Optional<String> stop) {
+        if (history.isEmpty()) {
+            throw new IllegalStateException("DARTS finished without a single epoch");
+        }
+        if (stop.isPresent()) {
+            for (int i = history.size() - 1; i >= 0; i--) {
+                if (guard.violation(history.get(i).architecture()).isEmpty()) {
+                    return history.get(i).architecture();
+                }
+            }
+        }
+        return history.get(history.size() - 1).architecture();
+    }
+
+    private EpochRecord runEpoch(
+            Supernet supernet, BilevelStep step, OneShotData data, int epoch, NDManager manager)
+            throws IOException {
+        double learningRate = settings.learningRateAt(epoch, epochs);
+        long start = System.nanoTime();
+        Dataset weightHalf = data.weights(epoch, settings.batchSize());
+        Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
+        Iterator<Batch> searchBatches = batches(architectureHalf, manager).iterator();
+        Totals train = new Totals();
+        int skippedBefore = step.skippedSteps();
+        for (Batch batch : batches(weightHalf, manager)) {
+            try (NDScope scope = new NDScope();
+                    Batch trainBatch = batch) {
+                scope.suppressNotUsedWarning();
+                if (!searchBatches.hasNext()) {
+                    searchBatches = batches(architectureHalf, manager).iterator();
+                }
+                try (Batch searchBatch = searchBatches.next()) {
+                    step.architectureStep(trainBatch, searchBatch, learningRate);
+                }
+                train.add(step.weightStep(trainBatch, learningRate));
+            }
+        }
+        Totals validation = new Totals();
+        int limit = settings.validationBatches();
+        for (Batch batch : batches(architectureHalf, manager)) {
+            try (NDScope scope = new NDScope();
+                    Batch validationBatch = batch) {
+                scope.suppressNotUsedWarning();
+                validation.add(supernet.evaluate(validationBatch));
+            }
+            if (limit > 0 && validation.batches >= limit) {
+                break;
+            }
+        }
+        Map<String, double[]> probabilities = supernet.alphas().probabilities();
+        Architecture architecture =
+                context.space()
+                        .validate(Discretizer.derive(context.space().searchCells(), probabilities));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("trainLoss", train.meanLoss());
+        metrics.put("trainAccuracy", train.accuracy());
+        metrics.put("validationLoss", validation.meanLoss());
+        metrics.put("validationAccuracy", validation.accuracy());
+        metrics.put("learningRate", learningRate);
+        metrics.put("seconds", (System.nanoTime() - start) / 1e9);
+        metrics.put("skippedSteps", (double) (step.skippedSteps() - skippedBefore));
+        Map<String, List<Double>> weights = new LinkedHashMap<>();
+        probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));
+        LOG.info(
+                "DARTS epoch {}/{}: train accuracy {}, validation accuracy {}, {} s, derived {}",
+                epoch,
+                epochs,
+                String.format("%.4f", train.accuracy()),
+                String.format("%.4f", validation.accuracy()),
+                String.format("%.1f", metrics.get("seconds")),
+                architecture.toJson());
+        return new EpochRecord(epoch, architecture, weights, metrics);
+    }
+
+    private static NDList state(Supernet supernet, MomentumSgd sgd, Adam adam) {
+        NDList state = new NDList(supernet.alphas().arrays());
+        state.addAll(sgd.state());
+        state.addAll(adam.state());
+        return state;
+    }
+
+    private static void restoreState(
+            NDList state, Supernet supernet, MomentumSgd sgd, Adam adam, long adamSteps) {
+        int alphas = supernet.alphas().arrays().size();
+        int weights = supernet.weights().size();
+        if (state.size() != alphas + weights + 2 * alphas) {
+            throw new IllegalArgumentException(
+                    "the DARTS checkpoint holds "
+                            + state.size()
+                            + " arrays; this supernet needs "
+                            + (3 * alphas + weights));
+        }
+        Checkpoints.copyInto(
+                new NDList(state.subList(0, alphas)), supernet.alphas().arrays(), "alpha vectors");
+        sgd.load(new NDList(state.subList(alphas, alphas + weights)));
+        adam.load(new NDList(state.subList(alphas + weights, state.size())), adamSteps);
+    }
+
+    private static Iterable<Batch> batches(Dataset dataset, NDManager manager) throws IOException {
+        try {
+            return dataset.getData(manager);
+        } catch (TranslateException e) {
+            throw new IOException("cannot read a batch: " + e.getMessage(), e);
+        }
+    }
+
+    /** Running sums of batch results. */
+    private static final class Totals {
+        private double lossSum;
+        private long correct;
+        private long examples;
+        private int batches;
+
+        void add(BatchResult result) {
+            lossSum += result.loss() * result.examples();
+            correct += result.correct();
+            examples += result.examples();
+            batches++;
+        }
+
+        double meanLoss() {
+            return examples == 0 ? Double.NaN : lossSum / examples;
+        }
+
+        double accuracy() {
+            return examples == 0 ? Double.NaN : (double) correct / examples;
+        }
+    }
+}

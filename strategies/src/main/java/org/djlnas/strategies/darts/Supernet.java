@@ -1,0 +1,236 @@
+package org.djlnas.strategies.darts;
+
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.OneShotSpace;
+
+/**
+ * A space's supernet on one engine: the network block, its weights and its architecture parameters
+ * α, and the forward and backward passes the bilevel optimisation needs. Everything goes through
+ * DJL's API, so it runs on every engine that trains.
+ */
+final class Supernet implements AutoCloseable {
+
+    /** The standard deviation of α at the start, as in DARTS. */
+    static final double ALPHA_SCALE = 1e-3;
+
+    private static final NDIndex ALL = new NDIndex("...");
+
+    private final NDManager manager;
+    private final Block block;
+    private final ArchitectureWeights alphas;
+    private final List<NDArray> weights;
+    private final ParameterStore parameterStore;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private boolean gradientsExist;
+
+    private Supernet(NDManager manager, Block block, ArchitectureWeights alphas) {
+        this.manager = manager;
+        this.block = block;
+        this.alphas = alphas;
+        this.weights =
+                block.getParameters().values().stream()
+                        .filter(Parameter::requiresGradient)
+                        .map(Parameter::getArray)
+                        .toList();
+        this.parameterStore = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Builds and initializes a supernet: α from the seed on the host, weights with He
+     * initialisation from the engine's generator seeded with the same seed.
+     *
+     * @param space the space
+     * @param engine the engine's name
+     * @param batchShape the shape of one input batch
+     * @param seed the seed
+     * @return the supernet
+     */
+    static Supernet create(OneShotSpace space, String engine, Shape batchShape, long seed) {
+        NDManager manager = Engine.getEngine(engine).newBaseManager();
+        try {
+            ArchitectureWeights alphas =
+                    ArchitectureWeights.create(manager, space.searchCells(), seed, ALPHA_SCALE);
+            Block block = space.superNet(alphas);
+            block.setInitializer(
+                    new XavierInitializer(
+                            XavierInitializer.RandomType.GAUSSIAN,
+                            XavierInitializer.FactorType.IN,
+                            2),
+                    Parameter.Type.WEIGHT);
+            synchronized (Supernet.class) {
+                Engine.getEngine(engine).setRandomSeed((int) (seed ^ (seed >>> 32)));
+                block.initialize(manager, DataType.FLOAT32, batchShape);
+            }
+            return new Supernet(manager, block, alphas);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    ArchitectureWeights alphas() {
+        return alphas;
+    }
+
+    List<NDArray> weights() {
+        return weights;
+    }
+
+    Block block() {
+        return block;
+    }
+
+    /**
+     * Runs a batch forward in training mode and backward, leaving in every weight and every α the
+     * gradient of this batch's mean loss (earlier gradients are cleared first).
+     *
+     * @param batch the batch
+     * @return the batch's loss and accuracy
+     */
+    BatchResult backward(Batch batch) {
+        clearGradients();
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            NDArray logits =
+                    block.forward(parameterStore, batch.getData(), true).singletonOrThrow();
+            NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
+            collector.backward(value);
+            gradientsExist = true;
+            return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
+        }
+    }
+
+    /**
+     * Runs a batch forward in evaluation mode (running batch statistics).
+     *
+     * @param batch the batch
+     * @return the batch's loss and accuracy
+     */
+    BatchResult evaluate(Batch batch) {
+        NDArray logits = block.forward(parameterStore, batch.getData(), false).singletonOrThrow();
+        NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
+        return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
+    }
+
+    /**
+     * Returns α's gradients from the last backward pass, as new arrays.
+     *
+     * @return one gradient per α vector, in {@link ArchitectureWeights#labels()} order
+     */
+    List<NDArray> alphaGradients() {
+        return copiesOfGradients(alphas.arrays());
+    }
+
+    /**
+     * Returns the weights' gradients from the last backward pass, as new arrays.
+     *
+     * @return one gradient per weight
+     */
+    List<NDArray> weightGradients() {
+        return copiesOfGradients(weights);
+    }
+
+    /**
+     * Scales the weights' gradients down so that their global L2 norm is at most {@code maxNorm},
+     * as PyTorch's {@code clip_grad_norm_}.
+     *
+     * @param maxNorm the largest norm, or 0 for no clipping
+     * @return the norm before clipping (NaN or infinite if a gradient is not finite)
+     */
+    double clipWeightGradients(double maxNorm) {
+        List<NDArray> gradients = new ArrayList<>();
+        for (NDArray weight : weights) {
+            gradients.add(weight.getGradient());
+        }
+        double norm = globalNorm(gradients);
+        if (maxNorm > 0 && Double.isFinite(norm) && norm > maxNorm) {
+            float scale = (float) (maxNorm / (norm + 1e-6));
+            for (NDArray gradient : gradients) {
+                gradient.muli(scale);
+            }
+        }
+        return norm;
+    }
+
+    /**
+     * Overwrites every weight in place.
+     *
+     * @param values one array per weight
+     */
+    void setWeights(List<NDArray> values) {
+        for (int i = 0; i < weights.size(); i++) {
+            weights.get(i).set(ALL, values.get(i));
+        }
+    }
+
+    void saveWeights(DataOutputStream out) throws IOException {
+        block.saveParameters(out);
+    }
+
+    void loadWeights(DataInputStream in) throws IOException {
+        try {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("the checkpointed weights do not fit this supernet", e);
+        }
+    }
+
+    /**
+     * The L2 norm of several arrays taken together.
+     *
+     * @param arrays the arrays
+     * @return the norm
+     */
+    static double globalNorm(List<NDArray> arrays) {
+        NDArray total = null;
+        for (NDArray array : arrays) {
+            NDArray squares = array.square().sum();
+            total = total == null ? squares : total.add(squares);
+        }
+        return total == null ? 0 : Math.sqrt(total.getFloat());
+    }
+
+    private static List<NDArray> copiesOfGradients(List<NDArray> arrays) {
+        List<NDArray> copies = new ArrayList<>();
+        for (NDArray array : arrays) {
+            copies.add(array.getGradient().mul(1));
+        }
+        return copies;
+    }
+
+    private void clearGradients() {
+        if (!gradientsExist) {
+            return;
+        }
+        for (NDArray weight : weights) {
+            weight.getGradient().set(ALL, 0);
+        }
+        for (NDArray alpha : alphas.arrays()) {
+            alpha.getGradient().set(ALL, 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

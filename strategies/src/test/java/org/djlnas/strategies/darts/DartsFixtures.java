@@ -1,0 +1,155 @@
+package org.djlnas.strategies.darts;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotData;
+import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.api.trial.Budget;
+import org.djlnas.spaces.darts.DartsProvider;
+import org.djlnas.spaces.nasbench201.NasBench201Provider;
+
+/** Tiny supernets and a learnable synthetic data set for the DARTS tests. */
+final class DartsFixtures {
+
+    static final String ENGINE = "PyTorch";
+    static final int SIDE = 8;
+    static final int CLASSES = 3;
+
+    private DartsFixtures() {}
+
+    /** NAS-Bench-201 with 4 channels, one cell per stage, 1 input channel, 3 classes. */
+    static OneShotSpace tinyNasBench201() {
+        NasBench201Provider provider = new NasBench201Provider();
+        return (OneShotSpace)
+                provider.create(
+                        Settings.resolve(
+                                "space",
+                                provider.settings(),
+                                Map.of(
+                                        "channels", "4",
+                                        "cells", "1",
+                                        "input-channels", "1",
+                                        "classes", Integer.toString(CLASSES))),
+                        OpRegistry.discover());
+    }
+
+    /** DARTS with 4 channels, 3 layers, 2 nodes, 1 input channel, 3 classes. */
+    static OneShotSpace tinyDarts() {
+        DartsProvider provider = new DartsProvider();
+        return (OneShotSpace)
+                provider.create(
+                        Settings.resolve(
+                                "space",
+                                provider.settings(),
+                                Map.of(
+                                        "channels", "4",
+                                        "layers", "3",
+                                        "nodes", "2",
+                                        "input-channels", "1",
+                                        "classes", Integer.toString(CLASSES))),
+                        OpRegistry.discover());
+    }
+
+    static DartsSettings settings(int order, int maxSkipConnections) {
+        return new DartsSettings(
+                order,
+                16,
+                0.025,
+                0.001,
+                0.9,
+                3e-4,
+                5,
+                3e-3,
+                0.5,
+                0.999,
+                1e-3,
+                maxSkipConnections,
+                0);
+    }
+
+    static OneShotContext context(OneShotSpace space, long seed, int epochs) {
+        return new OneShotContext(
+                space,
+                Settings.defaults("strategy", DartsSettings.specs(1)),
+                seed,
+                new Budget(epochs, 0),
+                ENGINE);
+    }
+
+    /**
+     * Images whose class is the third (top, middle or bottom rows) that is brightest, plus noise;
+     * the weight half and the architecture half are disjoint.
+     */
+    static OneShotData data(NDManager manager, int examplesPerHalf) {
+        float[][] weights = images(examplesPerHalf, 1);
+        float[][] architecture = images(examplesPerHalf, 2);
+        return new OneShotData() {
+            @Override
+            public Shape exampleShape() {
+                return new Shape(1, SIDE, SIDE);
+            }
+
+            @Override
+            public Dataset weights(int epoch, int batchSize) {
+                return dataset(manager, weights, batchSize);
+            }
+
+            @Override
+            public Dataset architecture(int epoch, int batchSize) {
+                return dataset(manager, architecture, batchSize);
+            }
+        };
+    }
+
+    /** One batch of the synthetic images. */
+    static Batch batch(NDManager manager, int size, long seed) {
+        float[][] data = images(size, seed);
+        NDArray x = manager.create(data[0], new Shape(size, 1, SIDE, SIDE));
+        NDArray y = manager.create(data[1], new Shape(size));
+        return new Batch(
+                manager.newSubManager(),
+                new ai.djl.ndarray.NDList(x),
+                new ai.djl.ndarray.NDList(y),
+                size,
+                null,
+                null,
+                0,
+                1);
+    }
+
+    private static Dataset dataset(NDManager manager, float[][] data, int batchSize) {
+        int size = data[1].length;
+        return new ArrayDataset.Builder()
+                .setData(manager.create(data[0], new Shape(size, 1, SIDE, SIDE)))
+                .optLabels(manager.create(data[1], new Shape(size)))
+                .setSampling(batchSize, false)
+                .build();
+    }
+
+    private static float[][] images(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[count * SIDE * SIDE];
+        float[] labels = new float[count];
+        for (int n = 0; n < count; n++) {
+            int label = random.nextInt(CLASSES);
+            labels[n] = label;
+            for (int row = 0; row < SIDE; row++) {
+                boolean bright = row * CLASSES / SIDE == label;
+                for (int col = 0; col < SIDE; col++) {
+                    pixels[(n * SIDE + row) * SIDE + col] =
+                            (float) ((bright ? 1.0 : 0.0) + 0.5 * random.nextGaussian());
+                }
+            }
+        }
+        return new float[][] {pixels, labels};
+    }
+}
