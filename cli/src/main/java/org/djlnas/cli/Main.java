@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ArchCommand.class,
             StrategiesCommand.class,
             SearchCommand.class,
+            RetrainCommand.class,
             TrialsCommand.class
         },
         usageHelpAutoWidth = true)

@@ -1,5 +1,6 @@
 package org.djlnas.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,11 +15,14 @@ import java.util.concurrent.Callable;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Metrics;
+import org.djlnas.api.oneshot.EpochRecord;
+import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.search.BestTrialReport;
 import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.OneShotReport;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.SearchReport;
 import org.djlnas.runtime.search.SearchSession;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** {@code nas search}: runs (or resumes) a multi-trial search. */
+/** {@code nas search}: runs (or resumes) a multi-trial or one-shot search. */
 @Command(
         name = "search",
         description = {
@@ -132,6 +136,11 @@ final class SearchCommand implements Callable<Integer> {
         Plugins plugins = Plugins.discover();
         PrintWriter err = spec.commandLine().getErr();
         SearchSession session = resume ? resume(plugins) : create(plugins);
+        if (session.isOneShot()) {
+            try (session) {
+                return runOneShot(session, err);
+            }
+        }
         SearchReport report;
         try (session) {
             ExperimentConfig config = session.config();
@@ -158,6 +167,35 @@ final class SearchCommand implements Callable<Integer> {
         return report.best().isPresent() ? 0 : 1;
     }
 
+    private int runOneShot(SearchSession session, PrintWriter err) throws IOException {
+        ExperimentConfig config = session.config();
+        err.println(
+                "search: "
+                        + config.space()
+                        + " with "
+                        + config.strategy()
+                        + " (one-shot), "
+                        + String.format(Locale.ROOT, "%.0f", config.epochs())
+                        + " epochs, seed "
+                        + config.seed()
+                        + ", journal "
+                        + session.folder().resolve("experiment.db"));
+        err.flush();
+        OneShotReport report =
+                session.runOneShot(
+                        record -> {
+                            err.printf(
+                                    Locale.ROOT,
+                                    "epoch %d: supernet validation accuracy %.4f, %.1f s%n",
+                                    record.epoch(),
+                                    record.metrics().get("validationAccuracy"),
+                                    record.metrics().get("seconds"));
+                            err.flush();
+                        });
+        new OneShotOutput(spec.commandLine().getOut(), json).print(report);
+        return 0;
+    }
+
     private SearchSession resume(Plugins plugins) {
         if (out == null) {
             throw new IllegalArgumentException(
@@ -180,7 +218,9 @@ final class SearchCommand implements Callable<Integer> {
         if (strategy.isEmpty()) {
             throw new IllegalArgumentException(
                     "missing --strategy ID; known strategies: "
-                            + String.join(", ", plugins.strategies().keySet()));
+                            + String.join(", ", plugins.strategies().keySet())
+                            + ", "
+                            + String.join(", ", plugins.oneShotStrategies().keySet()));
         }
         if (benchmark != null && dataset != null) {
             throw new IllegalArgumentException(
@@ -277,6 +317,45 @@ final class SearchCommand implements Callable<Integer> {
             node.put("architecture", Json.tree(best.trial().spec().architecture().toJson()));
             node.put("metrics", best.metrics());
             return node;
+        }
+    }
+
+    /** Prints a one-shot search's result: a short summary, or one JSON object. */
+    private record OneShotOutput(PrintWriter out, boolean json) {
+
+        void print(OneShotReport report) {
+            OneShotResult result = report.result();
+            EpochRecord last = result.history().get(result.history().size() - 1);
+            double wall = report.wall().toMillis() / 1000.0;
+            if (json) {
+                Map<String, Object> root = new LinkedHashMap<>();
+                root.put("id", result.architecture().id());
+                root.put("architecture", Json.tree(result.architecture().toJson()));
+                root.put("epochs", last.epoch());
+                result.stopReason().ifPresent(reason -> root.put("stoppedBy", reason));
+                root.put("metrics", last.metrics());
+                root.put("wallSeconds", wall);
+                root.put("peakMemory", PeakMemory.measure());
+                root.put("out", report.folder().toString());
+                Json.print(out, root);
+                return;
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "%d epochs in %.1f s; experiment in %s%n",
+                    last.epoch(),
+                    wall,
+                    report.folder());
+            result.stopReason().ifPresent(reason -> out.println("stopped early: " + reason));
+            out.println("derived architecture " + result.architecture().id() + ":");
+            out.println("  " + result.architecture().toJson());
+            last.metrics()
+                    .forEach(
+                            (name, value) ->
+                                    out.printf(Locale.ROOT, "  %-18s %.4f%n", name, value));
+            out.println("  (" + report.folder().resolve(SearchSession.BEST_FILE) + ")");
+            out.println("retrain it from scratch: nas retrain --experiment " + report.folder());
+            out.flush();
         }
     }
 }

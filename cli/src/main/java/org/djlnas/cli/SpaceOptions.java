@@ -2,6 +2,7 @@ package org.djlnas.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
@@ -52,6 +53,15 @@ final class SpaceOptions {
                     "missing --space ID; 'nas spaces' lists the search spaces");
         }
         return id;
+    }
+
+    /**
+     * Returns the id of the chosen space, if {@code --space} was given.
+     *
+     * @return the id
+     */
+    Optional<String> givenId() {
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
     }
 
     /**

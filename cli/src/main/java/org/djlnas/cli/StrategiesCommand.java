@@ -1,9 +1,14 @@
 package org.djlnas.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.djlnas.api.oneshot.OneShotStrategyProvider;
+import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.runtime.search.Plugins;
@@ -28,37 +33,52 @@ final class StrategiesCommand implements Callable<Integer> {
      * One listed strategy.
      *
      * @param id the strategy's id
+     * @param kind {@code multi-trial} (proposes trials) or {@code one-shot} (trains a supernet)
      * @param description its one-line description
      * @param settings its settings
      */
-    record Listing(String id, String description, List<SpacesCommand.SettingListing> settings) {}
+    record Listing(
+            String id,
+            String kind,
+            String description,
+            List<SpacesCommand.SettingListing> settings) {
+
+        static Listing of(String id, String kind, String description, List<SettingSpec> specs) {
+            return new Listing(
+                    id,
+                    kind,
+                    description,
+                    specs.stream().map(SpacesCommand.SettingListing::of).toList());
+        }
+    }
 
     @Override
     public Integer call() {
-        List<StrategyProvider> providers = List.copyOf(Plugins.discover().strategies().values());
+        Plugins plugins = Plugins.discover();
+        List<Listing> listings = new ArrayList<>();
+        for (StrategyProvider p : plugins.strategies().values()) {
+            listings.add(Listing.of(p.id(), "multi-trial", p.description(), p.settings()));
+        }
+        for (OneShotStrategyProvider p : plugins.oneShotStrategies().values()) {
+            listings.add(Listing.of(p.id(), "one-shot", p.description(), p.settings()));
+        }
+        Map<String, List<SettingSpec>> specs = new LinkedHashMap<>();
+        plugins.strategies().values().forEach(p -> specs.put(p.id(), p.settings()));
+        plugins.oneShotStrategies().values().forEach(p -> specs.put(p.id(), p.settings()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(
-                    out,
-                    providers.stream()
-                            .map(
-                                    p ->
-                                            new Listing(
-                                                    p.id(),
-                                                    p.description(),
-                                                    p.settings().stream()
-                                                            .map(SpacesCommand.SettingListing::of)
-                                                            .toList()))
-                            .toList());
+            Json.print(out, listings);
             return 0;
         }
-        int width = providers.stream().mapToInt(p -> p.id().length()).max().orElse(2);
-        String row = "%-" + width + "s  %s%n";
-        out.printf(Locale.ROOT, row, "ID", "DESCRIPTION");
-        for (StrategyProvider provider : providers) {
-            out.printf(Locale.ROOT, row, provider.id(), provider.description());
+        int width = listings.stream().mapToInt(l -> l.id().length()).max().orElse(2);
+        String row = "%-" + width + "s  %-11s  %s%n";
+        out.printf(Locale.ROOT, row, "ID", "KIND", "DESCRIPTION");
+        for (Listing listing : listings) {
+            out.printf(Locale.ROOT, row, listing.id(), listing.kind(), listing.description());
             out.println(
-                    " ".repeat(width + 2) + "settings: " + Settings.describe(provider.settings()));
+                    " ".repeat(width + 15)
+                            + "settings: "
+                            + Settings.describe(specs.get(listing.id())));
         }
         out.flush();
         return 0;

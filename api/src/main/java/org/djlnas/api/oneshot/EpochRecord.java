@@ -1,5 +1,7 @@
 package org.djlnas.api.oneshot;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,10 @@ public record EpochRecord(
             throw new IllegalArgumentException("epoch is " + epoch + "; expected >= 1");
         }
         mixingWeights = copy(mixingWeights);
+        requireNonNull(architecture, "architecture is null");
+        requireNonNull(metrics, "metrics are null");
+        metrics.forEach(
+                (name, value) -> requireNonNull(value, () -> "metric '" + name + "' is null"));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
@@ -75,7 +81,7 @@ public record EpochRecord(
                     Architecture.fromJson(root.required("architecture").toString()),
                     weights,
                     metrics);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException(
                     "malformed epoch record ("
                             + e.getMessage()
@@ -85,6 +91,7 @@ public record EpochRecord(
     }
 
     private static Map<String, List<Double>> copy(Map<String, List<Double>> weights) {
+        requireNonNull(weights, "mixing weights are null");
         Map<String, List<Double>> result = new LinkedHashMap<>();
         weights.forEach((label, values) -> result.put(label, List.copyOf(values)));
         return Collections.unmodifiableMap(result);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
@@ -69,6 +70,22 @@ public interface ExperimentStore extends AutoCloseable {
      * @return the trials
      */
     List<TrialRecord> trials();
+
+    /**
+     * Journals the end of one epoch of a one-shot search, replacing an earlier record of the same
+     * epoch (an epoch redone after a crash).
+     *
+     * @param record the epoch's record
+     * @throws StoreException on storage errors
+     */
+    void recordEpoch(EpochRecord record);
+
+    /**
+     * Returns every journaled epoch of a one-shot search, in order.
+     *
+     * @return the epochs
+     */
+    List<EpochRecord> epochs();
 
     /** Closes the store. */
     @Override

@@ -73,6 +73,7 @@ public final class MixedOp extends AbstractBlock {
             boolean training,
             @Nullable PairList<String, Object> params) {
         NDArray mixing = weights.alpha(edgeLabel).softmax(0);
+        mixing.attach(inputs.head().getManager());
         NDArray sum = null;
         for (int i = 0; i < candidates.size(); i++) {
             Block block = candidates.get(i);

@@ -89,7 +89,7 @@ public record DataSplit(long seed, double validationFraction, int maxValidationE
      * @param seed the seed
      * @return the permutation
      */
-    static int[] permutation(int size, long seed) {
+    public static int[] permutation(int size, long seed) {
         int[] indices = new int[size];
         for (int i = 0; i < size; i++) {
             indices[i] = i;

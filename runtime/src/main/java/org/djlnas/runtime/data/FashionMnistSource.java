@@ -97,6 +97,18 @@ public final class FashionMnistSource implements ImageDataSource {
     }
 
     @Override
+    public RandomAccessDataset trainingExamples(int[] indices, int batchSize, long shuffleSeed)
+            throws IOException {
+        return FashionMnist.builder()
+                .optUsage(Dataset.Usage.TRAIN)
+                .optDirectory(directory)
+                .optData(trainData())
+                .optIndices(indices)
+                .setSeededSampling(batchSize, shuffleSeed)
+                .build();
+    }
+
+    @Override
     public RandomAccessDataset test(int batchSize) throws IOException {
         return FashionMnist.builder()
                 .optUsage(Dataset.Usage.TEST)

@@ -89,4 +89,16 @@ public interface ImageDataSource {
      * @throws IOException if the data cannot be read
      */
     RandomAccessDataset test(int batchSize) throws IOException;
+
+    /**
+     * Returns chosen examples of the training set, in a seeded order that changes every pass.
+     *
+     * @param indices the examples' indices in the training set
+     * @param batchSize the batch size
+     * @param shuffleSeed the seed of the order
+     * @return the data set
+     * @throws IOException if the data cannot be read
+     */
+    RandomAccessDataset trainingExamples(int[] indices, int batchSize, long shuffleSeed)
+            throws IOException;
 }

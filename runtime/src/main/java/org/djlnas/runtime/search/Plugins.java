@@ -3,8 +3,11 @@ package org.djlnas.runtime.search;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
@@ -19,6 +22,7 @@ public final class Plugins {
 
     private final Map<String, SearchSpaceProvider> spaces;
     private final Map<String, StrategyProvider> strategies;
+    private final Map<String, OneShotStrategyProvider> oneShotStrategies;
     private final OpRegistry operations;
 
     /**
@@ -26,14 +30,23 @@ public final class Plugins {
      *
      * @param spaces the space providers
      * @param strategies the strategy providers
+     * @param oneShotStrategies the one-shot strategy providers
      * @param operations the operations
      */
     public Plugins(
             List<SearchSpaceProvider> spaces,
             List<StrategyProvider> strategies,
+            List<OneShotStrategyProvider> oneShotStrategies,
             OpRegistry operations) {
         this.spaces = byId(spaces, SearchSpaceProvider::id, "space");
         this.strategies = byId(strategies, StrategyProvider::id, "strategy");
+        this.oneShotStrategies = byId(oneShotStrategies, OneShotStrategyProvider::id, "strategy");
+        for (String id : this.oneShotStrategies.keySet()) {
+            if (this.strategies.containsKey(id)) {
+                throw new IllegalStateException(
+                        "a multi-trial and a one-shot strategy both use the id '" + id + "'");
+            }
+        }
         this.operations = operations;
     }
 
@@ -46,6 +59,7 @@ public final class Plugins {
         return new Plugins(
                 load(SearchSpaceProvider.class),
                 load(StrategyProvider.class),
+                load(OneShotStrategyProvider.class),
                 OpRegistry.discover());
     }
 
@@ -110,7 +124,59 @@ public final class Plugins {
      * @throws IllegalArgumentException listing the known ids if there is none
      */
     public StrategyProvider strategyProvider(String id) {
-        return find(strategies, id, "strategy");
+        if (!strategies.containsKey(id) && oneShotStrategies.containsKey(id)) {
+            throw new IllegalArgumentException(
+                    "strategy '" + id + "' is one-shot; it does not propose trials");
+        }
+        return find(strategies, allStrategyIds(), id);
+    }
+
+    /**
+     * Returns the one-shot strategies by id.
+     *
+     * @return id → provider
+     */
+    public Map<String, OneShotStrategyProvider> oneShotStrategies() {
+        return oneShotStrategies;
+    }
+
+    /**
+     * Tells whether a strategy id names a one-shot strategy.
+     *
+     * @param id the id
+     * @return true for a one-shot strategy
+     */
+    public boolean isOneShot(String id) {
+        return oneShotStrategies.containsKey(id);
+    }
+
+    /**
+     * Finds a one-shot strategy by id.
+     *
+     * @param id the id
+     * @return the provider
+     * @throws IllegalArgumentException naming every known strategy if there is none
+     */
+    public OneShotStrategyProvider oneShotStrategyProvider(String id) {
+        return find(oneShotStrategies, allStrategyIds(), id);
+    }
+
+    private Set<String> allStrategyIds() {
+        Set<String> ids = new TreeSet<>(strategies.keySet());
+        ids.addAll(oneShotStrategies.keySet());
+        return ids;
+    }
+
+    private static <T> T find(Map<String, T> providers, Set<String> known, String id) {
+        T provider = providers.get(id);
+        if (provider == null) {
+            throw new IllegalArgumentException(
+                    "unknown strategy '"
+                            + id
+                            + "'; known strategy ids: "
+                            + String.join(", ", known));
+        }
+        return provider;
     }
 
     /**

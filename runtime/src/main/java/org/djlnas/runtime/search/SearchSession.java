@@ -7,10 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.djlnas.api.oneshot.EpochListener;
+import org.djlnas.api.oneshot.EpochRecord;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotResult;
+import org.djlnas.api.oneshot.OneShotStrategy;
+import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
@@ -18,6 +25,8 @@ import org.djlnas.api.store.StoreException;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.Experiment;
 import org.djlnas.runtime.experiment.ExperimentListener;
@@ -32,9 +41,13 @@ import org.djlnas.runtime.store.SqliteExperimentStore;
  *
  * <p>The folder holds {@code experiment.db} (the journal), {@code best.json} (the best
  * architecture, its metrics and how it was found) and, when training, {@code trials/NNNN/} (each
- * trial's trained parameters).
+ * trial's trained parameters); a one-shot search keeps its last epoch's checkpoint in {@code
+ * checkpoints/} and journals every epoch.
  */
 public final class SearchSession implements AutoCloseable {
+
+    /** The folder of a one-shot search's checkpoints. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     /** The file the best trial is written to. */
     public static final String BEST_FILE = "best.json";
@@ -175,6 +188,74 @@ public final class SearchSession implements AutoCloseable {
         return new SearchReport(folder, config, result, best);
     }
 
+    /**
+     * Tells whether the experiment's strategy is one-shot, to be run with {@link #runOneShot}.
+     *
+     * @return true for a one-shot strategy
+     */
+    public boolean isOneShot() {
+        return plugins.isOneShot(config.strategy());
+    }
+
+    /**
+     * Runs a one-shot search to its end, continuing from its last checkpoint if it has one, and
+     * writes {@code best.json} with the derived architecture. Every epoch is journaled (its
+     * architecture, mixing weights and metrics) before the listener hears of it.
+     *
+     * @param listener hears of each newly finished epoch
+     * @return the report
+     * @throws IOException if data, checkpoints or results cannot be read or written
+     */
+    public OneShotReport runOneShot(EpochListener listener) throws IOException {
+        OneShotSpace space = (OneShotSpace) plugins.space(config.space(), config.spaceSettings());
+        OneShotStrategyProvider provider = plugins.oneShotStrategyProvider(config.strategy());
+        OneShotStrategy strategy =
+                provider.create(
+                        new OneShotContext(
+                                space,
+                                Settings.resolve(
+                                        "strategy '" + config.strategy() + "'",
+                                        provider.settings(),
+                                        config.strategySettings()),
+                                TrialSeeds.strategy(config.seed()),
+                                config.budget(),
+                                String.valueOf(config.engine())));
+        BilevelHalves halves =
+                BilevelHalves.of(
+                        data.orElseThrow(() -> new IllegalStateException("no data set was opened")),
+                        DataSplit.of(config.seed()),
+                        config.maxTrainExamples(),
+                        config.seed());
+        long start = System.nanoTime();
+        OneShotResult result =
+                strategy.search(
+                        halves,
+                        folder.resolve(CHECKPOINTS),
+                        store.epochs(),
+                        record -> {
+                            store.recordEpoch(record);
+                            listener.onEpoch(record);
+                        });
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        writeOneShotBest(result, space);
+        return new OneShotReport(folder, config, result, wall);
+    }
+
+    private void writeOneShotBest(OneShotResult result, SearchSpace space) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("architecture", JSON.readTree(result.architecture().toJson()));
+        root.put("id", result.architecture().id());
+        if (space instanceof BenchmarkStringCodec codec) {
+            root.put("benchmarkString", codec.toBenchmarkString(result.architecture()));
+        }
+        EpochRecord last = result.history().get(result.history().size() - 1);
+        root.put("epochs", last.epoch());
+        result.stopReason().ifPresent(reason -> root.put("stoppedBy", reason));
+        root.set("metrics", JSON.valueToTree(last.metrics()));
+        root.set("foundBy", JSON.readTree(config.toJson()));
+        writeAtomically(root);
+    }
+
     private void writeBest(BestTrialReport best, SearchSpace space) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.set("architecture", JSON.readTree(best.trial().spec().architecture().toJson()));
@@ -187,6 +268,10 @@ public final class SearchSession implements AutoCloseable {
         root.put("seed", best.trial().spec().seed());
         root.set("metrics", JSON.valueToTree(best.metrics()));
         root.set("foundBy", JSON.readTree(config.toJson()));
+        writeAtomically(root);
+    }
+
+    private void writeAtomically(ObjectNode root) throws IOException {
         Path temporary = folder.resolve(BEST_FILE + ".tmp");
         JSON.writeValue(temporary.toFile(), root);
         Files.move(

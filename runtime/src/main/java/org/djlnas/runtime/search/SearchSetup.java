@@ -13,6 +13,7 @@ import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.runtime.benchmark.TabularBenchmark;
@@ -78,6 +79,10 @@ public final class SearchSetup {
      */
     static void check(ExperimentConfig config, Plugins plugins) {
         SearchSpace space = plugins.space(config.space(), config.spaceSettings());
+        if (plugins.isOneShot(config.strategy())) {
+            checkOneShot(config, plugins, space);
+            return;
+        }
         StrategyProvider strategy = plugins.strategyProvider(config.strategy());
         Settings.resolve(
                 "strategy '" + config.strategy() + "'",
@@ -89,6 +94,36 @@ public final class SearchSetup {
                             + config.space()
                             + "' has no tabular benchmark strings; --benchmark"
                             + " works with nas-bench-201");
+        }
+    }
+
+    private static void checkOneShot(ExperimentConfig config, Plugins plugins, SearchSpace space) {
+        String strategy = config.strategy();
+        Settings.resolve(
+                "strategy '" + strategy + "'",
+                plugins.oneShotStrategyProvider(strategy).settings(),
+                config.strategySettings());
+        if (!(space instanceof OneShotSpace)) {
+            throw new IllegalArgumentException(
+                    "strategy '"
+                            + strategy
+                            + "' trains a supernet, which space '"
+                            + config.space()
+                            + "' cannot build; spaces made of cells can (nas-bench-201, darts)");
+        }
+        if (config.benchmark() != null) {
+            throw new IllegalArgumentException(
+                    "strategy '"
+                            + strategy
+                            + "' trains a supernet on data; --benchmark only looks up scores");
+        }
+        if (config.parallel() != 1) {
+            throw new IllegalArgumentException(
+                    "--parallel is "
+                            + config.parallel()
+                            + "; strategy '"
+                            + strategy
+                            + "' trains one supernet, expected 1");
         }
     }
 

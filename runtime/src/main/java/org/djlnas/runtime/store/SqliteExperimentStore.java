@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.store.ExperimentStore;
 import org.djlnas.api.store.StoreException;
 import org.djlnas.api.trial.Budget;
@@ -40,6 +41,9 @@ public final class SqliteExperimentStore implements ExperimentStore {
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {};
 
     private final Path file;
+    private static final String EPOCHS_TABLE =
+            "CREATE TABLE IF NOT EXISTS epochs (epoch INTEGER PRIMARY KEY, record TEXT NOT NULL)";
+
     private final Connection connection;
 
     private SqliteExperimentStore(Path file, Connection connection) {
@@ -124,6 +128,7 @@ public final class SqliteExperimentStore implements ExperimentStore {
                             + "error TEXT, "
                             + "started_at TEXT, "
                             + "ended_at TEXT)");
+            statement.execute(EPOCHS_TABLE);
             try (PreparedStatement insert =
                     connection.prepareStatement("INSERT INTO meta VALUES ('schema', ?)")) {
                 insert.setString(1, Integer.toString(SCHEMA_VERSION));
@@ -147,6 +152,7 @@ public final class SqliteExperimentStore implements ExperimentStore {
                                 + " version of djl-nas");
             }
             statement.execute("PRAGMA synchronous = FULL");
+            statement.execute(EPOCHS_TABLE);
         } catch (SQLException e) {
             throw new StoreException(
                     file
@@ -288,6 +294,44 @@ public final class SqliteExperimentStore implements ExperimentStore {
             throw new StoreException(
                     "trial " + number + " in " + file + " is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public synchronized void recordEpoch(EpochRecord record) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("INSERT OR REPLACE INTO epochs VALUES (?, ?)")) {
+            statement.setInt(1, record.epoch());
+            statement.setString(2, record.toJson());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("journal epoch " + record.epoch() + " in", e);
+        }
+    }
+
+    @Override
+    public synchronized List<EpochRecord> epochs() {
+        List<EpochRecord> records = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT epoch, record FROM epochs ORDER BY epoch")) {
+            while (rows.next()) {
+                try {
+                    records.add(EpochRecord.fromJson(rows.getString(2)));
+                } catch (IllegalArgumentException e) {
+                    throw new StoreException(
+                            "epoch "
+                                    + rows.getInt(1)
+                                    + " in "
+                                    + file
+                                    + " is corrupt: "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the epochs from", e);
+        }
+        return records;
     }
 
     private static @Nullable Instant instant(@Nullable String text) {

@@ -7,6 +7,10 @@ import ai.djl.nn.pooling.Pool;
 /**
  * Square 2-D average or max pooling with symmetric zero padding. Average pooling does not count the
  * padding (PyTorch's {@code count_include_pad=False}, as DARTS and NAS-Bench-201 use).
+ *
+ * <p>DJL's PyTorch engine ignores the {@code countIncludePad} flag and always counts the padding,
+ * so the average is divided by the same pooling of an all-ones image, the fraction of each window
+ * inside the image: the result is the mean over real pixels on every engine.
  */
 public final class Pool2d extends ParameterFreeBlock {
 
@@ -43,9 +47,18 @@ public final class Pool2d extends ParameterFreeBlock {
         Shape window = new Shape(kernel, kernel);
         Shape strides = new Shape(stride, stride);
         Shape pads = new Shape(padding, padding);
-        return kind == Kind.AVERAGE
-                ? Pool.avgPool2d(input, window, strides, pads, false, false)
-                : Pool.maxPool2d(input, window, strides, pads, false);
+        if (kind == Kind.MAX) {
+            return Pool.maxPool2d(input, window, strides, pads, false);
+        }
+        NDArray sums = Pool.avgPool2d(input, window, strides, pads, false, false);
+        if (padding == 0) {
+            return sums;
+        }
+        Shape shape = input.getShape();
+        try (NDArray ones = input.getManager().ones(new Shape(1, 1, shape.get(2), shape.get(3)))) {
+            NDArray coverage = Pool.avgPool2d(ones, window, strides, pads, false, false);
+            return sums.div(coverage);
+        }
     }
 
     @Override

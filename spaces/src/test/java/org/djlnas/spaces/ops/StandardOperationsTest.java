@@ -18,6 +18,7 @@ import org.djlnas.spaces.Engines;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StandardOperationsTest {
 
@@ -74,6 +75,30 @@ class StandardOperationsTest {
                             .isGreaterThan(0f);
                 }
             }
+        }
+    }
+
+    @ParameterizedTest(name = "stride {0}")
+    @ValueSource(ints = {1, 2})
+    void averagePoolingLeavesThePaddingOutOfTheMean(int stride) {
+        Shape input = new Shape(1, 2, 5, 5);
+        try (NDManager manager = Engines.newManager()) {
+            Block block = OPS.create("avg_pool_3x3", new OpContext(2, stride, true));
+            Engines.initialized(block, manager, input);
+            NDArray ones = manager.ones(input);
+            NDArray pooled =
+                    block.forward(new ParameterStore(manager, false), new NDList(ones), false)
+                            .singletonOrThrow();
+            assertThat(pooled.sub(1).abs().max().getFloat())
+                    .as("the mean of a constant image is that constant, corners included")
+                    .isLessThan(1e-6f);
+            NDArray ramp = manager.arange(25f).reshape(1, 1, 5, 5).repeat(1, 2);
+            NDArray corner =
+                    block.forward(new ParameterStore(manager, false), new NDList(ramp), false)
+                            .singletonOrThrow();
+            assertThat(corner.getFloat(0, 0, 0, 0))
+                    .as("top-left window holds pixels 0, 1, 5, 6")
+                    .isEqualTo(3f);
         }
     }
 }

@@ -1,0 +1,197 @@
+package org.djlnas.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.trial.Budget;
+import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.Retraining;
+import org.djlnas.runtime.search.SearchSetup;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nas retrain}: trains a found architecture from scratch and tests it. */
+@Command(
+        name = "retrain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train an architecture from scratch with the multi-trial training recipe and report its"
+                    + " validation and test accuracy.",
+            "Give --experiment DIR to retrain what a search found (its space, settings, data set"
+                    + " and seed; --space-opt overrides settings, e.g. a wider network), or --arch"
+                    + " with --space."
+        })
+final class RetrainCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Mixin private SpaceOptions space;
+
+    @Option(
+            names = "--experiment",
+            paramLabel = "DIR",
+            description = "Retrain the architecture in DIR/best.json.")
+    private @Nullable Path experiment;
+
+    @Option(
+            names = "--arch",
+            paramLabel = "FILE|JSON",
+            description = "The architecture: a JSON file, or the JSON itself.")
+    private @Nullable String arch;
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "ID|DIR",
+            description = "The data set (default: the experiment's, else fashion-mnist).")
+    private @Nullable String dataset;
+
+    @Option(
+            names = "--epochs",
+            paramLabel = "E",
+            description = "Training epochs (default ${DEFAULT-VALUE}).")
+    private double epochs = 10;
+
+    @Option(
+            names = "--max-train-examples",
+            paramLabel = "N",
+            description = "Train on at most N examples (default 0: all of the training split).")
+    private int maxTrainExamples;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "The seed (default: the experiment's, else 0).")
+    private @Nullable Long seed;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "The DJL engine to train on.")
+    private @Nullable String engine;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where to write weights/ and retrain.json (default DIR/retrain).")
+    private @Nullable Path out;
+
+    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Plugins plugins = Plugins.discover();
+        Retraining.Request request = request(plugins);
+        Path folder = folder();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+                "retrain: "
+                        + request.space()
+                        + " architecture "
+                        + request.architecture().id()
+                        + ", "
+                        + request.budget().epochs()
+                        + " epochs on "
+                        + request.dataset()
+                        + " ("
+                        + request.engine()
+                        + ")");
+        err.flush();
+        Retraining.Report report = Retraining.run(request, plugins, folder);
+        print(report);
+        return 0;
+    }
+
+    private Retraining.Request request(Plugins plugins) throws IOException {
+        if ((experiment == null) == (arch == null)) {
+            throw new IllegalArgumentException(
+                    "give --experiment DIR (retrain what a search found) or --arch FILE|JSON"
+                            + " with --space ID, exactly one of them");
+        }
+        String engineName =
+                EngineSelector.discover()
+                        .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
+                        .getEngineName();
+        Budget budget = new Budget(epochs, maxTrainExamples);
+        if (experiment != null) {
+            Retraining.Found found = Retraining.readFound(experiment);
+            ExperimentConfig config = found.config();
+            if (space.givenId().isPresent() && !space.givenId().get().equals(config.space())) {
+                throw new IllegalArgumentException(
+                        "--space is "
+                                + space.givenId().get()
+                                + " but the experiment searched "
+                                + config.space());
+            }
+            Map<String, String> settings = new LinkedHashMap<>(config.spaceSettings());
+            settings.putAll(space.settings(plugins.spaceProvider(config.space())));
+            return new Retraining.Request(
+                    config.space(),
+                    settings,
+                    found.architecture(),
+                    dataset != null
+                            ? dataset
+                            : Optional.ofNullable(config.dataset())
+                                    .orElse(SearchSetup.FASHION_MNIST),
+                    engineName,
+                    seed != null ? seed : config.seed(),
+                    budget);
+        }
+        String spaceId = space.id();
+        Architecture architecture = ArchitectureReader.read(arch);
+        return new Retraining.Request(
+                spaceId,
+                space.settings(plugins.spaceProvider(spaceId)),
+                architecture,
+                dataset != null ? dataset : SearchSetup.FASHION_MNIST,
+                engineName,
+                seed != null ? seed : 0,
+                budget);
+    }
+
+    private Path folder() {
+        if (out != null) {
+            return out;
+        }
+        if (experiment != null) {
+            return experiment.resolve("retrain");
+        }
+        throw new IllegalArgumentException("--arch needs --out DIR, where to write the weights");
+    }
+
+    private void print(Retraining.Report report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("id", report.request().architecture().id());
+            root.put("space", report.request().space());
+            root.put("spaceSettings", report.request().spaceSettings());
+            root.put("metrics", report.metrics());
+            root.put("testAccuracy", report.testAccuracy());
+            root.put("wallSeconds", report.wall().toMillis() / 1000.0);
+            root.put("out", report.folder().toString());
+            Json.print(out, root);
+            return;
+        }
+        out.printf(
+                Locale.ROOT,
+                "retrained %s in %.1f s; test accuracy %.4f%n",
+                report.request().architecture().id(),
+                report.wall().toMillis() / 1000.0,
+                report.testAccuracy());
+        report.metrics()
+                .forEach((name, value) -> out.printf(Locale.ROOT, "  %-14s %.4f%n", name, value));
+        out.println("  (" + report.folder().resolve(Retraining.RESULT_FILE) + ")");
+        out.flush();
+    }
+}

@@ -1,0 +1,196 @@
+package org.djlnas.runtime.search;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.MalformedModelException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.trial.Budget;
+import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.experiment.TrialSeeds;
+import org.djlnas.runtime.training.TrainingEvaluator;
+import org.djlnas.runtime.training.TrainingSettings;
+
+/**
+ * Trains one architecture from scratch, as the last step of a search: with the training recipe of
+ * the multi-trial evaluator, on the experiment's split, then measures it on the test set. Writes
+ * {@code weights/} and {@code retrain.json} into its folder.
+ */
+public final class Retraining {
+
+    /** The file the result is written to. */
+    public static final String RESULT_FILE = "retrain.json";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Retraining() {}
+
+    /**
+     * What to retrain.
+     *
+     * @param space the space's id
+     * @param spaceSettings the space's settings (for example a wider network than the search's)
+     * @param architecture the architecture
+     * @param dataset the data set id or folder
+     * @param engine the engine
+     * @param seed the seed of the split, the initialisation and the order of examples
+     * @param budget epochs and the cap on training examples
+     */
+    public record Request(
+            String space,
+            Map<String, String> spaceSettings,
+            Architecture architecture,
+            String dataset,
+            String engine,
+            long seed,
+            Budget budget) {
+
+        /** Validates the fields. */
+        public Request {
+            requireNonNull(space, "space is null");
+            spaceSettings = Map.copyOf(spaceSettings);
+            requireNonNull(architecture, "architecture is null");
+            requireNonNull(dataset, "dataset is null");
+            requireNonNull(engine, "engine is null");
+            requireNonNull(budget, "budget is null");
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param request what was retrained, with the space settings in full
+     * @param metrics validation metrics, parameters and timings
+     * @param testAccuracy the accuracy on the test set
+     * @param wall the wall time
+     * @param folder where the weights and {@code retrain.json} are
+     */
+    public record Report(
+            Request request,
+            Map<String, Double> metrics,
+            double testAccuracy,
+            Duration wall,
+            Path folder) {}
+
+    /**
+     * Reads what an experiment found, to retrain it: its {@code best.json}.
+     *
+     * @param experiment the experiment folder
+     * @return the found architecture and how it was found (space, its settings, data set, seed)
+     * @throws IOException if {@code best.json} is missing or unreadable
+     */
+    public static Found readFound(Path experiment) throws IOException {
+        Path best = experiment.resolve(SearchSession.BEST_FILE);
+        if (!Files.isRegularFile(best)) {
+            throw new IllegalArgumentException(
+                    experiment + " has no " + SearchSession.BEST_FILE + "; did its search finish?");
+        }
+        JsonNode root = JSON.readTree(best.toFile());
+        JsonNode foundBy = root.path("foundBy");
+        if (!root.has("architecture") || !foundBy.isObject()) {
+            throw new IllegalArgumentException(
+                    best
+                            + " lacks 'architecture' or 'foundBy'; expected a file written by nas"
+                            + " search");
+        }
+        ExperimentConfig config = ExperimentConfig.fromJson(foundBy.toString());
+        return new Found(Architecture.fromJson(root.get("architecture").toString()), config);
+    }
+
+    /**
+     * An experiment's result.
+     *
+     * @param architecture the architecture it found
+     * @param config its configuration
+     */
+    public record Found(Architecture architecture, ExperimentConfig config) {}
+
+    /**
+     * Retrains.
+     *
+     * @param request what to retrain
+     * @param plugins the spaces
+     * @param folder where to write the weights and the result (created if needed)
+     * @return the report
+     * @throws IOException if data or results cannot be read or written
+     * @throws TrialFailedException if training fails (for example a non-finite loss)
+     */
+    public static Report run(Request request, Plugins plugins, Path folder)
+            throws IOException, TrialFailedException {
+        SearchSpaceProvider provider = plugins.spaceProvider(request.space());
+        ImageDataSource data = SearchSetup.dataSource(request.dataset());
+        Map<String, String> settings =
+                SearchSetup.spaceSettingsFor(provider, request.spaceSettings(), data);
+        SearchSpace space = plugins.space(request.space(), settings);
+        Architecture architecture = space.validate(request.architecture());
+        TrainingEvaluator evaluator =
+                new TrainingEvaluator(
+                        space,
+                        data,
+                        request.engine(),
+                        TrainingSettings.defaults().withSplit(DataSplit.of(request.seed())));
+        Files.createDirectories(folder);
+        Path weights = folder.resolve("weights");
+        long start = System.nanoTime();
+        Map<String, Double> metrics =
+                evaluator.evaluate(
+                        new TrialSpec(
+                                1,
+                                architecture,
+                                request.budget(),
+                                TrialSeeds.trial(request.seed(), 1)),
+                        weights);
+        double test;
+        try {
+            test = evaluator.testAccuracy(architecture, weights);
+        } catch (MalformedModelException e) {
+            throw new IOException("the retrained weights do not load back: " + e.getMessage(), e);
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Request resolved =
+                new Request(
+                        request.space(),
+                        settings,
+                        architecture,
+                        request.dataset(),
+                        request.engine(),
+                        request.seed(),
+                        request.budget());
+        Report report = new Report(resolved, metrics, test, wall, folder);
+        write(report);
+        return report;
+    }
+
+    private static void write(Report report) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        Request request = report.request();
+        root.set("architecture", JSON.readTree(request.architecture().toJson()));
+        root.put("id", request.architecture().id());
+        root.put("space", request.space());
+        root.set("spaceSettings", JSON.valueToTree(new LinkedHashMap<>(request.spaceSettings())));
+        root.put("dataset", request.dataset());
+        root.put("engine", request.engine());
+        root.put("seed", request.seed());
+        root.put("epochs", request.budget().epochs());
+        root.put("maxTrainExamples", request.budget().maxTrainExamples());
+        root.set("metrics", JSON.valueToTree(report.metrics()));
+        root.put("testAccuracy", report.testAccuracy());
+        root.put("wallSeconds", report.wall().toMillis() / 1000.0);
+        JSON.writeValue(report.folder().resolve(RESULT_FILE).toFile(), root);
+    }
+}
