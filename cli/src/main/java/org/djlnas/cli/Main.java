@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             StrategiesCommand.class,
             SearchCommand.class,
             RetrainCommand.class,
-            TrialsCommand.class
+            TrialsCommand.class,
+            EpochsCommand.class
         },
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +112,113 @@ class KillAndResumeTest {
                 4,
                 3000,
                 4000);
+    }
+
+    /**
+     * A DARTS search killed at random moments resumes from its last checkpoint to exactly the
+     * epochs of an uninterrupted run: the same derived architectures and the same mixing weights.
+     * An uninterrupted run takes about 20 s here (5 epochs of a few seconds).
+     */
+    @Test
+    void dartsSearchesKilledAtRandomMomentsResumeToTheUninterruptedEpochs() throws Exception {
+        String[] search = {
+            "search",
+            "--space",
+            "nas-bench-201",
+            "--space-opt",
+            "channels=4",
+            "--space-opt",
+            "cells=1",
+            "--strategy",
+            "darts",
+            "--strategy-opt",
+            "validation-batches=1",
+            "--epochs",
+            "5",
+            "--max-train-examples",
+            "512",
+            "--seed",
+            "3"
+        };
+        Path whole = folder.resolve("whole");
+        Path log = folder.resolve("log.txt");
+        List<String> uninterrupted = new ArrayList<>(List.of(search));
+        uninterrupted.addAll(List.of("--out", whole.toString()));
+        Process reference = start(nas(uninterrupted.toArray(String[]::new)), log);
+        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(reference.exitValue()).isZero();
+        JsonNode expected = epochs(whole);
+        assertThat(expected).hasSize(5);
+
+        Path killed = folder.resolve("killed");
+        List<String> first = new ArrayList<>(List.of(search));
+        first.addAll(List.of("--out", killed.toString()));
+        List<String> resume = List.of("search", "--resume", "--out", killed.toString());
+        SplittableRandom random = new SplittableRandom(11);
+        int kills = 0;
+        int journaledBefore = 0;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Process process =
+                    start(nas((attempt == 0 ? first : resume).toArray(String[]::new)), log);
+            if (process.waitFor(4000 + random.nextLong(5000), TimeUnit.MILLISECONDS)) {
+                assertThat(process.exitValue()).as("exit of attempt %d", attempt).isZero();
+                break;
+            }
+            process.destroyForcibly().waitFor();
+            kills++;
+            if (!killed.resolve("experiment.db").toFile().exists()) {
+                continue;
+            }
+            JsonNode journaled = epochs(killed);
+            assertThat(journaled.size())
+                    .as("journaled epochs are kept")
+                    .isGreaterThanOrEqualTo(journaledBefore);
+            for (int i = 0; i < journaled.size(); i++) {
+                assertSameEpoch(journaled.get(i), expected.get(i));
+            }
+            journaledBefore = journaled.size();
+        }
+        Process last = start(nas(resume.toArray(String[]::new)), log);
+        assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue())
+                .as(() -> "exit of the last resume; log:\n" + read(log))
+                .isZero();
+        assertThat(kills).as("the test killed at least one search").isPositive();
+        JsonNode resumed = epochs(killed);
+        assertThat(resumed).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertSameEpoch(resumed.get(i), expected.get(i));
+        }
+        assertThat(JSON.readTree(killed.resolve("best.json").toFile()).get("id"))
+                .isEqualTo(JSON.readTree(whole.resolve("best.json").toFile()).get("id"));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private static JsonNode epochs(Path out) throws Exception {
+        CliRun run = CliRun.of("epochs", out.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    private static void assertSameEpoch(JsonNode actual, JsonNode expected) {
+        int epoch = expected.get("epoch").asInt();
+        assertThat(actual.get("epoch").asInt()).isEqualTo(epoch);
+        assertThat(actual.get("architecture"))
+                .as("architecture of epoch %d", epoch)
+                .isEqualTo(expected.get("architecture"));
+        assertThat(actual.get("mixingWeights"))
+                .as("mixing weights of epoch %d", epoch)
+                .isEqualTo(expected.get("mixingWeights"));
+        assertThat(actual.get("metrics").get("trainLoss"))
+                .as("train loss of epoch %d", epoch)
+                .isEqualTo(expected.get("metrics").get("trainLoss"));
     }
 
     private void killAndResume(String[] search, int trials, long minWait, long extraWait)

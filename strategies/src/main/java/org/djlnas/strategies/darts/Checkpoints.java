@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,15 +25,15 @@ import org.djlnas.api.oneshot.EpochRecord;
 
 /**
  * A DARTS search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the supernet's
- * weights ({@code weights.params}, DJL's format), α and the optimizers' state ({@code
- * state.ndlist}) and the epoch's record ({@code epoch.json}); then the file {@code latest} is
- * replaced atomically to name it, and older folders are removed. A process killed at any moment
+ * parameters ({@code network.ndlist}: weights and running statistics), α and the optimizers' state
+ * ({@code state.ndlist}) and the epoch's record ({@code epoch.json}); then the file {@code latest}
+ * is replaced atomically to name it, and older folders are removed. A process killed at any moment
  * leaves {@code latest} naming a complete checkpoint.
  */
 final class Checkpoints {
 
     static final String LATEST = "latest";
-    private static final String WEIGHTS = "weights.params";
+    private static final String WEIGHTS = "network.ndlist";
     private static final String STATE = "state.ndlist";
     private static final String EPOCH = "epoch.json";
     private static final NDIndex ALL = new NDIndex("...");
@@ -64,8 +62,9 @@ final class Checkpoints {
         Path partial = folder.resolve(name + ".partial");
         deleteTree(partial);
         Files.createDirectories(partial);
-        try (DataOutputStream out = dataOut(partial.resolve(WEIGHTS))) {
-            supernet.saveWeights(out);
+        try (OutputStream out =
+                new BufferedOutputStream(Files.newOutputStream(partial.resolve(WEIGHTS)))) {
+            supernet.parameterArrays().encode(out);
         }
         try (OutputStream out =
                 new BufferedOutputStream(Files.newOutputStream(partial.resolve(STATE)))) {
@@ -110,11 +109,9 @@ final class Checkpoints {
         try {
             JsonNode epoch = JSON.readTree(Files.readString(checkpoint.resolve(EPOCH)));
             EpochRecord record = EpochRecord.fromJson(epoch.required("record").toString());
-            try (DataInputStream in =
-                    new DataInputStream(
-                            new BufferedInputStream(
-                                    Files.newInputStream(checkpoint.resolve(WEIGHTS))))) {
-                supernet.loadWeights(in);
+            try (InputStream in =
+                    new BufferedInputStream(Files.newInputStream(checkpoint.resolve(WEIGHTS)))) {
+                supernet.loadParameterArrays(NDList.decode(manager, in));
             }
             NDList state;
             try (InputStream in =
@@ -158,10 +155,6 @@ final class Checkpoints {
             }
             live.get(i).set(ALL, saved.get(i));
         }
-    }
-
-    private static DataOutputStream dataOut(Path file) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)));
     }
 
     private static void deleteTree(Path path) throws IOException {

@@ -118,7 +118,7 @@ final class DartsSearch implements OneShotStrategy {
         }
     }
 
-    private static Architecture choose(
+    static Architecture choose(
             List<EpochRecord> history, CollapseGuard guard, Optional<String> stop) {
         if (history.isEmpty()) {
             throw new IllegalStateException("DARTS finished without a single epoch");

@@ -1,6 +1,5 @@
 package org.djlnas.strategies.darts;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,9 +14,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.djlnas.api.supernet.ArchitectureWeights;
@@ -182,16 +178,27 @@ final class Supernet implements AutoCloseable {
         }
     }
 
-    void saveWeights(DataOutputStream out) throws IOException {
-        block.saveParameters(out);
+    /**
+     * Returns every parameter array of the network (weights and batch normalisation's running
+     * statistics), in a fixed order, for checkpoints.
+     *
+     * @return the arrays
+     */
+    NDList parameterArrays() {
+        NDList arrays = new NDList();
+        block.getParameters().values().forEach(p -> arrays.add(p.getArray()));
+        return arrays;
     }
 
-    void loadWeights(DataInputStream in) throws IOException {
-        try {
-            block.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("the checkpointed weights do not fit this supernet", e);
-        }
+    /**
+     * Overwrites every parameter array in place from a checkpoint. (DJL's {@code
+     * Block.loadParameters} would replace the arrays with new ones, which neither the optimizers
+     * nor the gradient tape know.)
+     *
+     * @param saved the arrays of {@link #parameterArrays()}, as saved
+     */
+    void loadParameterArrays(NDList saved) {
+        Checkpoints.copyInto(saved, parameterArrays(), "network parameters");
     }
 
     /**

@@ -1,0 +1,154 @@
+package org.djlnas.strategies.darts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BilevelStepTest {
+
+    private static final int BATCH_SIZE = 16;
+    private static final double LEARNING_RATE = 0.025;
+    private static final double XI = 0.5;
+
+    private Supernet supernet;
+    private NDManager manager;
+    private Batch train;
+    private Batch search;
+
+    @BeforeEach
+    void createSupernet() {
+        supernet =
+                Supernet.create(
+                        DartsFixtures.tinyNasBench201(),
+                        DartsFixtures.ENGINE,
+                        new Shape(BATCH_SIZE, 1, DartsFixtures.SIDE, DartsFixtures.SIDE),
+                        7);
+        manager = supernet.weights().get(0).getManager().newSubManager();
+        train = DartsFixtures.batch(manager, BATCH_SIZE, 11);
+        search = DartsFixtures.batch(manager, BATCH_SIZE, 12);
+    }
+
+    @AfterEach
+    void closeSupernet() {
+        manager.close();
+        supernet.close();
+    }
+
+    @Test
+    void firstOrderArchitectureStepMovesEveryAlphaAndNoWeight() {
+        BilevelStep step = bilevelStep(DartsFixtures.settings(1, -1));
+        Map<String, double[]> alphasBefore = supernet.alphas().values();
+        List<float[]> weightsBefore = hostWeights();
+
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            step.architectureStep(train, search, LEARNING_RATE);
+        }
+
+        supernet.alphas()
+                .values()
+                .forEach(
+                        (edge, after) ->
+                                assertThat(after).as(edge).isNotEqualTo(alphasBefore.get(edge)));
+        assertBitIdentical(hostWeights(), weightsBefore);
+    }
+
+    @Test
+    void weightStepMovesWeightsAndNoAlpha() {
+        BilevelStep step = bilevelStep(DartsFixtures.settings(1, -1));
+        Map<String, double[]> alphasBefore = supernet.alphas().values();
+        List<float[]> weightsBefore = hostWeights();
+
+        BatchResult result;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            result = step.weightStep(train, LEARNING_RATE);
+        }
+
+        assertThat(result.examples()).isEqualTo(BATCH_SIZE);
+        assertThat(result.loss()).isPositive();
+        assertThat(step.skippedSteps()).isZero();
+        assertThat(HostVectors.distance(flatten(hostWeights()), flatten(weightsBefore)))
+                .isPositive();
+        supernet.alphas()
+                .values()
+                .forEach(
+                        (edge, after) ->
+                                assertThat(after).as(edge).isEqualTo(alphasBefore.get(edge)));
+    }
+
+    @Test
+    void secondOrderGradientRestoresTheWeightsAndDiffersFromFirstOrderByTheUnrolledStep() {
+        BilevelStep step = bilevelStep(DartsFixtures.settings(2, -1));
+        List<float[]> weightsBefore = hostWeights();
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            double[] unrolled = HostVectors.flatten(step.unrolledGradient(train, search, XI));
+            assertWithin(hostWeights(), weightsBefore, 1e-6);
+            double[] notUnrolled = HostVectors.flatten(step.unrolledGradient(train, search, 0));
+            supernet.backward(search);
+            double[] firstOrder = HostVectors.flatten(supernet.alphaGradients());
+
+            assertThat(HostVectors.distance(notUnrolled, firstOrder)).isLessThan(1e-6);
+            assertThat(HostVectors.distance(unrolled, firstOrder))
+                    .isGreaterThan(0.1 * HostVectors.norm(firstOrder));
+            assertThat(HostVectors.flatten(step.unrolledGradient(train, search, XI)))
+                    .containsExactly(unrolled);
+        }
+    }
+
+    private BilevelStep bilevelStep(DartsSettings settings) {
+        MomentumSgd sgd =
+                new MomentumSgd(supernet.weights(), settings.momentum(), settings.weightDecay());
+        Adam adam =
+                new Adam(
+                        supernet.alphas().arrays(),
+                        settings.architectureLearningRate(),
+                        settings.architectureBeta1(),
+                        settings.architectureBeta2(),
+                        settings.architectureWeightDecay(),
+                        1e-8);
+        return new BilevelStep(supernet, sgd, adam, settings);
+    }
+
+    private List<float[]> hostWeights() {
+        return supernet.weights().stream().map(NDArray::toFloatArray).toList();
+    }
+
+    private static void assertBitIdentical(List<float[]> actual, List<float[]> expected) {
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("weight %d", i).containsExactly(expected.get(i));
+        }
+    }
+
+    private static void assertWithin(
+            List<float[]> actual, List<float[]> expected, double tolerance) {
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(HostVectors.distance(toDoubles(actual.get(i)), toDoubles(expected.get(i))))
+                    .as("weight %d", i)
+                    .isLessThanOrEqualTo(tolerance);
+        }
+    }
+
+    private static double[] flatten(List<float[]> arrays) {
+        return arrays.stream().flatMapToDouble(a -> Arrays.stream(toDoubles(a))).toArray();
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+}

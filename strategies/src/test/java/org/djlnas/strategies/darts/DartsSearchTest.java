@@ -1,0 +1,165 @@
+package org.djlnas.strategies.darts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djlnas.api.oneshot.EpochListener;
+import org.djlnas.api.oneshot.EpochRecord;
+import org.djlnas.api.oneshot.OneShotData;
+import org.djlnas.api.oneshot.OneShotResult;
+import org.djlnas.api.supernet.OneShotSpace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DartsSearchTest {
+
+    private static final int EXAMPLES_PER_HALF = 32;
+    private static final int EPOCHS = 3;
+    private static final long SEED = 1;
+
+    private static NDManager manager;
+    private static OneShotSpace space;
+    private static OneShotData data;
+    private static OneShotResult reference;
+
+    @TempDir Path folder;
+
+    @BeforeAll
+    static void runTheReferenceSearch(@TempDir Path referenceFolder) throws IOException {
+        manager = Engine.getEngine(DartsFixtures.ENGINE).newBaseManager();
+        space = DartsFixtures.tinyNasBench201();
+        data = DartsFixtures.data(manager, EXAMPLES_PER_HALF);
+        reference = search(SEED, EPOCHS, referenceFolder, List.of(), record -> {});
+    }
+
+    @AfterAll
+    static void closeManager() {
+        manager.close();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHistory() throws IOException {
+        List<EpochRecord> heard = new ArrayList<>();
+
+        OneShotResult again = search(SEED, EPOCHS, folder, List.of(), heard::add);
+
+        assertThat(reference.history()).hasSize(EPOCHS);
+        assertThat(comparable(again.history())).isEqualTo(comparable(reference.history()));
+        assertThat(comparable(heard)).isEqualTo(comparable(reference.history()));
+        assertThat(again.architecture()).isEqualTo(reference.architecture());
+        assertThat(again.stopReason()).isEmpty();
+    }
+
+    @Test
+    void anotherSeedGivesOtherMixingWeights() throws IOException {
+        OneShotResult other = search(SEED + 1, 1, folder, List.of(), record -> {});
+
+        assertThat(other.history().get(0).mixingWeights())
+                .isNotEqualTo(reference.history().get(0).mixingWeights());
+    }
+
+    @Test
+    void aSearchResumedAfterAJournaledEpochEndsAsOneThatNeverStopped() throws IOException {
+        List<EpochRecord> journal = new ArrayList<>();
+        interruptedSearch(
+                record -> {
+                    journal.add(record);
+                    throw new SimulatedCrash();
+                });
+        List<EpochRecord> heardAfterResume = new ArrayList<>();
+
+        OneShotResult resumed = search(SEED, EPOCHS, folder, journal, heardAfterResume::add);
+
+        assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
+        assertThat(comparable(resumed.history())).isEqualTo(comparable(reference.history()));
+        assertThat(resumed.architecture()).isEqualTo(reference.architecture());
+    }
+
+    @Test
+    void aResumedSearchFirstReportsACheckpointedEpochThatWasNotJournaled() throws IOException {
+        List<EpochRecord> journal = new ArrayList<>();
+        interruptedSearch(
+                record -> {
+                    if (record.epoch() == 2) {
+                        throw new SimulatedCrash();
+                    }
+                    journal.add(record);
+                });
+        List<EpochRecord> heardAfterResume = new ArrayList<>();
+
+        OneShotResult resumed = search(SEED, EPOCHS, folder, journal, heardAfterResume::add);
+
+        assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
+        assertThat(comparable(heardAfterResume))
+                .isEqualTo(comparable(reference.history().subList(1, EPOCHS)));
+        assertThat(comparable(resumed.history())).isEqualTo(comparable(reference.history()));
+    }
+
+    @Test
+    void aCorruptCheckpointIsAnIoErrorNamingIt() throws IOException {
+        search(SEED, 1, folder, List.of(), record -> {});
+        Path checkpoint = folder.resolve("epoch-0001");
+        Path state = checkpoint.resolve("state.ndlist");
+        try (FileChannel channel = FileChannel.open(state, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(state) / 2);
+        }
+
+        assertThatThrownBy(() -> search(SEED, EPOCHS, folder, List.of(), record -> {}))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(checkpoint.toString());
+    }
+
+    /** Runs the reference search into {@link #folder} until the listener throws. */
+    private void interruptedSearch(EpochListener listener) {
+        assertThatThrownBy(() -> search(SEED, EPOCHS, folder, List.of(), listener))
+                .isInstanceOf(SimulatedCrash.class);
+    }
+
+    private static OneShotResult search(
+            long seed,
+            int epochs,
+            Path checkpoints,
+            List<EpochRecord> journaled,
+            EpochListener listener)
+            throws IOException {
+        return new DartsSearch(
+                        DartsFixtures.context(space, seed, epochs), DartsFixtures.settings(1, -1))
+                .search(data, checkpoints, journaled, listener);
+    }
+
+    /** The records without their wall-clock time, which no two runs share. */
+    private static List<EpochRecord> comparable(List<EpochRecord> history) {
+        return history.stream()
+                .map(
+                        record -> {
+                            Map<String, Double> metrics = new LinkedHashMap<>(record.metrics());
+                            metrics.remove("seconds");
+                            return new EpochRecord(
+                                    record.epoch(),
+                                    record.architecture(),
+                                    record.mixingWeights(),
+                                    metrics);
+                        })
+                .toList();
+    }
+
+    /** What a listener throws to stand for a process killed after a checkpoint. */
+    private static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash");
+        }
+    }
+}
