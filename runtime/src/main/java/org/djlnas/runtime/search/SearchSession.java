@@ -111,8 +111,10 @@ public final class SearchSession implements AutoCloseable {
                                             () ->
                                                     new StoreException(
                                                             folder
-                                                                    + " holds an experiment without"
-                                                                    + " a configuration")));
+                                                                    + " holds an experiment killed"
+                                                                    + " before it began (no"
+                                                                    + " configuration); start it"
+                                                                    + " again without --resume")));
             if (trials.isPresent()) {
                 config = config.withTrials(trials.getAsInt());
             }

@@ -3,6 +3,7 @@ package org.djlnas.runtime.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,6 +61,15 @@ public final class SqliteExperimentStore implements ExperimentStore {
      */
     public static SqliteExperimentStore create(Path folder) {
         Path file = folder.resolve(FILE_NAME);
+        if (Files.exists(file) && stillborn(file)) {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                try {
+                    Files.deleteIfExists(folder.resolve(FILE_NAME + suffix));
+                } catch (IOException e) {
+                    throw new StoreException("cannot replace " + file + ": " + e, e);
+                }
+            }
+        }
         if (Files.exists(file)) {
             throw new StoreException(
                     folder
@@ -68,7 +78,7 @@ public final class SqliteExperimentStore implements ExperimentStore {
         }
         try {
             Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot create the experiment folder " + folder + ": " + e, e);
         }
         if (!Files.isWritable(folder)) {
@@ -77,6 +87,31 @@ public final class SqliteExperimentStore implements ExperimentStore {
         SqliteExperimentStore store = new SqliteExperimentStore(file, connect(file));
         store.createSchema();
         return store;
+    }
+
+    /**
+     * Tells whether a journal was left by a process killed while creating it: it has no
+     * configuration and no trial, so nothing in it can be lost by starting afresh.
+     */
+    private static boolean stillborn(Path file) {
+        try (Connection connection = connect(file);
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT (SELECT COUNT(*) FROM meta WHERE key = 'config')"
+                                        + " + (SELECT COUNT(*) FROM trials)")) {
+            return rows.next() && rows.getInt(1) == 0;
+        } catch (SQLException | StoreException e) {
+            return isEmptyFile(file);
+        }
+    }
+
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -70,8 +70,24 @@ class SqliteExperimentStoreTest {
     }
 
     @Test
-    void refusesToCreateOverAnExistingExperiment() {
+    void replacesAJournalKilledBeforeItsConfigurationWasWritten() throws Exception {
         SqliteExperimentStore.create(folder).close();
+        try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {
+            store.writeConfig("{\"space\":\"y\"}");
+        }
+        try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
+            assertThat(store.readConfig()).contains("{\"space\":\"y\"}");
+        }
+        java.nio.file.Files.delete(folder.resolve(SqliteExperimentStore.FILE_NAME));
+        java.nio.file.Files.createFile(folder.resolve(SqliteExperimentStore.FILE_NAME));
+        SqliteExperimentStore.create(folder).close();
+    }
+
+    @Test
+    void refusesToCreateOverAnExistingExperiment() {
+        try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {
+            store.writeConfig("{\"space\":\"x\"}");
+        }
         assertThatThrownBy(() -> SqliteExperimentStore.create(folder))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("already holds an experiment")
