@@ -80,7 +80,18 @@ if [[ -t 2 ]]; then
     stderr_tty=true
 fi
 
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# OpenMP threads spin between operations by default: fastest when one computation owns the cores
+# (a DARTS step: 4.6 s active against 9.9 s passive), but several trials in one process, or other
+# busy processes, make spinning threads starve each other. So: passive for --parallel above 1.
+wait_policy=ACTIVE
+previous=""
+for argument in "$@"; do
+    if [[ "$previous" == "--parallel" && "$argument" != "1" ]] || [[ "$argument" == --parallel=* && "$argument" != "--parallel=1" ]]; then
+        wait_policy=PASSIVE
+    fi
+    previous="$argument"
+done
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-$wait_policy}"
 # PyTorch 2.7.1's oneDNN AVX-512 and AVX2 convolution backward kernels return wrong (and at times
 # NaN) input gradients for small channel counts on these machines; its AVX kernels are exact and
 # no slower here (docs/benchmarks.md; engines/pytorch ConvolutionGradientTest checks it).
@@ -93,6 +104,7 @@ export OPT_OUT_TRACKING=true
 
 # shellcheck disable=SC2086 # NAS_JAVA_OPTS holds several options
 exec "$java" \
+    -XX:+UseSerialGC \
     -Dai.djl.offline=true \
     -Dai.djl.pytorch.num_interop_threads=1 \
     -Dnas.stderr.tty="$stderr_tty" \

@@ -137,6 +137,58 @@ class SearchCommandTest {
     }
 
     @Test
+    void oneShotStrategiesRejectWhatTheyCannotDoBeforeWritingAnything() throws Exception {
+        Path out = folder.resolve("darts");
+        assertOneLineError(
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "nas-bench-201",
+                        "--strategy",
+                        "darts",
+                        "--benchmark",
+                        TABLE,
+                        "--out",
+                        out.toString()),
+                "only looks up scores");
+        assertOneLineError(
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "small-cnn",
+                        "--strategy",
+                        "darts",
+                        "--out",
+                        out.toString()),
+                "cannot build");
+        assertOneLineError(
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "darts",
+                        "--strategy",
+                        "darts",
+                        "--parallel",
+                        "2",
+                        "--out",
+                        out.toString()),
+                "--parallel is 2");
+        assertOneLineError(
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "darts",
+                        "--strategy",
+                        "darts-2nd",
+                        "--strategy-opt",
+                        "order=3",
+                        "--out",
+                        out.toString()),
+                "'order' is 3");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aCorruptJournalIsReportedAndKept() throws Exception {
         Path out = folder.resolve("corrupt");
         Files.createDirectories(out);

@@ -21,7 +21,14 @@ class StrategiesCommandTest {
         JsonNode evolution = listing.get(ids.indexOf("regularized-evolution"));
         assertThat(evolution.get("settings").toString()).contains("population", "sample-size");
 
+        assertThat(ids).contains("darts", "darts-2nd");
+        JsonNode darts = listing.get(ids.indexOf("darts"));
+        assertThat(darts.get("kind").asText()).isEqualTo("one-shot");
+        assertThat(evolution.get("kind").asText()).isEqualTo("multi-trial");
+        assertThat(darts.get("settings").toString()).contains("max-skip-connections", "order");
+
         CliRun table = CliRun.of("strategies");
-        assertThat(table.out()).contains("regularized-evolution", "settings: population");
+        assertThat(table.out())
+                .contains("regularized-evolution", "settings: population", "darts-2nd", "one-shot");
     }
 }

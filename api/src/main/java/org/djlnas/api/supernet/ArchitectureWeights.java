@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -98,15 +97,6 @@ public final class ArchitectureWeights {
     public SearchCell cellOf(String edgeLabel) {
         alpha(edgeLabel);
         return cells.get(edgeLabel);
-    }
-
-    /**
-     * Returns the searched cells, in order.
-     *
-     * @return the cells
-     */
-    public List<SearchCell> cells() {
-        return List.copyOf(new LinkedHashSet<>(cells.values()));
     }
 
     /**

@@ -72,8 +72,9 @@ public final class MixedOp extends AbstractBlock {
             NDList inputs,
             boolean training,
             @Nullable PairList<String, Object> params) {
+        NDArray input = inputs.head();
         NDArray mixing = weights.alpha(edgeLabel).softmax(0);
-        mixing.attach(inputs.head().getManager());
+        mixing.attach(input.getManager());
         NDArray sum = null;
         for (int i = 0; i < candidates.size(); i++) {
             Block block = candidates.get(i);
@@ -81,11 +82,25 @@ public final class MixedOp extends AbstractBlock {
                 continue;
             }
             NDArray out =
-                    block.forward(parameterStore, inputs, training, params)
-                            .singletonOrThrow()
-                            .mul(mixing.get(i));
-            sum = sum == null ? out : sum.add(out);
+                    block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+            NDArray weighted;
+            try (NDArray weight = mixing.get(i)) {
+                weighted = out.mul(weight);
+            }
+            // Free what the tape does not need as soon as possible: when α takes no gradient the
+            // candidate's output is needed by nobody, and DJL would keep it until its manager
+            // closes.
+            if (out != input) {
+                out.close();
+            }
+            if (sum == null) {
+                sum = weighted;
+            } else {
+                sum.addi(weighted);
+                weighted.close();
+            }
         }
+        mixing.close();
         return new NDList(sum);
     }
 

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import org.djlnas.api.cell.Cell;
 import org.jspecify.annotations.Nullable;
 
@@ -59,15 +58,6 @@ public record SearchCell(Cell cell, List<String> candidates, @Nullable String ze
                             + candidates
                             + "; a supernet needs at least 2, one of them not the zero candidate");
         }
-    }
-
-    /**
-     * Returns the zero candidate, if there is one.
-     *
-     * @return the zero candidate
-     */
-    public Optional<String> zero() {
-        return Optional.ofNullable(zeroCandidate);
     }
 
     /**

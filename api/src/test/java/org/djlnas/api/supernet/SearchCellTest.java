@@ -32,7 +32,7 @@ class SearchCellTest {
         SearchCell searchCell =
                 new SearchCell(cell(OPS), List.of("none", "skip_connect", "avg_pool_3x3"), "none");
 
-        assertThat(searchCell.zero()).contains("none");
+        assertThat(searchCell.zeroCandidate()).isEqualTo("none");
         assertThat(searchCell.candidates()).containsExactly("none", "skip_connect", "avg_pool_3x3");
     }
 
@@ -81,7 +81,7 @@ class SearchCellTest {
         candidates.add("max_pool_3x3");
 
         assertThat(searchCell.candidates()).containsExactlyElementsOf(OPS);
-        assertThat(searchCell.zero()).isEmpty();
+        assertThat(searchCell.zeroCandidate()).isNull();
     }
 
     @Test

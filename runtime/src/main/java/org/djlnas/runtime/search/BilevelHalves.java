@@ -82,12 +82,4 @@ final class BilevelHalves implements OneShotData {
         return source.trainingExamples(
                 architectureExamples, batchSize, TrialSeeds.trial(seed, 2 * epoch + 1));
     }
-
-    int weightExampleCount() {
-        return weightExamples.length;
-    }
-
-    int architectureExampleCount() {
-        return architectureExamples.length;
-    }
 }

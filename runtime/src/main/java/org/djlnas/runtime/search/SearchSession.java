@@ -18,6 +18,7 @@ import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.oneshot.OneShotStrategy;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
+import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
@@ -160,10 +161,7 @@ public final class SearchSession implements AutoCloseable {
                 provider.create(
                         new StrategyContext(
                                 space,
-                                Settings.resolve(
-                                        "strategy '" + config.strategy() + "'",
-                                        provider.settings(),
-                                        config.strategySettings()),
+                                strategySettings(provider.settings()),
                                 TrialSeeds.strategy(config.seed()),
                                 config.trials(),
                                 config.budget()));
@@ -188,6 +186,11 @@ public final class SearchSession implements AutoCloseable {
             writeBest(best.get(), space);
         }
         return new SearchReport(folder, config, result, best);
+    }
+
+    private Settings strategySettings(List<SettingSpec> specs) {
+        return Settings.resolve(
+                "strategy '" + config.strategy() + "'", specs, config.strategySettings());
     }
 
     /**
@@ -215,10 +218,7 @@ public final class SearchSession implements AutoCloseable {
                 provider.create(
                         new OneShotContext(
                                 space,
-                                Settings.resolve(
-                                        "strategy '" + config.strategy() + "'",
-                                        provider.settings(),
-                                        config.strategySettings()),
+                                strategySettings(provider.settings()),
                                 TrialSeeds.strategy(config.seed()),
                                 config.budget(),
                                 String.valueOf(config.engine())));

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.BenchmarkStringCodec;
@@ -99,11 +101,13 @@ public final class SearchSetup {
 
     private static void checkOneShot(ExperimentConfig config, Plugins plugins, SearchSpace space) {
         String strategy = config.strategy();
-        Settings.resolve(
-                "strategy '" + strategy + "'",
-                plugins.oneShotStrategyProvider(strategy).settings(),
-                config.strategySettings());
-        if (!(space instanceof OneShotSpace)) {
+        OneShotStrategyProvider provider = plugins.oneShotStrategyProvider(strategy);
+        Settings settings =
+                Settings.resolve(
+                        "strategy '" + strategy + "'",
+                        provider.settings(),
+                        config.strategySettings());
+        if (!(space instanceof OneShotSpace oneShotSpace)) {
             throw new IllegalArgumentException(
                     "strategy '"
                             + strategy
@@ -125,6 +129,14 @@ public final class SearchSetup {
                             + strategy
                             + "' trains one supernet, expected 1");
         }
+        // Creating the strategy checks its settings as a whole; it loads no engine.
+        provider.create(
+                new OneShotContext(
+                        oneShotSpace,
+                        settings,
+                        config.seed(),
+                        config.budget(),
+                        String.valueOf(config.engine())));
     }
 
     /**

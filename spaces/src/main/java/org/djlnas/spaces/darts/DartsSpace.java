@@ -5,6 +5,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.cell.Cell;
 import org.djlnas.api.cell.CellOutput;
@@ -54,15 +55,7 @@ public final class DartsSpace implements OneShotSpace {
 
     /** What every supernet edge mixes: {@code none} and the seven operations, as in DARTS. */
     public static final List<String> SEARCH_CANDIDATES =
-            List.of(
-                    ZERO,
-                    "max_pool_3x3",
-                    "avg_pool_3x3",
-                    "skip_connect",
-                    "sep_conv_3x3",
-                    "sep_conv_5x5",
-                    "dil_conv_3x3",
-                    "dil_conv_5x5");
+            Stream.concat(Stream.of(ZERO), OPERATIONS.stream()).toList();
 
     private final Settings settings;
     private final OpRegistry operations;

@@ -57,7 +57,10 @@ public final class Pool2d extends ParameterFreeBlock {
         Shape shape = input.getShape();
         try (NDArray ones = input.getManager().ones(new Shape(1, 1, shape.get(2), shape.get(3)))) {
             NDArray coverage = Pool.avgPool2d(ones, window, strides, pads, false, false);
-            return sums.div(coverage);
+            NDArray mean = sums.div(coverage);
+            sums.close();
+            coverage.close();
+            return mean;
         }
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.dataset.Batch;
 import java.util.ArrayList;
 import java.util.List;
+import org.djlnas.strategies.darts.Supernet.Gradients;
 
 /**
  * One DARTS search step: an architecture step on a batch of the architecture half (α only), then a
@@ -45,7 +46,7 @@ final class BilevelStep {
      */
     void architectureStep(Batch train, Batch search, double learningRate) {
         if (settings.order() == 1) {
-            supernet.backward(search);
+            supernet.backward(search, Gradients.ARCHITECTURE);
             architectureOptimizer.step(supernet.alphaGradients());
         } else {
             architectureOptimizer.step(unrolledGradient(train, search, learningRate));
@@ -61,7 +62,7 @@ final class BilevelStep {
      * @return the batch's loss and accuracy before the update
      */
     BatchResult weightStep(Batch train, double learningRate) {
-        BatchResult result = supernet.backward(train);
+        BatchResult result = supernet.backward(train, Gradients.WEIGHTS);
         double norm = supernet.clipWeightGradients(settings.gradientClip());
         if (Double.isFinite(norm)) {
             weightOptimizer.step(learningRate);
@@ -94,23 +95,23 @@ final class BilevelStep {
         for (NDArray weight : weights) {
             original.add(weight.mul(1));
         }
-        supernet.backward(train);
+        supernet.backward(train, Gradients.WEIGHTS);
         List<NDArray> unrolled = new ArrayList<>();
         List<NDArray> direction = weightOptimizer.direction();
         for (int i = 0; i < weights.size(); i++) {
             unrolled.add(original.get(i).sub(direction.get(i).mul(xi)));
         }
         supernet.setWeights(unrolled);
-        supernet.backward(search);
+        supernet.backward(search, Gradients.BOTH);
         List<NDArray> validationAlpha = supernet.alphaGradients();
         List<NDArray> validationWeights = supernet.weightGradients();
         double epsilon = FINITE_DIFFERENCE_RADIUS / Supernet.globalNorm(validationWeights);
 
         supernet.setWeights(shifted(original, validationWeights, epsilon));
-        supernet.backward(train);
+        supernet.backward(train, Gradients.ARCHITECTURE);
         List<NDArray> plus = supernet.alphaGradients();
         supernet.setWeights(shifted(original, validationWeights, -epsilon));
-        supernet.backward(train);
+        supernet.backward(train, Gradients.ARCHITECTURE);
         List<NDArray> minus = supernet.alphaGradients();
         supernet.setWeights(original);
 

@@ -143,6 +143,8 @@ final class DartsSearch implements OneShotStrategy {
         Iterator<Batch> searchBatches = batches(architectureHalf, manager).iterator();
         Totals train = new Totals();
         int skippedBefore = step.skippedSteps();
+        long architectureNanos = 0;
+        long weightNanos = 0;
         for (Batch batch : batches(weightHalf, manager)) {
             try (NDScope scope = new NDScope();
                     Batch trainBatch = batch) {
@@ -151,9 +153,13 @@ final class DartsSearch implements OneShotStrategy {
                     searchBatches = batches(architectureHalf, manager).iterator();
                 }
                 try (Batch searchBatch = searchBatches.next()) {
+                    long architectureStart = System.nanoTime();
                     step.architectureStep(trainBatch, searchBatch, learningRate);
+                    architectureNanos += System.nanoTime() - architectureStart;
                 }
+                long weightStart = System.nanoTime();
                 train.add(step.weightStep(trainBatch, learningRate));
+                weightNanos += System.nanoTime() - weightStart;
             }
         }
         Totals validation = new Totals();
@@ -179,6 +185,8 @@ final class DartsSearch implements OneShotStrategy {
         metrics.put("validationAccuracy", validation.accuracy());
         metrics.put("learningRate", learningRate);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
+        metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches);
+        metrics.put("weightStepSeconds", weightNanos / 1e9 / train.batches);
         metrics.put("skippedSteps", (double) (step.skippedSteps() - skippedBefore));
         Map<String, List<Double>> weights = new LinkedHashMap<>();
         probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));

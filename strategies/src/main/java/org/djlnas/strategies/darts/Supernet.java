@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A space's supernet on one engine: the network block, its weights and its architecture parameters
@@ -37,7 +39,9 @@ final class Supernet implements AutoCloseable {
     private final List<NDArray> weights;
     private final ParameterStore parameterStore;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
-    private boolean gradientsExist;
+    private boolean weightGradientsExist;
+    private boolean alphaGradientsExist;
+    private @Nullable Gradients tracked;
 
     private Supernet(NDManager manager, Block block, ArchitectureWeights alphas) {
         this.manager = manager;
@@ -92,27 +96,50 @@ final class Supernet implements AutoCloseable {
         return weights;
     }
 
-    Block block() {
-        return block;
-    }
-
     /**
-     * Runs a batch forward in training mode and backward, leaving in every weight and every α the
-     * gradient of this batch's mean loss (earlier gradients are cleared first).
+     * Runs a batch forward in training mode and backward, leaving in the wanted arrays (the
+     * weights, α, or both) the gradient of this batch's mean loss; their earlier gradients are
+     * cleared first. The others are left out of the tape: an architecture step computes no weight
+     * gradient (the convolutions skip their weight-gradient kernels) and a weight step keeps no
+     * operation output alive for α's gradient. The activations are freed as soon as the gradients
+     * are computed, so that consecutive passes of one search step never hold two networks'
+     * activations.
      *
      * @param batch the batch
+     * @param wanted which gradients to compute
      * @return the batch's loss and accuracy
      */
-    BatchResult backward(Batch batch) {
-        clearGradients();
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+    BatchResult backward(Batch batch, Gradients wanted) {
+        track(wanted);
+        clearGradients(wanted);
+        try (NDScope activations = new NDScope();
+                GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            activations.suppressNotUsedWarning();
             NDArray logits =
                     block.forward(parameterStore, batch.getData(), true).singletonOrThrow();
             NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
             collector.backward(value);
-            gradientsExist = true;
+            if (wanted.weights) {
+                weightGradientsExist = true;
+            }
+            if (wanted.architecture) {
+                alphaGradientsExist = true;
+            }
             return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
         }
+    }
+
+    private void track(Gradients wanted) {
+        if (tracked == wanted) {
+            return;
+        }
+        if (tracked == null || tracked.weights != wanted.weights) {
+            weights.forEach(w -> w.setRequiresGradient(wanted.weights));
+        }
+        if (tracked == null || tracked.architecture != wanted.architecture) {
+            alphas.arrays().forEach(a -> a.setRequiresGradient(wanted.architecture));
+        }
+        tracked = wanted;
     }
 
     /**
@@ -122,9 +149,13 @@ final class Supernet implements AutoCloseable {
      * @return the batch's loss and accuracy
      */
     BatchResult evaluate(Batch batch) {
-        NDArray logits = block.forward(parameterStore, batch.getData(), false).singletonOrThrow();
-        NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
-        return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
+        try (NDScope activations = new NDScope()) {
+            activations.suppressNotUsedWarning();
+            NDArray logits =
+                    block.forward(parameterStore, batch.getData(), false).singletonOrThrow();
+            NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
+            return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
+        }
     }
 
     /**
@@ -224,15 +255,34 @@ final class Supernet implements AutoCloseable {
         return copies;
     }
 
-    private void clearGradients() {
-        if (!gradientsExist) {
-            return;
+    private void clearGradients(Gradients wanted) {
+        if (wanted.weights && weightGradientsExist) {
+            for (NDArray weight : weights) {
+                weight.getGradient().set(ALL, 0);
+            }
         }
-        for (NDArray weight : weights) {
-            weight.getGradient().set(ALL, 0);
+        if (wanted.architecture && alphaGradientsExist) {
+            for (NDArray alpha : alphas.arrays()) {
+                alpha.getGradient().set(ALL, 0);
+            }
         }
-        for (NDArray alpha : alphas.arrays()) {
-            alpha.getGradient().set(ALL, 0);
+    }
+
+    /** Which arrays a backward pass computes gradients for. */
+    enum Gradients {
+        /** The network's weights only (a weight step). */
+        WEIGHTS(true, false),
+        /** α only (an architecture step). */
+        ARCHITECTURE(false, true),
+        /** Both (the unrolled model of a second-order step). */
+        BOTH(true, true);
+
+        private final boolean weights;
+        private final boolean architecture;
+
+        Gradients(boolean weights, boolean architecture) {
+            this.weights = weights;
+            this.architecture = architecture;
         }
     }
 

@@ -31,7 +31,7 @@ class ArchitectureGradientTest {
             alphas.load(point);
             Batch batch = DartsFixtures.batch(manager, BATCH_SIZE, 11);
 
-            supernet.backward(batch);
+            supernet.backward(batch, Supernet.Gradients.ARCHITECTURE);
             double[] analytic = HostVectors.flatten(supernet.alphaGradients());
 
             double[] numeric = new double[analytic.length];
@@ -66,7 +66,7 @@ class ArchitectureGradientTest {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             supernet.alphas().load(moved);
-            double loss = supernet.backward(batch).loss();
+            double loss = supernet.backward(batch, Supernet.Gradients.ARCHITECTURE).loss();
             supernet.alphas().load(point);
             return loss;
         }

@@ -96,7 +96,7 @@ class BilevelStepTest {
             double[] unrolled = HostVectors.flatten(step.unrolledGradient(train, search, XI));
             assertWithin(hostWeights(), weightsBefore, 1e-6);
             double[] notUnrolled = HostVectors.flatten(step.unrolledGradient(train, search, 0));
-            supernet.backward(search);
+            supernet.backward(search, Supernet.Gradients.BOTH);
             double[] firstOrder = HostVectors.flatten(supernet.alphaGradients());
 
             assertThat(HostVectors.distance(notUnrolled, firstOrder)).isLessThan(1e-6);

@@ -1,0 +1,2 @@
+/** Hand-designed baselines, as spaces without choices, to compare found networks against. */
+package org.djlnas.spaces.baseline;
