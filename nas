@@ -81,7 +81,7 @@ if [[ -t 2 ]]; then
 fi
 
 # OpenMP threads spin between operations by default: fastest when one computation owns the cores
-# (a DARTS step: 4.6 s active against 9.9 s passive), but several trials in one process, or other
+# (a DARTS step: 6.1 s active against 9.9 s passive), but several trials in one process, or other
 # busy processes, make spinning threads starve each other. So: passive for --parallel above 1.
 wait_policy=ACTIVE
 previous=""
