@@ -26,4 +26,19 @@ public interface Evaluator {
      * @throws Exception on I/O or engine errors
      */
     Map<String, Double> evaluate(TrialSpec trial) throws Exception;
+
+    /**
+     * Evaluates one trial, reporting its objective after each step so it may be stopped early.
+     * Evaluators that train in steps override this; the default ignores the reporter.
+     *
+     * @param trial the trial
+     * @param reporter where to report intermediate objectives
+     * @return the metrics, including the objective
+     * @throws TrialPrunedException if the reporter asked to stop the trial
+     * @throws TrialFailedException if the trial cannot produce a result
+     * @throws Exception on I/O or engine errors
+     */
+    default Map<String, Double> evaluate(TrialSpec trial, TrialReporter reporter) throws Exception {
+        return evaluate(trial);
+    }
 }

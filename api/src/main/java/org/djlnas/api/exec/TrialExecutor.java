@@ -2,6 +2,7 @@ package org.djlnas.api.exec;
 
 import java.util.concurrent.CompletableFuture;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.trial.TrialSpec;
 
 /**
@@ -23,9 +24,11 @@ public interface TrialExecutor extends AutoCloseable {
      *
      * @param trial the trial
      * @param evaluator what evaluates it
+     * @param reporter where the evaluator reports intermediate objectives
      * @return the result, completed when the trial ends
      */
-    CompletableFuture<TrialResult> submit(TrialSpec trial, Evaluator evaluator);
+    CompletableFuture<TrialResult> submit(
+            TrialSpec trial, Evaluator evaluator, TrialReporter reporter);
 
     /** Stops accepting trials and releases the executor's threads. */
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.oneshot.EpochRecord;
+import org.djlnas.api.trial.IntermediateValue;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
@@ -70,6 +71,23 @@ public interface ExperimentStore extends AutoCloseable {
      * @return the trials
      */
     List<TrialRecord> trials();
+
+    /**
+     * Journals an objective a trial reported after a step (an epoch), replacing an earlier report
+     * of the same trial and step.
+     *
+     * @param trial the trial's number
+     * @param step the step
+     * @param value the objective's value
+     */
+    void recordReport(int trial, int step, double value);
+
+    /**
+     * Reads every journaled report, by trial and step.
+     *
+     * @return the reports
+     */
+    List<IntermediateValue> reports();
 
     /**
      * Journals the end of one epoch of a one-shot search, replacing an earlier record of the same

@@ -25,4 +25,17 @@ public interface Strategy {
      * @param outcome the outcome
      */
     void tell(TrialOutcome outcome);
+
+    /**
+     * Tells whether the strategy cannot propose anything until it hears how trials it already
+     * proposed ended (for example successive halving waiting for a full rung). While it returns
+     * true, the experiment tells it the next outcomes in trial-number order, waiting for them if
+     * they are still running, before it asks again; so proposals stay a function of the outcomes
+     * told, whatever the parallelism.
+     *
+     * @return true to be told more outcomes before the next {@link #ask()}
+     */
+    default boolean awaitsOutcomes() {
+        return false;
+    }
 }

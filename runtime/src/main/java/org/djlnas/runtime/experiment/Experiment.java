@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.Pruner;
+import org.djlnas.api.eval.ReportHistory;
 import org.djlnas.api.exec.TrialExecutor;
 import org.djlnas.api.exec.TrialResult;
 import org.djlnas.api.store.ExperimentStore;
@@ -49,6 +51,8 @@ public final class Experiment {
     private final int maxTrials;
     private final long seed;
     private final List<ExperimentListener> listeners;
+    private final Pruner pruner;
+    private final ReportHistory history = new ReportHistory();
 
     private Experiment(Builder builder) {
         this.strategy = requireNonNull(builder.strategy, "strategy is not set");
@@ -58,6 +62,7 @@ public final class Experiment {
         this.maxTrials = builder.maxTrials;
         this.seed = builder.seed;
         this.listeners = List.copyOf(builder.listeners);
+        this.pruner = builder.pruner;
         if (maxTrials < 1) {
             throw new IllegalArgumentException("trials is " + maxTrials + "; expected at least 1");
         }
@@ -85,7 +90,11 @@ public final class Experiment {
         Map<Integer, TrialRecord> journal = new HashMap<>();
         for (TrialRecord record : store.trials()) {
             journal.put(record.number(), record);
+            if (record.state().isFinished()) {
+                history.finish(record.number());
+            }
         }
+        store.reports().forEach(history::add);
         int kept = (int) journal.values().stream().filter(r -> r.state().isFinished()).count();
         listeners.forEach(l -> l.onStart(kept, journal.size() - kept));
 
@@ -104,13 +113,25 @@ public final class Experiment {
                 while (told < next - parallelism && finished.containsKey(told + 1)) {
                     tell(finished.get(++told));
                 }
-                if (told >= next - parallelism && running < parallelism) {
+                while (told < asked
+                        && strategy.awaitsOutcomes()
+                        && finished.containsKey(told + 1)) {
+                    tell(finished.get(++told));
+                }
+                boolean awaiting = strategy.awaitsOutcomes();
+                if (awaiting && told == asked) {
+                    throw new IllegalStateException(
+                            "the strategy awaits outcomes after all "
+                                    + asked
+                                    + " trials it proposed were told");
+                }
+                if (!awaiting && told >= next - parallelism && running < parallelism) {
                     Optional<Proposal> proposal = strategy.ask();
                     if (proposal.isEmpty()) {
                         exhausted = true;
                         continue;
                     }
-                    TrialSpec spec = spec(next, proposal.get());
+                    TrialSpec spec = spec(next, proposal.get(), finished);
                     TrialRecord journaled = journal.get(next);
                     asked++;
                     if (journaled != null) {
@@ -151,15 +172,44 @@ public final class Experiment {
         return new ExperimentResult(all, best(all), Duration.between(start, Instant.now()));
     }
 
-    private TrialSpec spec(int number, Proposal proposal) {
+    private TrialSpec spec(int number, Proposal proposal, Map<Integer, TrialRecord> finished) {
+        if (proposal.continues().isEmpty()) {
+            return new TrialSpec(
+                    number,
+                    proposal.architecture(),
+                    proposal.budget(),
+                    TrialSeeds.trial(seed, number));
+        }
+        int earlier = proposal.continues().getAsInt();
+        TrialRecord continued = finished.get(earlier);
+        if (continued == null
+                || !continued.spec().architecture().equals(proposal.architecture())
+                || !(proposal.budget().epochs() > continued.spec().budget().epochs())) {
+            throw new IllegalStateException(
+                    "the strategy proposed trial "
+                            + number
+                            + " to continue trial "
+                            + earlier
+                            + ", which "
+                            + (continued == null
+                                    ? "has not finished"
+                                    : "trained another architecture or as many epochs"));
+        }
         return new TrialSpec(
-                number, proposal.architecture(), proposal.budget(), TrialSeeds.trial(seed, number));
+                number,
+                proposal.architecture(),
+                proposal.budget(),
+                continued.spec().seed(),
+                proposal.continues());
     }
 
     private void start(TrialSpec spec, BlockingQueue<Completion> completions) {
         store.markRunning(spec.number(), Instant.now());
         listeners.forEach(l -> l.onTrialStarted(spec));
-        executor.submit(spec, evaluator)
+        executor.submit(
+                        spec,
+                        evaluator,
+                        new JournalingReporter(spec.number(), store, history, pruner))
                 .whenComplete(
                         (result, error) -> completions.add(new Completion(spec, result, error)));
     }
@@ -191,6 +241,7 @@ public final class Experiment {
         }
         int number = completion.spec().number();
         store.recordFinished(number, state, metrics, error, endedAt);
+        history.finish(number);
         return new TrialRecord(completion.spec(), state, metrics, error, startedAt, endedAt);
     }
 
@@ -204,7 +255,8 @@ public final class Experiment {
 
     private static void checkMatches(TrialRecord journaled, TrialSpec proposed) {
         if (!journaled.spec().architecture().equals(proposed.architecture())
-                || !journaled.spec().budget().equals(proposed.budget())) {
+                || !journaled.spec().budget().equals(proposed.budget())
+                || !journaled.spec().continues().equals(proposed.continues())) {
             throw new StoreException(
                     "the journal's trial "
                             + proposed.number()
@@ -240,8 +292,21 @@ public final class Experiment {
         private int maxTrials;
         private long seed;
         private final List<ExperimentListener> listeners = new ArrayList<>();
+        private Pruner pruner = Pruner.NEVER;
 
         private Builder() {}
+
+        /**
+         * Sets the rule that stops trials early from what they report after each step (default:
+         * never).
+         *
+         * @param pruner the pruner
+         * @return this builder
+         */
+        public Builder setPruner(Pruner pruner) {
+            this.pruner = requireNonNull(pruner, "pruner is null");
+            return this;
+        }
 
         /**
          * Sets the strategy, freshly created from the experiment's strategy seed.

@@ -1,6 +1,7 @@
 package org.djlnas.runtime.experiment;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialPrunedException;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.exec.TrialExecutor;
 import org.djlnas.api.exec.TrialResult;
 import org.djlnas.api.trial.TrialSpec;
@@ -54,14 +57,15 @@ public final class LocalTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public CompletableFuture<TrialResult> submit(TrialSpec trial, Evaluator evaluator) {
-        return CompletableFuture.supplyAsync(() -> run(trial, evaluator), pool);
+    public CompletableFuture<TrialResult> submit(
+            TrialSpec trial, Evaluator evaluator, TrialReporter reporter) {
+        return CompletableFuture.supplyAsync(() -> run(trial, evaluator, reporter), pool);
     }
 
-    private static TrialResult run(TrialSpec trial, Evaluator evaluator) {
+    private static TrialResult run(TrialSpec trial, Evaluator evaluator, TrialReporter reporter) {
         Instant started = Instant.now();
         try {
-            Map<String, Double> metrics = evaluator.evaluate(trial);
+            Map<String, Double> metrics = evaluator.evaluate(trial, reporter);
             for (Map.Entry<String, Double> metric : metrics.entrySet()) {
                 if (metric.getValue() == null || !Double.isFinite(metric.getValue())) {
                     return failed(
@@ -69,6 +73,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
                 }
             }
             return new TrialResult(TrialState.DONE, metrics, null, started, Instant.now());
+        } catch (TrialPrunedException e) {
+            Map<String, Double> finite = new LinkedHashMap<>(e.metrics());
+            finite.values().removeIf(value -> value == null || !Double.isFinite(value));
+            return new TrialResult(
+                    TrialState.PRUNED, finite, e.getMessage(), started, Instant.now());
         } catch (TrialFailedException e) {
             return failed(started, e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.settings.SettingSpec;
@@ -215,7 +216,17 @@ public final class SearchSetup {
 
         @Override
         public Map<String, Double> evaluate(TrialSpec trial) throws Exception {
-            return training.evaluate(trial, weightsFolder(trial.number()));
+            return evaluate(trial, TrialReporter.NONE);
+        }
+
+        @Override
+        public Map<String, Double> evaluate(TrialSpec trial, TrialReporter reporter)
+                throws Exception {
+            return training.evaluate(
+                    trial,
+                    weightsFolder(trial.number()),
+                    trial.continues().stream().mapToObj(this::weightsFolder).findFirst(),
+                    reporter);
         }
 
         @Override

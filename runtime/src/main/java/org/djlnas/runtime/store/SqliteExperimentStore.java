@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.store.ExperimentStore;
 import org.djlnas.api.store.StoreException;
 import org.djlnas.api.trial.Budget;
+import org.djlnas.api.trial.IntermediateValue;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
@@ -44,6 +46,10 @@ public final class SqliteExperimentStore implements ExperimentStore {
     private final Path file;
     private static final String EPOCHS_TABLE =
             "CREATE TABLE IF NOT EXISTS epochs (epoch INTEGER PRIMARY KEY, record TEXT NOT NULL)";
+
+    private static final String REPORTS_TABLE =
+            "CREATE TABLE IF NOT EXISTS reports (trial INTEGER NOT NULL, step INTEGER NOT NULL,"
+                    + " value REAL NOT NULL, PRIMARY KEY (trial, step))";
 
     private final Connection connection;
 
@@ -162,8 +168,10 @@ public final class SqliteExperimentStore implements ExperimentStore {
                             + "metrics TEXT NOT NULL DEFAULT '{}', "
                             + "error TEXT, "
                             + "started_at TEXT, "
-                            + "ended_at TEXT)");
+                            + "ended_at TEXT, "
+                            + "continues INTEGER)");
             statement.execute(EPOCHS_TABLE);
+            statement.execute(REPORTS_TABLE);
             try (PreparedStatement insert =
                     connection.prepareStatement("INSERT INTO meta VALUES ('schema', ?)")) {
                 insert.setString(1, Integer.toString(SCHEMA_VERSION));
@@ -188,6 +196,8 @@ public final class SqliteExperimentStore implements ExperimentStore {
             }
             statement.execute("PRAGMA synchronous = FULL");
             statement.execute(EPOCHS_TABLE);
+            statement.execute(REPORTS_TABLE);
+            addContinuesColumn(statement);
         } catch (SQLException e) {
             throw new StoreException(
                     file
@@ -196,6 +206,18 @@ public final class SqliteExperimentStore implements ExperimentStore {
                             + "); it was left untouched",
                     e);
         }
+    }
+
+    /** Journals written before trials could continue each other lack the column; add it. */
+    private static void addContinuesColumn(Statement statement) throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(trials)")) {
+            while (columns.next()) {
+                if (columns.getString("name").equals("continues")) {
+                    return;
+                }
+            }
+        }
+        statement.execute("ALTER TABLE trials ADD COLUMN continues INTEGER");
     }
 
     @Override
@@ -226,8 +248,8 @@ public final class SqliteExperimentStore implements ExperimentStore {
         try (PreparedStatement insert =
                 connection.prepareStatement(
                         "INSERT INTO trials (number, architecture_id, architecture, epochs,"
-                                + " max_train_examples, seed, state) VALUES (?, ?, ?, ?, ?, ?,"
-                                + " ?)")) {
+                                + " max_train_examples, seed, state, continues) VALUES (?, ?, ?,"
+                                + " ?, ?, ?, ?, ?)")) {
             insert.setInt(1, spec.number());
             insert.setString(2, spec.architecture().id());
             insert.setString(3, spec.architecture().toJson());
@@ -235,6 +257,11 @@ public final class SqliteExperimentStore implements ExperimentStore {
             insert.setInt(5, spec.budget().maxTrainExamples());
             insert.setLong(6, spec.seed());
             insert.setString(7, TrialState.PENDING.name());
+            if (spec.continues().isPresent()) {
+                insert.setInt(8, spec.continues().getAsInt());
+            } else {
+                insert.setNull(8, java.sql.Types.INTEGER);
+            }
             insert.executeUpdate();
         } catch (SQLException e) {
             throw failure("journal trial " + spec.number() + " in", e);
@@ -291,6 +318,40 @@ public final class SqliteExperimentStore implements ExperimentStore {
         }
     }
 
+    private static OptionalInt continues(int value, boolean wasNull) {
+        return wasNull ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    @Override
+    public synchronized void recordReport(int trial, int step, double value) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)")) {
+            insert.setInt(1, trial);
+            insert.setInt(2, step);
+            insert.setDouble(3, value);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("journal a report of trial " + trial + " in", e);
+        }
+    }
+
+    @Override
+    public synchronized List<IntermediateValue> reports() {
+        List<IntermediateValue> reports = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT trial, step, value FROM reports ORDER BY trial, step")) {
+            while (rows.next()) {
+                reports.add(
+                        new IntermediateValue(rows.getInt(1), rows.getInt(2), rows.getDouble(3)));
+            }
+        } catch (SQLException e) {
+            throw failure("read the reports from", e);
+        }
+        return reports;
+    }
+
     @Override
     public synchronized List<TrialRecord> trials() {
         List<TrialRecord> records = new ArrayList<>();
@@ -298,8 +359,8 @@ public final class SqliteExperimentStore implements ExperimentStore {
                 ResultSet rows =
                         statement.executeQuery(
                                 "SELECT number, architecture, epochs, max_train_examples, seed,"
-                                        + " state, metrics, error, started_at, ended_at FROM"
-                                        + " trials ORDER BY number")) {
+                                        + " state, metrics, error, started_at, ended_at,"
+                                        + " continues FROM trials ORDER BY number")) {
             while (rows.next()) {
                 records.add(read(rows));
             }
@@ -317,7 +378,8 @@ public final class SqliteExperimentStore implements ExperimentStore {
                             number,
                             Architecture.fromJson(rows.getString(2)),
                             new Budget(rows.getDouble(3), rows.getInt(4)),
-                            rows.getLong(5));
+                            rows.getLong(5),
+                            continues(rows.getInt(11), rows.wasNull()));
             return new TrialRecord(
                     spec,
                     TrialState.valueOf(rows.getString(6)),

@@ -33,12 +33,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialPrunedException;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.space.ParameterCount;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.trial.Budget;
@@ -156,8 +160,15 @@ public final class TrainingEvaluator implements Evaluator {
      * @throws IOException if the data cannot be read
      */
     @Override
-    public Map<String, Double> evaluate(TrialSpec trial) throws TrialFailedException, IOException {
-        return run(trial, Optional.empty());
+    public Map<String, Double> evaluate(TrialSpec trial)
+            throws TrialFailedException, TrialPrunedException, IOException {
+        return run(trial, Optional.empty(), Optional.empty(), TrialReporter.NONE);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(TrialSpec trial, TrialReporter reporter)
+            throws TrialFailedException, TrialPrunedException, IOException {
+        return run(trial, Optional.empty(), Optional.empty(), reporter);
     }
 
     /**
@@ -173,7 +184,40 @@ public final class TrainingEvaluator implements Evaluator {
      */
     public Map<String, Double> evaluate(TrialSpec trial, Path saveDir)
             throws TrialFailedException, IOException {
-        return run(trial, Optional.of(saveDir));
+        try {
+            return run(trial, Optional.of(saveDir), Optional.empty(), TrialReporter.NONE);
+        } catch (TrialPrunedException e) {
+            throw new IllegalStateException("a reporter that never stops stopped a trial", e);
+        }
+    }
+
+    /**
+     * Trains and validates one trial as a search does: validates after every whole epoch and
+     * reports the accuracy so the trial may be stopped early, continues from the parameters saved
+     * by the trial it continues when it continues one, and saves its own parameters to {@code
+     * saveDir}.
+     *
+     * <p>A continuing trial loads the earlier trial's parameters (weights and batch-norm
+     * statistics) and trains the epochs between the two budgets with a fresh cosine learning-rate
+     * schedule over them (a warm restart) and fresh momentum, since DJL's optimizers cannot save
+     * their state; its data order goes on from a seed derived from the trial's seed and the epochs
+     * already done.
+     *
+     * @param trial the trial
+     * @param saveDir the folder to save to; created if needed
+     * @param continued the folder the continued trial saved its parameters to, when {@code trial}
+     *     continues one
+     * @param reporter where to report the validation accuracy after each epoch
+     * @return the metrics
+     * @throws TrialFailedException if the loss becomes NaN or infinite, memory runs out, or the
+     *     continued trial's parameters are missing or belong to another architecture
+     * @throws TrialPrunedException if the reporter said to stop after an epoch
+     * @throws IOException if the data cannot be read or the parameters cannot be written
+     */
+    public Map<String, Double> evaluate(
+            TrialSpec trial, Path saveDir, Optional<Path> continued, TrialReporter reporter)
+            throws TrialFailedException, TrialPrunedException, IOException {
+        return run(trial, Optional.of(saveDir), continued, reporter);
     }
 
     /**
@@ -207,10 +251,14 @@ public final class TrainingEvaluator implements Evaluator {
         }
     }
 
-    private Map<String, Double> run(TrialSpec trial, Optional<Path> saveDir)
-            throws TrialFailedException, IOException {
+    private Map<String, Double> run(
+            TrialSpec trial,
+            Optional<Path> saveDir,
+            Optional<Path> continued,
+            TrialReporter reporter)
+            throws TrialFailedException, TrialPrunedException, IOException {
         try {
-            return train(trial, saveDir);
+            return train(trial, saveDir, continued, reporter);
         } catch (OutOfMemoryError e) {
             throw new TrialFailedException("out of memory: " + e.getMessage());
         } catch (EngineException e) {
@@ -223,52 +271,33 @@ public final class TrainingEvaluator implements Evaluator {
         }
     }
 
-    private Map<String, Double> train(TrialSpec trial, Optional<Path> saveDir)
-            throws TrialFailedException, IOException {
+    private Map<String, Double> train(
+            TrialSpec trial,
+            Optional<Path> saveDir,
+            Optional<Path> continued,
+            TrialReporter reporter)
+            throws TrialFailedException, TrialPrunedException, IOException {
         Budget budget = trial.budget();
         int batchSize = settings.batchSize();
         Block block = space.compile(trial.architecture());
-        RandomAccessDataset trainSet =
-                data.train(settings.split(), budget.maxTrainExamples(), batchSize, trial.seed());
-        RandomAccessDataset validationSet = data.validation(settings.split(), batchSize);
-        if (trainSet.size() == 0) {
-            throw new IllegalArgumentException(
-                    "data set '" + data.id() + "' has no training examples after the split");
-        }
-        long batchesPerEpoch = (trainSet.size() + batchSize - 1) / batchSize;
-        int totalSteps =
-                Math.toIntExact(Math.max(1, Math.round(budget.epochs() * batchesPerEpoch)));
-
-        Set<String> weights =
-                block.getParameters().values().stream()
-                        .filter(p -> p.getType() == Parameter.Type.WEIGHT)
-                        .map(Parameter::getId)
-                        .collect(Collectors.toSet());
-        Tracker learningRate =
-                Tracker.cosine()
-                        .setBaseValue(settings.learningRate())
-                        .optFinalValue(0f)
-                        .setMaxUpdates(totalSteps)
-                        .build();
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
-                        .optInitializer(
-                                new XavierInitializer(
-                                        XavierInitializer.RandomType.GAUSSIAN,
-                                        XavierInitializer.FactorType.IN,
-                                        2),
-                                Parameter.Type.WEIGHT)
-                        .optOptimizer(
-                                new WeightsOnlyDecaySgd(
-                                        learningRate,
-                                        settings.momentum(),
-                                        settings.weightDecay(),
-                                        weights))
-                        .addEvaluator(new Accuracy());
-
         try (Model model = Model.newInstance("trial-" + trial.number(), engineName)) {
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(config)) {
+            double epochsDone =
+                    continued.isPresent() ? loadContinued(model, trial, continued.get()) : 0;
+            RandomAccessDataset trainSet =
+                    data.train(
+                            settings.split(),
+                            budget.maxTrainExamples(),
+                            batchSize,
+                            dataSeed(trial.seed(), epochsDone));
+            RandomAccessDataset validationSet = data.validation(settings.split(), batchSize);
+            if (trainSet.size() == 0) {
+                throw new IllegalArgumentException(
+                        "data set '" + data.id() + "' has no training examples after the split");
+            }
+            long batchesPerEpoch = (trainSet.size() + batchSize - 1) / batchSize;
+            StepPlan plan = StepPlan.of(epochsDone, budget.epochs(), batchesPerEpoch);
+            try (Trainer trainer = model.newTrainer(trainingConfig(block, plan.steps()))) {
                 Shape inputShape = new Shape(batchSize).addAll(data.inputShape());
                 synchronized (ENGINE_RANDOM) {
                     Engine.getEngine(engineName).setRandomSeed(engineSeed(trial.seed()));
@@ -278,19 +307,37 @@ public final class TrainingEvaluator implements Evaluator {
                 long parameters = ParameterCount.trainable(block);
 
                 long start = System.nanoTime();
-                int skipped = trainSteps(trainer, trainSet, totalSteps);
-                recalibrate(block, trainer, trainSet);
+                EpochEnd epochEnd =
+                        reporter == TrialReporter.NONE
+                                ? epoch -> {}
+                                : epoch -> {
+                                    Map<String, Double> metrics =
+                                            measure(block, trainer, trainSet, validationSet);
+                                    metrics.put(Metrics.PARAMETERS, (double) parameters);
+                                    metrics.put(
+                                            Metrics.TRAIN_SECONDS,
+                                            (System.nanoTime() - start) / 1e9);
+                                    reporter.report(metrics.get(Metrics.ACCURACY), epoch);
+                                    if (reporter.shouldStop()) {
+                                        throw new TrialPrunedException(
+                                                "stopped early after epoch "
+                                                        + epoch
+                                                        + " at validation accuracy "
+                                                        + metrics.get(Metrics.ACCURACY),
+                                                metrics);
+                                    }
+                                };
+                int skipped = trainSteps(trainer, trainSet, plan, epochEnd);
+                Map<String, Double> metrics = measure(block, trainer, trainSet, validationSet);
                 double trainSeconds = (System.nanoTime() - start) / 1e9;
-
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                validate(trainer, validationSet, metrics);
                 metrics.put(Metrics.PARAMETERS, (double) parameters);
                 metrics.put(Metrics.TRAIN_SECONDS, trainSeconds);
                 metrics.put(SKIPPED_STEPS, (double) skipped);
+                reporter.report(metrics.get(Metrics.ACCURACY), plan.lastEpoch());
                 LOG.debug(
                         "trial {}: {} steps of {} in {} s, metrics {}",
                         trial.number(),
-                        totalSteps,
+                        plan.steps(),
                         batchSize,
                         trainSeconds,
                         metrics);
@@ -300,6 +347,108 @@ public final class TrainingEvaluator implements Evaluator {
                 return Collections.unmodifiableMap(metrics);
             }
         }
+    }
+
+    private DefaultTrainingConfig trainingConfig(Block block, int steps) {
+        Set<String> weights =
+                block.getParameters().values().stream()
+                        .filter(p -> p.getType() == Parameter.Type.WEIGHT)
+                        .map(Parameter::getId)
+                        .collect(Collectors.toSet());
+        Tracker learningRate =
+                Tracker.cosine()
+                        .setBaseValue(settings.learningRate())
+                        .optFinalValue(0f)
+                        .setMaxUpdates(steps)
+                        .build();
+        return new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
+                .optInitializer(
+                        new XavierInitializer(
+                                XavierInitializer.RandomType.GAUSSIAN,
+                                XavierInitializer.FactorType.IN,
+                                2),
+                        Parameter.Type.WEIGHT)
+                .optOptimizer(
+                        new WeightsOnlyDecaySgd(
+                                learningRate, settings.momentum(), settings.weightDecay(), weights))
+                .addEvaluator(new Accuracy());
+    }
+
+    /**
+     * Loads the parameters a continued trial saved into the model, before the trainer initialises
+     * it (DJL then keeps loaded parameters instead of initialising them).
+     *
+     * @return the epochs the continued trial trained
+     */
+    private double loadContinued(Model model, TrialSpec trial, Path folder)
+            throws TrialFailedException, IOException {
+        int continues = trial.continues().orElseThrow();
+        try {
+            model.load(folder, MODEL_PREFIX);
+        } catch (MalformedModelException | IOException e) {
+            throw new TrialFailedException(
+                    "cannot continue trial "
+                            + continues
+                            + ": its parameters in "
+                            + folder
+                            + " do not load ("
+                            + e.getMessage()
+                            + ")");
+        }
+        String architectureId = model.getProperty("architectureId");
+        String epochs = model.getProperty("epochs");
+        if (!trial.architecture().id().equals(architectureId) || epochs == null) {
+            throw new TrialFailedException(
+                    "cannot continue trial "
+                            + continues
+                            + ": the parameters in "
+                            + folder
+                            + " belong to architecture "
+                            + architectureId
+                            + ", not "
+                            + trial.architecture().id());
+        }
+        double done = Double.parseDouble(epochs);
+        if (!(done < trial.budget().epochs())) {
+            throw new TrialFailedException(
+                    "cannot continue trial "
+                            + continues
+                            + ": it trained "
+                            + done
+                            + " epochs, not fewer than this trial's "
+                            + trial.budget().epochs());
+        }
+        return done;
+    }
+
+    /**
+     * The data order of a trial that starts after {@code epochsDone} epochs: the trial's own seed
+     * for a fresh trial, another seed drawn from it for each continuation point.
+     */
+    static long dataSeed(long trialSeed, double epochsDone) {
+        if (epochsDone == 0) {
+            return trialSeed;
+        }
+        return new SplittableRandom(trialSeed ^ Double.doubleToLongBits(epochsDone)).nextLong();
+    }
+
+    /** Recalibrates batch-norm statistics and validates, giving fresh, modifiable metrics. */
+    private Map<String, Double> measure(
+            Block block,
+            Trainer trainer,
+            RandomAccessDataset trainSet,
+            RandomAccessDataset validationSet)
+            throws TrialFailedException, IOException {
+        recalibrate(block, trainer, trainSet);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        validate(trainer, validationSet, metrics);
+        return metrics;
+    }
+
+    /** What to do at the end of each whole epoch but the last. */
+    @FunctionalInterface
+    private interface EpochEnd {
+        void accept(int epoch) throws TrialFailedException, TrialPrunedException, IOException;
     }
 
     private void checkOutputs(Block block, Shape inputShape) {
@@ -332,8 +481,10 @@ public final class TrainingEvaluator implements Evaluator {
      * trial fails if more than a tenth of its steps are skipped, or if the loss itself becomes
      * non-finite.
      */
-    private static int trainSteps(Trainer trainer, RandomAccessDataset trainSet, int totalSteps)
-            throws TrialFailedException, IOException {
+    private static int trainSteps(
+            Trainer trainer, RandomAccessDataset trainSet, StepPlan plan, EpochEnd epochEnd)
+            throws TrialFailedException, TrialPrunedException, IOException {
+        int totalSteps = plan.steps();
         Loss loss = trainer.getLoss();
         List<Parameter> trainable =
                 trainer.getModel().getBlock().getParameters().values().stream()
@@ -382,6 +533,10 @@ public final class TrainingEvaluator implements Evaluator {
                 }
                 if (step >= totalSteps) {
                     break;
+                }
+                OptionalInt epoch = plan.epochEndingAt(step);
+                if (epoch.isPresent()) {
+                    epochEnd.accept(epoch.getAsInt());
                 }
             }
         }

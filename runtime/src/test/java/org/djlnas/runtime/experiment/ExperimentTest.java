@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.exec.TrialExecutor;
 import org.djlnas.api.exec.TrialResult;
 import org.djlnas.api.op.OpRegistry;
@@ -157,12 +158,12 @@ class ExperimentTest {
 
                         @Override
                         public CompletableFuture<TrialResult> submit(
-                                TrialSpec trial, Evaluator evaluator) {
+                                TrialSpec trial, Evaluator evaluator, TrialReporter reporter) {
                             evaluations.incrementAndGet();
                             if (trial.number() == 9) {
                                 return new CompletableFuture<>();
                             }
-                            return local.submit(trial, evaluator);
+                            return local.submit(trial, evaluator, reporter);
                         }
 
                         @Override
