@@ -5,8 +5,10 @@
 #   ./nas spaces | engines | arch ...      (see ./nas --help)
 #
 # Environment: JAVA_HOME picks the JVM; NAS_JAVA_OPTS adds JVM options (for example -Xmx8g
-# -Dnas.engine=PyTorch); OMP_WAIT_POLICY defaults to PASSIVE (busy-waiting OpenMP threads collapse
-# under contention on small machines).
+# -Dnas.engine=PyTorch); NAS_PLUGINS adds plug-in jars to the class path (':'-separated; DIR/* for
+# every jar in DIR), as do jars put in the plugins/ folder next to this script (docs/plugins.md);
+# OMP_WAIT_POLICY defaults to PASSIVE (busy-waiting OpenMP threads collapse under contention on
+# small machines).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -103,6 +105,12 @@ export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
 export OPT_OUT_TRACKING=true
 
+# Plug-ins: every jar in plugins/, then NAS_PLUGINS. ServiceLoader finds their providers.
+class_path="$jar:$lib/*:$root/plugins/*"
+if [[ -n "${NAS_PLUGINS:-}" ]]; then
+    class_path="$class_path:$NAS_PLUGINS"
+fi
+
 # shellcheck disable=SC2086 # NAS_JAVA_OPTS holds several options
 exec "$java" \
     -XX:+UseSerialGC \
@@ -110,5 +118,5 @@ exec "$java" \
     -Dai.djl.pytorch.num_interop_threads=1 \
     -Dnas.stderr.tty="$stderr_tty" \
     ${NAS_JAVA_OPTS:-} \
-    -cp "$jar:$lib/*" \
+    -cp "$class_path" \
     org.djlnas.cli.Main "$@"

@@ -17,6 +17,7 @@ import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
+import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.data.ImageDataSource;
@@ -51,13 +52,16 @@ final class SearchCommand implements Callable<Integer> {
             List.of(
                     "--space",
                     "--space-opt",
+                    "--space-settings",
                     "--classes",
                     "--strategy",
                     "--strategy-opt",
+                    "--strategy-settings",
                     "--dataset",
                     "--benchmark",
                     "--epochs",
                     "--max-train-examples",
+                    "--pruner",
                     "--parallel",
                     "--seed",
                     "--engine");
@@ -69,14 +73,24 @@ final class SearchCommand implements Callable<Integer> {
     @Option(
             names = "--strategy",
             paramLabel = "ID",
-            description = "The strategy (random, grid, regularized-evolution, ...).")
+            description =
+                    "The strategy (random, grid, regularized-evolution, ...; see 'nas"
+                            + " strategies'); default random.")
     private String strategy = "";
 
     @Option(
             names = "--strategy-opt",
             paramLabel = "KEY=VALUE",
-            description = "A setting of the strategy; repeatable.")
+            description = "A setting of the strategy; repeatable; wins over --strategy-settings.")
     private Map<String, String> strategySettings = new LinkedHashMap<>();
+
+    @Option(
+            names = "--strategy-settings",
+            paramLabel = "FILE",
+            description =
+                    "Strategy settings from a JSON (.json) or YAML (.yaml, .yml) object of name →"
+                            + " value.")
+    private @Nullable Path strategySettingsFile;
 
     @Option(
             names = "--dataset",
@@ -109,6 +123,14 @@ final class SearchCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Train on at most N examples per trial (default: all).")
     private int maxTrainExamples;
+
+    @Option(
+            names = "--pruner",
+            paramLabel = "ID",
+            description =
+                    "Stop unpromising trials early after an epoch: none (default) or median (the"
+                            + " median stopping rule).")
+    private String pruner = SearchSetup.NO_PRUNER;
 
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
     private int parallel = 1;
@@ -215,13 +237,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private SearchSession create(Plugins plugins) {
-        if (strategy.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "missing --strategy ID; known strategies: "
-                            + String.join(", ", plugins.strategies().keySet())
-                            + ", "
-                            + String.join(", ", plugins.oneShotStrategies().keySet()));
-        }
+        String strategyId = strategy.isEmpty() ? plugins.defaultStrategy() : strategy;
         if (benchmark != null && dataset != null) {
             throw new IllegalArgumentException(
                     "give --dataset (train) or --benchmark (look up scores), not both");
@@ -243,8 +259,12 @@ final class SearchCommand implements Callable<Integer> {
                 new ExperimentConfig(
                         space.id(),
                         spaceSettings,
-                        strategy,
-                        strategySettings,
+                        strategyId,
+                        SettingsFile.merge(
+                                strategySettingsFile,
+                                strategySettings,
+                                "strategy '" + strategyId + "'",
+                                strategySpecs(plugins, strategyId)),
                         benchmark == null ? null : benchmark.toAbsolutePath().toString(),
                         data,
                         engineName,
@@ -252,9 +272,16 @@ final class SearchCommand implements Callable<Integer> {
                         trials == null ? 20 : trials,
                         parallel,
                         epochs,
-                        maxTrainExamples);
-        Path folder = out != null ? out : defaultFolder(space.id(), strategy);
+                        maxTrainExamples,
+                        pruner);
+        Path folder = out != null ? out : defaultFolder(space.id(), strategyId);
         return SearchSession.create(folder, config, plugins);
+    }
+
+    private static List<SettingSpec> strategySpecs(Plugins plugins, String id) {
+        return plugins.isOneShot(id)
+                ? plugins.oneShotStrategyProvider(id).settings()
+                : plugins.strategyProvider(id).settings();
     }
 
     private static Path defaultFolder(String spaceId, String strategyId) {

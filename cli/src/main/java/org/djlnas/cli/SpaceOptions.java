@@ -1,5 +1,6 @@
 package org.djlnas.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that choose and configure a search space ({@code --space}, {@code --space-opt},
- * {@code --classes}), shared by the commands that work on one space.
+ * {@code --space-settings}, {@code --classes}), shared by the commands that work on one space.
  */
 final class SpaceOptions {
 
@@ -35,6 +36,14 @@ final class SpaceOptions {
             paramLabel = "KEY=VALUE",
             description = "A setting of the space (see 'nas spaces'); repeatable.")
     private Map<String, String> given = new LinkedHashMap<>();
+
+    @Option(
+            names = "--space-settings",
+            paramLabel = "FILE",
+            description =
+                    "Space settings from a JSON (.json) or YAML (.yaml, .yml) object of name →"
+                            + " value; --space-opt and --classes win over it.")
+    private @Nullable Path settingsFile;
 
     @Option(
             names = "--classes",
@@ -86,28 +95,31 @@ final class SpaceOptions {
     }
 
     /**
-     * Returns the space settings given on the command line ({@code --space-opt} and {@code
-     * --classes}).
+     * Returns the space settings given on the command line: those of {@code --space-settings FILE},
+     * overridden by {@code --space-opt} and {@code --classes}.
      *
      * @param provider the chosen space's provider
      * @return the settings by name
-     * @throws IllegalArgumentException if a setting is given twice with different values
+     * @throws IllegalArgumentException if a setting is given twice on the command line with
+     *     different values, or the settings file is missing, malformed or names an unknown or badly
+     *     typed setting
      */
     Map<String, String> settings(SearchSpaceProvider provider) {
-        Map<String, String> settings = new LinkedHashMap<>(given);
+        Map<String, String> commandLine = new LinkedHashMap<>(given);
         if (classes != null) {
-            put(settings, CLASSES, Integer.toString(classes), "--classes");
+            put(commandLine, CLASSES, Integer.toString(classes), "--classes");
         }
-        return settings;
+        return SettingsFile.merge(
+                settingsFile, commandLine, "space '" + provider.id() + "'", provider.settings());
     }
 
     /**
      * Tells whether any space option was given.
      *
-     * @return true if {@code --space-opt} or {@code --classes} was given
+     * @return true if {@code --space-opt}, {@code --space-settings} or {@code --classes} was given
      */
     boolean anyGiven() {
-        return !given.isEmpty() || classes != null;
+        return !given.isEmpty() || settingsFile != null || classes != null;
     }
 
     private static void put(Map<String, String> settings, String name, String value, String from) {

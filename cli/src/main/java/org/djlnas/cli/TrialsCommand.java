@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.djlnas.api.trial.IntermediateValue;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.runtime.store.SqliteExperimentStore;
 import picocli.CommandLine.Command;
@@ -32,13 +34,20 @@ final class TrialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TrialRecord> trials;
+        Map<Integer, List<Map<String, Object>>> reports = new TreeMap<>();
         try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
             trials = store.trials();
+            for (IntermediateValue report : store.reports()) {
+                reports.computeIfAbsent(report.trial(), t -> new ArrayList<>())
+                        .add(Map.of("step", report.step(), "value", report.value()));
+            }
         }
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TrialRecord trial : trials) {
-                rows.add(row(trial));
+                Map<String, Object> row = row(trial);
+                row.put("reports", reports.getOrDefault(trial.number(), List.of()));
+                rows.add(row);
             }
             Json.print(spec.commandLine().getOut(), rows);
         } else {
@@ -54,6 +63,7 @@ final class TrialsCommand implements Callable<Integer> {
         row.put("id", trial.spec().architecture().id());
         row.put("architecture", Json.tree(trial.spec().architecture().toJson()));
         row.put("epochs", trial.spec().budget().epochs());
+        trial.spec().continues().ifPresent(earlier -> row.put("continues", earlier));
         row.put("seed", trial.spec().seed());
         row.put("metrics", trial.metrics());
         trial.seconds().ifPresent(s -> row.put("seconds", s));
@@ -64,8 +74,8 @@ final class TrialsCommand implements Callable<Integer> {
     private void print(List<TrialRecord> trials) {
         var out = spec.commandLine().getOut();
         out.printf(
-                "%-6s %-8s %-17s %-9s %s%n",
-                "TRIAL", "STATE", "ARCHITECTURE", "SECONDS", "METRICS");
+                "%-6s %-8s %-17s %-7s %-6s %-9s %s%n",
+                "TRIAL", "STATE", "ARCHITECTURE", "EPOCHS", "FROM", "SECONDS", "METRICS");
         for (TrialRecord trial : trials) {
             String seconds =
                     trial.seconds().isPresent()
@@ -88,10 +98,14 @@ final class TrialsCommand implements Callable<Integer> {
                                                     .reduce((a, b) -> a + " " + b)
                                                     .orElse(""));
             out.printf(
-                    "%-6d %-8s %-17s %-9s %s%n",
+                    "%-6d %-8s %-17s %-7s %-6s %-9s %s%n",
                     trial.number(),
                     trial.state().name().toLowerCase(Locale.ROOT),
                     trial.spec().architecture().id(),
+                    String.format(Locale.ROOT, "%.4g", trial.spec().budget().epochs()),
+                    trial.spec().continues().isPresent()
+                            ? Integer.toString(trial.spec().continues().getAsInt())
+                            : "-",
                     seconds,
                     details);
         }

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * uniform over the unseen ones and never loops without bound. The set of proposed ids is only
  * queried, never iterated, so its order cannot leak into proposals.
  */
-final class DistinctSampler {
+public final class DistinctSampler {
 
-    static final int MAX_REJECTIONS = 100;
+    /** Rejected draws in a row after which a finite space is enumerated instead. */
+    public static final int MAX_REJECTIONS = 100;
 
     private final SearchSpace space;
     private final SplittableRandom random;
@@ -33,24 +34,45 @@ final class DistinctSampler {
     private @Nullable List<Architecture> shuffledRest;
     private int cursor;
 
-    DistinctSampler(SearchSpace space, SplittableRandom random) {
+    /**
+     * Creates a sampler that has proposed nothing yet.
+     *
+     * @param space the space to draw from
+     * @param random the random source; samplers may share one
+     */
+    public DistinctSampler(SearchSpace space, SplittableRandom random) {
         this.space = space;
         this.random = random;
         SpaceSize spaceSize = space.size();
         this.size = spaceSize.isFinite() ? spaceSize.count() : null;
     }
 
-    /** Tells whether every architecture of a finite space has been proposed. */
-    boolean isExhausted() {
+    /**
+     * Tells whether every architecture of a finite space has been proposed.
+     *
+     * @return true when nothing is left to propose
+     */
+    public boolean isExhausted() {
         return size != null && BigInteger.valueOf(proposedIds.size()).compareTo(size) >= 0;
+    }
+
+    /**
+     * Tells whether an architecture has been proposed.
+     *
+     * @param architecture the architecture
+     * @return true if it was recorded before
+     */
+    public boolean wasProposed(Architecture architecture) {
+        return proposedIds.contains(architecture.id());
     }
 
     /**
      * Records an architecture as proposed.
      *
+     * @param architecture the architecture
      * @return true if it had not been proposed before
      */
-    boolean record(Architecture architecture) {
+    public boolean record(Architecture architecture) {
         return proposedIds.add(architecture.id());
     }
 
@@ -61,7 +83,7 @@ final class DistinctSampler {
      * @throws IllegalStateException if an infinite space keeps returning proposed architectures, or
      *     a finite one enumerates fewer architectures than its size
      */
-    Optional<Architecture> next() {
+    public Optional<Architecture> next() {
         if (isExhausted()) {
             return Optional.empty();
         }

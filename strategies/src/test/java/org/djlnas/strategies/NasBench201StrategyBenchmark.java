@@ -19,6 +19,8 @@ import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.strategies.hyperband.BohbProvider;
+import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -101,6 +103,22 @@ class NasBench201StrategyBenchmark {
                 RegularizedEvolutionProvider.autoPopulation(queries),
                 RegularizedEvolutionProvider.autoSampleSize(
                         RegularizedEvolutionProvider.autoPopulation(queries)));
+        String fullBudget = Double.toString(Fixtures.BUDGET.epochs());
+        long bohbStart = System.nanoTime();
+        double[] bohb =
+                stats(
+                        new BohbProvider(),
+                        Map.of(
+                                HyperbandProvider.MIN_EPOCHS, fullBudget,
+                                HyperbandProvider.MAX_EPOCHS, fullBudget),
+                        queries,
+                        0);
+        System.out.printf(
+                Locale.ROOT,
+                "  bohb                   %s (single rung of %s epochs, %.1f s)%n",
+                format(bohb),
+                fullBudget,
+                (System.nanoTime() - bohbStart) / 1e9);
         assertThat(random[0]).isBetween(93.75, 93.95);
     }
 

@@ -17,10 +17,11 @@ class ProvidersTest {
     }
 
     @Test
-    void theThreeStrategiesAreFoundByServiceLoaderUnderKebabCaseIds() {
+    void theBuiltInStrategiesAreFoundByServiceLoaderUnderKebabCaseIds() {
         assertThat(discovered())
                 .extracting(StrategyProvider::id)
-                .containsExactly("random", "grid", "regularized-evolution")
+                .containsExactly(
+                        "random", "grid", "regularized-evolution", "reinforce", "hyperband", "bohb")
                 .allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
         assertThat(discovered())
                 .extracting(StrategyProvider::description)

@@ -1,5 +1,6 @@
 package org.djlnas.api.strategy;
 
+import java.util.Optional;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.trial.Budget;
@@ -12,6 +13,28 @@ import org.djlnas.api.trial.Budget;
  * @param seed the strategy's seed
  * @param maxTrials how many trials the experiment will run at most
  * @param budget the budget of a full trial
+ * @param engine the DJL engine the experiment trains on, for strategies that compute with one (a
+ *     learned controller); empty when the experiment names none (a tabular benchmark)
  */
 public record StrategyContext(
-        SearchSpace space, Settings settings, long seed, int maxTrials, Budget budget) {}
+        SearchSpace space,
+        Settings settings,
+        long seed,
+        int maxTrials,
+        Budget budget,
+        Optional<String> engine) {
+
+    /**
+     * Creates a context that names no engine.
+     *
+     * @param space the space to search
+     * @param settings the strategy's resolved settings
+     * @param seed the strategy's seed
+     * @param maxTrials how many trials the experiment will run at most
+     * @param budget the budget of a full trial
+     */
+    public StrategyContext(
+            SearchSpace space, Settings settings, long seed, int maxTrials, Budget budget) {
+        this(space, settings, seed, maxTrials, budget, Optional.empty());
+    }
+}

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param parallel how many trials run at once
  * @param epochs the epochs of a trial
  * @param maxTrainExamples a cap on training examples per trial, or 0 for all
+ * @param pruner the id of the rule that stops trials early ({@value SearchSetup#NO_PRUNER} for
+ *     none; journals from before pruning read as none)
  */
 public record ExperimentConfig(
         String space,
@@ -38,7 +40,8 @@ public record ExperimentConfig(
         int trials,
         int parallel,
         double epochs,
-        int maxTrainExamples) {
+        int maxTrainExamples,
+        @Nullable String pruner) {
 
     private static final ObjectMapper JSON =
             new ObjectMapper()
@@ -49,6 +52,7 @@ public record ExperimentConfig(
     public ExperimentConfig {
         spaceSettings = Map.copyOf(new TreeMap<>(spaceSettings));
         strategySettings = Map.copyOf(new TreeMap<>(strategySettings));
+        pruner = pruner == null ? SearchSetup.NO_PRUNER : pruner;
         if ((benchmark == null) == (dataset == null)) {
             throw new IllegalArgumentException(
                     "give exactly one of --benchmark CSV (score by lookup) or --dataset (train)");
@@ -105,7 +109,8 @@ public record ExperimentConfig(
                 newTrials,
                 parallel,
                 epochs,
-                maxTrainExamples);
+                maxTrainExamples,
+                pruner);
     }
 
     /**

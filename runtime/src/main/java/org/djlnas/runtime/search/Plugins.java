@@ -1,22 +1,28 @@
 package org.djlnas.runtime.search;
 
-import java.util.List;
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import java.util.Collections;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.runtime.wiring.DefaultStrategy;
+import org.djlnas.runtime.wiring.PluginCatalog;
+import org.djlnas.runtime.wiring.PluginModule;
 
 /**
- * The spaces, strategies and operations found on the class path with {@link ServiceLoader}, looked
- * up by id. Built once at the edge of the program and passed on.
+ * The spaces, strategies and operations that plug-ins provide, looked up by id: a view of the maps
+ * that {@link PluginModule} binds in the injector. Built once at the edge of the program (see
+ * {@link #discover()}) and passed on.
  */
 public final class Plugins {
 
@@ -24,58 +30,41 @@ public final class Plugins {
     private final Map<String, StrategyProvider> strategies;
     private final Map<String, OneShotStrategyProvider> oneShotStrategies;
     private final OpRegistry operations;
+    private final String defaultStrategy;
 
     /**
-     * Creates the plug-in set.
+     * Creates the view; the injector calls this.
      *
-     * @param spaces the space providers
-     * @param strategies the strategy providers
-     * @param oneShotStrategies the one-shot strategy providers
+     * @param spaces the space providers by id
+     * @param strategies the multi-trial strategy providers by id
+     * @param oneShotStrategies the one-shot strategy providers by id
      * @param operations the operations
+     * @param defaultStrategy the id of the strategy a search runs when none is named
      */
+    @Inject
     public Plugins(
-            List<SearchSpaceProvider> spaces,
-            List<StrategyProvider> strategies,
-            List<OneShotStrategyProvider> oneShotStrategies,
-            OpRegistry operations) {
-        this.spaces = byId(spaces, SearchSpaceProvider::id, "space");
-        this.strategies = byId(strategies, StrategyProvider::id, "strategy");
-        this.oneShotStrategies = byId(oneShotStrategies, OneShotStrategyProvider::id, "strategy");
-        for (String id : this.oneShotStrategies.keySet()) {
-            if (this.strategies.containsKey(id)) {
-                throw new IllegalStateException(
-                        "a multi-trial and a one-shot strategy both use the id '" + id + "'");
-            }
-        }
-        this.operations = operations;
+            Map<String, SearchSpaceProvider> spaces,
+            Map<String, StrategyProvider> strategies,
+            Map<String, OneShotStrategyProvider> oneShotStrategies,
+            OpRegistry operations,
+            @DefaultStrategy String defaultStrategy) {
+        this.spaces = Collections.unmodifiableMap(new TreeMap<>(spaces));
+        this.strategies = Collections.unmodifiableMap(new TreeMap<>(strategies));
+        this.oneShotStrategies = Collections.unmodifiableMap(new TreeMap<>(oneShotStrategies));
+        this.operations = requireNonNull(operations, "operations is null");
+        this.defaultStrategy = requireNonNull(defaultStrategy, "defaultStrategy is null");
     }
 
     /**
-     * Finds every plug-in on the class path.
+     * Finds every plug-in on the class path ({@link PluginCatalog#discover()}) and wires them into
+     * one injector ({@link PluginModule}).
      *
      * @return the plug-ins
+     * @throws IllegalStateException if two plug-ins use the same id
      */
     public static Plugins discover() {
-        return new Plugins(
-                load(SearchSpaceProvider.class),
-                load(StrategyProvider.class),
-                load(OneShotStrategyProvider.class),
-                OpRegistry.discover());
-    }
-
-    private static <T> List<T> load(Class<T> type) {
-        return ServiceLoader.load(type).stream().map(ServiceLoader.Provider::get).toList();
-    }
-
-    private static <T> Map<String, T> byId(List<T> providers, Function<T, String> id, String kind) {
-        Map<String, T> map = new TreeMap<>();
-        for (T provider : providers) {
-            if (map.put(id.apply(provider), provider) != null) {
-                throw new IllegalStateException(
-                        "two " + kind + " providers use the id '" + id.apply(provider) + "'");
-            }
-        }
-        return map;
+        return Guice.createInjector(new PluginModule(PluginCatalog.discover()))
+                .getInstance(Plugins.class);
     }
 
     /**
@@ -129,6 +118,15 @@ public final class Plugins {
                     "strategy '" + id + "' is one-shot; it does not propose trials");
         }
         return find(strategies, allStrategyIds(), id);
+    }
+
+    /**
+     * Returns the id of the strategy a search runs when none is named ({@link DefaultStrategy}).
+     *
+     * @return the id
+     */
+    public String defaultStrategy() {
+        return defaultStrategy;
     }
 
     /**

@@ -164,7 +164,8 @@ public final class SearchSession implements AutoCloseable {
                                 strategySettings(provider.settings()),
                                 TrialSeeds.strategy(config.seed()),
                                 config.trials(),
-                                config.budget()));
+                                config.budget(),
+                                Optional.ofNullable(config.engine())));
         SearchEvaluator evaluator = SearchSetup.evaluator(config, space, folder, data);
         ExperimentResult result;
         try (LocalTrialExecutor executor = new LocalTrialExecutor(config.parallel())) {
@@ -175,7 +176,8 @@ public final class SearchSession implements AutoCloseable {
                             .setExecutor(executor)
                             .setStore(store)
                             .setMaxTrials(config.trials())
-                            .setSeed(config.seed());
+                            .setSeed(config.seed())
+                            .setPruner(SearchSetup.pruner(config.pruner()));
             listeners.forEach(builder::addListener);
             result = builder.build().run();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.Pruner;
 import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
@@ -24,6 +25,7 @@ import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluator;
 import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.pruning.MedianStoppingRule;
 import org.djlnas.runtime.training.TrainingEvaluator;
 import org.djlnas.runtime.training.TrainingSettings;
 
@@ -32,6 +34,9 @@ public final class SearchSetup {
 
     /** The data set id that means Fashion-MNIST from its default location. */
     public static final String FASHION_MNIST = "fashion-mnist";
+
+    /** The pruner id that means no trial is stopped early. */
+    public static final String NO_PRUNER = "none";
 
     private static final String INPUT_CHANNELS = "input-channels";
     private static final String CLASSES = "classes";
@@ -81,6 +86,7 @@ public final class SearchSetup {
      * @throws IllegalArgumentException naming what is wrong
      */
     static void check(ExperimentConfig config, Plugins plugins) {
+        pruner(config.pruner());
         SearchSpace space = plugins.space(config.space(), config.spaceSettings());
         if (plugins.isOneShot(config.strategy())) {
             checkOneShot(config, plugins, space);
@@ -122,6 +128,14 @@ public final class SearchSetup {
                             + strategy
                             + "' trains a supernet on data; --benchmark only looks up scores");
         }
+        if (!config.pruner().equals(NO_PRUNER)) {
+            throw new IllegalArgumentException(
+                    "--pruner is "
+                            + config.pruner()
+                            + "; strategy '"
+                            + strategy
+                            + "' runs no trials to stop, expected none");
+        }
         if (config.parallel() != 1) {
             throw new IllegalArgumentException(
                     "--parallel is "
@@ -160,6 +174,29 @@ public final class SearchSetup {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return Optional.of(data);
+    }
+
+    /**
+     * Returns the rule that stops trials early, by id: {@value #NO_PRUNER} or {@value
+     * MedianStoppingRule#ID}.
+     *
+     * @param id the pruner's id
+     * @return the pruner
+     * @throws IllegalArgumentException naming the known ids if there is no such pruner
+     */
+    public static Pruner pruner(String id) {
+        return switch (id) {
+            case NO_PRUNER -> Pruner.NEVER;
+            case MedianStoppingRule.ID -> MedianStoppingRule.withDefaults();
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown pruner '"
+                                    + id
+                                    + "'; known pruners: "
+                                    + NO_PRUNER
+                                    + ", "
+                                    + MedianStoppingRule.ID);
+        };
     }
 
     /**

@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
@@ -94,18 +95,6 @@ public final class TrainingEvaluator implements Evaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
     private static final String ACCUMULATOR = "accuracy";
-
-    /**
-     * Held while seeding the engine's global random generator and initialising weights, so that a
-     * trial's initial weights depend on its seed alone.
-     */
-    private static final Object ENGINE_RANDOM = new Object();
-
-    /**
-     * Held during each forward and backward pass: DJL's PyTorch engine refuses a second gradient
-     * collector while one is open anywhere in the process.
-     */
-    private static final Object GRADIENTS = new Object();
 
     private final SearchSpace space;
     private final ImageDataSource data;
@@ -299,7 +288,7 @@ public final class TrainingEvaluator implements Evaluator {
             StepPlan plan = StepPlan.of(epochsDone, budget.epochs(), batchesPerEpoch);
             try (Trainer trainer = model.newTrainer(trainingConfig(block, plan.steps()))) {
                 Shape inputShape = new Shape(batchSize).addAll(data.inputShape());
-                synchronized (ENGINE_RANDOM) {
+                synchronized (EngineLocks.RANDOM) {
                     Engine.getEngine(engineName).setRandomSeed(engineSeed(trial.seed()));
                     trainer.initialize(inputShape);
                 }
@@ -498,7 +487,7 @@ public final class TrainingEvaluator implements Evaluator {
                 boolean finiteGradients;
                 try (batch) {
                     step++;
-                    synchronized (GRADIENTS) {
+                    synchronized (EngineLocks.GRADIENTS) {
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDList predictions =
                                     trainer.forward(batch.getData(), batch.getLabels());

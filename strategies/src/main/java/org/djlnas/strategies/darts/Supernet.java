@@ -17,6 +17,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
+import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,7 @@ final class Supernet implements AutoCloseable {
                             XavierInitializer.FactorType.IN,
                             2),
                     Parameter.Type.WEIGHT);
-            synchronized (Supernet.class) {
+            synchronized (EngineLocks.RANDOM) {
                 Engine.getEngine(engine).setRandomSeed((int) (seed ^ (seed >>> 32)));
                 block.initialize(manager, DataType.FLOAT32, batchShape);
             }
@@ -112,20 +113,22 @@ final class Supernet implements AutoCloseable {
     BatchResult backward(Batch batch, Gradients wanted) {
         track(wanted);
         clearGradients(wanted);
-        try (NDScope activations = new NDScope();
-                GradientCollector collector = manager.getEngine().newGradientCollector()) {
-            activations.suppressNotUsedWarning();
-            NDArray logits =
-                    block.forward(parameterStore, batch.getData(), true).singletonOrThrow();
-            NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
-            collector.backward(value);
-            if (wanted.weights) {
-                weightGradientsExist = true;
+        synchronized (EngineLocks.GRADIENTS) {
+            try (NDScope activations = new NDScope();
+                    GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                activations.suppressNotUsedWarning();
+                NDArray logits =
+                        block.forward(parameterStore, batch.getData(), true).singletonOrThrow();
+                NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
+                collector.backward(value);
+                if (wanted.weights) {
+                    weightGradientsExist = true;
+                }
+                if (wanted.architecture) {
+                    alphaGradientsExist = true;
+                }
+                return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
             }
-            if (wanted.architecture) {
-                alphaGradientsExist = true;
-            }
-            return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
         }
     }
 

@@ -1,0 +1,99 @@
+package org.djlnas.runtime.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.OptionalBinder;
+import java.util.List;
+import java.util.Map;
+import org.djlnas.api.oneshot.OneShotStrategyProvider;
+import org.djlnas.api.op.OpFactory;
+import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.strategy.StrategyProvider;
+
+/**
+ * Binds the plug-ins of a {@link PluginCatalog} into one injector:
+ *
+ * <ul>
+ *   <li>{@code Map<String, SearchSpaceProvider>}, {@code Map<String, StrategyProvider>} and {@code
+ *       Map<String, OneShotStrategyProvider>}: each provider under its id ({@code MapBinder});
+ *   <li>{@code Map<String, OpFactory>}: each operation under its name ({@code MapBinder}), and the
+ *       {@link OpRegistry} every space builds its operations from;
+ *   <li>{@code @DefaultStrategy String}: the strategy a search runs when none is named, {@value
+ *       #DEFAULT_STRATEGY} unless another module sets it ({@code OptionalBinder}).
+ * </ul>
+ *
+ * <p>Built-in and third-party plug-ins are bound alike. Duplicate ids never reach the binders: the
+ * catalog rejects them, naming the id and both classes.
+ */
+public final class PluginModule extends AbstractModule {
+
+    /**
+     * The strategy a search runs when none is named: random search, the baseline of every other.
+     */
+    public static final String DEFAULT_STRATEGY = "random";
+
+    private final PluginCatalog catalog;
+
+    /**
+     * Creates the module.
+     *
+     * @param catalog the providers to bind
+     */
+    public PluginModule(PluginCatalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    @Override
+    protected void configure() {
+        MapBinder<String, SearchSpaceProvider> spaces =
+                MapBinder.newMapBinder(binder(), String.class, SearchSpaceProvider.class);
+        catalog.spaces().forEach(p -> spaces.addBinding(p.id()).toInstance(p));
+
+        MapBinder<String, StrategyProvider> strategies =
+                MapBinder.newMapBinder(binder(), String.class, StrategyProvider.class);
+        catalog.strategies().forEach(p -> strategies.addBinding(p.id()).toInstance(p));
+
+        MapBinder<String, OneShotStrategyProvider> oneShotStrategies =
+                MapBinder.newMapBinder(binder(), String.class, OneShotStrategyProvider.class);
+        catalog.oneShotStrategies()
+                .forEach(p -> oneShotStrategies.addBinding(p.id()).toInstance(p));
+
+        MapBinder<String, OpFactory> operations =
+                MapBinder.newMapBinder(binder(), String.class, OpFactory.class);
+        catalog.operations()
+                .forEach(
+                        p ->
+                                p.operations()
+                                        .forEach(
+                                                (name, factory) ->
+                                                        operations
+                                                                .addBinding(name)
+                                                                .toInstance(factory)));
+
+        // Evaluators: when the api has an evaluator provider interface, its providers are found by
+        // PluginCatalog and bound here the same way, into a MapBinder<String, EvaluatorProvider>
+        // keyed by evaluator id.
+
+        OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, DefaultStrategy.class))
+                .setDefault()
+                .toInstance(DEFAULT_STRATEGY);
+    }
+
+    /**
+     * Provides the registry of every bound operation.
+     *
+     * @param factories the operations by name
+     * @return the registry
+     */
+    @Provides
+    @Singleton
+    OpRegistry operations(Map<String, OpFactory> factories) {
+        return OpRegistry.of(List.of(() -> factories));
+    }
+}

@@ -1,0 +1,117 @@
+package org.djlnas.strategies.reinforce;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.djlnas.api.engine.EngineLocks;
+
+/**
+ * An autoregressive LSTM controller, in the spirit of Zoph &amp; Le (2017) and ENAS (Pham et al.
+ * 2018): one LSTM step per pick, in the order the space's choices are walked, each reading the
+ * decision's own softmax head and feeding the embedding of the option picked to the next step.
+ *
+ * <p>The forward pass and its gradients run in DJL on the given engine, on the CPU; the picks are
+ * drawn on the host with the strategy's random source, and Adam updates the parameters on the host
+ * in double precision, so the proposals depend on the engine only through its 32-bit arithmetic.
+ * Each call works in its own {@link NDManager} and closes it: no native memory outlives a call.
+ */
+final class LstmPolicy implements Policy {
+
+    private final Decisions decisions;
+    private final Engine engine;
+    private final LstmWeights weights;
+    private final double temperature;
+    private final double entropyWeight;
+    private final HostAdam adam;
+
+    /**
+     * Creates a controller with parameters drawn on the host.
+     *
+     * @param decisions the space's decisions
+     * @param settings the strategy's settings
+     * @param engine the engine that runs the controller; it must train
+     * @param random draws the initial parameters
+     */
+    LstmPolicy(
+            Decisions decisions,
+            ReinforceSettings settings,
+            Engine engine,
+            RandomGenerator random) {
+        this.decisions = decisions;
+        this.engine = engine;
+        this.weights = new LstmWeights(settings.lstmHidden(), decisions.all(), random);
+        this.temperature = settings.temperature();
+        this.entropyWeight = settings.entropyWeight();
+        this.adam = new HostAdam(weights.values(), settings.learningRate());
+    }
+
+    @Override
+    public Sample sample(RandomGenerator random) {
+        try (NDManager manager = engine.newBaseManager(Device.cpu())) {
+            LstmRollout rollout =
+                    new LstmRollout(
+                            manager, weights.upload(manager, false), weights.hidden(), temperature);
+            return decisions.sample(
+                    decision -> {
+                        List<Integer> picks = new ArrayList<>();
+                        for (int t = 0; t < decision.picks(); t++) {
+                            double[] logits = toDoubles(rollout.next(decision, picks));
+                            int pick =
+                                    Categorical.draw(
+                                            Categorical.logProbabilities(logits, 1, picks), random);
+                            picks.add(pick);
+                            rollout.feed(decision, pick);
+                        }
+                        return picks;
+                    });
+        }
+    }
+
+    @Override
+    public void reinforce(Sample sample, double advantage) {
+        if (sample.steps().isEmpty()) {
+            return;
+        }
+        try (NDManager manager = engine.newBaseManager(Device.cpu())) {
+            NDList arrays = weights.upload(manager, true);
+            synchronized (EngineLocks.GRADIENTS) {
+                try (GradientCollector collector = engine.newGradientCollector()) {
+                    LstmRollout rollout =
+                            new LstmRollout(manager, arrays, weights.hidden(), temperature);
+                    NDArray logProbability = manager.zeros(new Shape());
+                    NDArray entropy = manager.zeros(new Shape());
+                    for (Step step : sample.steps()) {
+                        List<Integer> picks = step.picks();
+                        for (int t = 0; t < picks.size(); t++) {
+                            NDArray logP =
+                                    rollout.next(step.decision(), picks.subList(0, t))
+                                            .logSoftmax(1);
+                            logProbability = logProbability.add(logP.get(0, picks.get(t)));
+                            entropy = entropy.sub(logP.exp().mul(logP).sum());
+                            rollout.feed(step.decision(), picks.get(t));
+                        }
+                    }
+                    collector.backward(
+                            logProbability.mul(-advantage).sub(entropy.mul(entropyWeight)));
+                }
+            }
+            adam.step(weights.values(), LstmWeights.gradients(arrays));
+        }
+    }
+
+    private static double[] toDoubles(NDArray array) {
+        float[] data = array.toFloatArray();
+        double[] out = new double[data.length];
+        for (int j = 0; j < data.length; j++) {
+            out[j] = data[j];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package org.djlnas.strategies.reinforce;
+
+import ai.djl.engine.Engine;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.settings.SettingSpec;
+import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyContext;
+import org.djlnas.api.strategy.StrategyProvider;
+
+/**
+ * Registers the {@code reinforce} strategy: a policy over every choice of the space, trained with
+ * REINFORCE (Williams 1992) and a moving-average baseline of the rewards, as the NAS-Bench-201
+ * authors' REINFORCE baseline (Dong &amp; Yang 2020), with independent logits per choice or an
+ * autoregressive LSTM controller (Zoph &amp; Le 2017; Pham et al. 2018). See {@code
+ * docs/reinforce.md}.
+ *
+ * <p>The {@code lstm} controller runs on the engine named by the {@code lstm-engine} setting, else
+ * on the experiment's engine ({@link StrategyContext#engine()}), else on the one {@link
+ * EngineSelector} resolves ({@code -Dnas.engine}, DJL's default engine, or the single engine on the
+ * class path); creating it loads that engine. It holds {@code EngineLocks.GRADIENTS} while it
+ * computes gradients, so it can run beside trials training on the same engine. Spaces with a
+ * continuous choice are rejected.
+ */
+public final class ReinforceProvider implements StrategyProvider {
+
+    /** The registry id. */
+    public static final String ID = "reinforce";
+
+    /** The name of the controller setting: {@code independent} or {@code lstm}. */
+    public static final String CONTROLLER = "controller";
+
+    /** The name of the learning-rate setting. */
+    public static final String LEARNING_RATE = "learning-rate";
+
+    /** The name of the baseline-decay setting. */
+    public static final String BASELINE_DECAY = "baseline-decay";
+
+    /** The name of the entropy-weight setting. */
+    public static final String ENTROPY_WEIGHT = "entropy-weight";
+
+    /** The name of the temperature setting. */
+    public static final String TEMPERATURE = "temperature";
+
+    /** The name of the LSTM hidden-size setting. */
+    public static final String LSTM_HIDDEN = "lstm-hidden";
+
+    /** The name of the LSTM engine setting. */
+    public static final String LSTM_ENGINE = "lstm-engine";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "REINFORCE policy gradient with a moving-average baseline: independent logits per"
+                + " choice or an LSTM controller";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(
+                SettingSpec.string(
+                        CONTROLLER,
+                        ReinforceSettings.Controller.INDEPENDENT.id(),
+                        "the policy: 'independent' logits per choice, or an autoregressive 'lstm'"
+                                + " controller"),
+                SettingSpec.number(
+                        LEARNING_RATE,
+                        0.01,
+                        0,
+                        "Adam's step size for the policy (the NAS-Bench-201 authors run REINFORCE"
+                                + " with 0.01)"),
+                SettingSpec.number(
+                        BASELINE_DECAY,
+                        0.9,
+                        0,
+                        "decay of the moving-average reward baseline, below 1"),
+                SettingSpec.number(
+                        ENTROPY_WEIGHT,
+                        0,
+                        0,
+                        "weight of the entropy bonus, in reward units; keeps the policy exploring"),
+                SettingSpec.number(TEMPERATURE, 1, 0.01, "divides the logits before the softmax"),
+                SettingSpec.integer(
+                        LSTM_HIDDEN, 32, 1, "hidden and embedding size of the lstm controller"),
+                SettingSpec.string(
+                        LSTM_ENGINE,
+                        "",
+                        "DJL engine of the lstm controller (empty: -Dnas.engine or DJL's"
+                                + " default)"));
+    }
+
+    @Override
+    public Strategy create(StrategyContext context) {
+        ReinforceSettings settings = ReinforceSettings.from(context.settings());
+        Decisions decisions = Decisions.of(context.space());
+        SplittableRandom random = new SplittableRandom(context.seed());
+        Policy policy =
+                switch (settings.controller()) {
+                    case INDEPENDENT -> new IndependentPolicy(decisions, settings, random);
+                    case LSTM ->
+                            new LstmPolicy(
+                                    decisions,
+                                    settings,
+                                    engine(settings.lstmEngine().or(context::engine)),
+                                    random);
+                };
+        return new Reinforce(
+                policy,
+                new MovingAverageBaseline(settings.baselineDecay()),
+                random,
+                context.budget());
+    }
+
+    private static Engine engine(Optional<String> name) {
+        return EngineSelector.discover().select(name, EngineCapability.TRAIN);
+    }
+}

@@ -1,0 +1,98 @@
+package org.djlnas.strategies.reinforce;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.space.BenchmarkStringCodec;
+import org.djlnas.api.space.SearchSpace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Searches the NAS-Bench-201 CIFAR-10 table with {@code reinforce} and prints the mean ± standard
+ * deviation over seeds of the best test accuracy found in N queries (repeated proposals count as
+ * queries). Runs only with {@code -Dnas.benchmark=true}; {@code -Dnas.benchmark.sweep=true} adds a
+ * learning-rate and entropy sweep on other seeds.
+ */
+@EnabledIfSystemProperty(named = "nas.benchmark", matches = "true")
+class ReinforceNasBench201Benchmark {
+
+    private static final Path TABLE = Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv");
+
+    private static SearchSpace space;
+    private static Map<String, Double> accuracyById;
+
+    @BeforeAll
+    static void load() throws IOException {
+        space = ReinforceFixtures.nasBench201();
+        BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
+        accuracyById = new HashMap<>();
+        List<String> lines = Files.readAllLines(TABLE);
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.lastIndexOf(',');
+            Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));
+            accuracyById.put(architecture.id(), Double.parseDouble(line.substring(comma + 1)));
+        }
+    }
+
+    private static double bestOf(Map<String, String> settings, long seed, int queries) {
+        ReinforceFixtures.Driver driver =
+                new ReinforceFixtures.Driver(ReinforceFixtures.create(space, seed, settings));
+        return driver.run(queries, a -> accuracyById.get(a.id())).stream()
+                .mapToDouble(a -> accuracyById.get(a.id()))
+                .max()
+                .orElseThrow();
+    }
+
+    private static String stats(
+            Map<String, String> settings, int queries, long firstSeed, int seeds) {
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+            double best = bestOf(settings, seed, queries);
+            sum += best;
+            sumOfSquares += best * best;
+        }
+        double mean = sum / seeds;
+        double deviation = Math.sqrt((sumOfSquares - seeds * mean * mean) / (seeds - 1));
+        return String.format(Locale.ROOT, "%.2f ± %.2f", mean, deviation);
+    }
+
+    @Test
+    void defaultsAtOneHundredQueries() {
+        System.out.printf(
+                "NAS-Bench-201 CIFAR-10, best test accuracy in 100 queries, seeds 0..99:%n"
+                        + "  reinforce, independent  %s%n"
+                        + "  reinforce, lstm         %s%n",
+                stats(Map.of(), 100, 0, 100), stats(Map.of("controller", "lstm"), 100, 0, 100));
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "nas.benchmark.sweep", matches = "true")
+    void learningRateSweep() {
+        for (String controller : List.of("independent", "lstm")) {
+            for (String rate : List.of("0.001", "0.003", "0.01", "0.03", "0.1", "0.3")) {
+                for (String entropy : List.of("0", "0.1", "1")) {
+                    Map<String, String> settings =
+                            Map.of(
+                                    "controller", controller,
+                                    "learning-rate", rate,
+                                    "entropy-weight", entropy);
+                    System.out.printf(
+                            "%s lr=%s entropy=%s: 100 queries %s, 200 queries %s%n",
+                            controller,
+                            rate,
+                            entropy,
+                            stats(settings, 100, 1000, 50),
+                            stats(settings, 200, 1000, 50));
+                }
+            }
+        }
+    }
+}
