@@ -61,6 +61,8 @@ final class SearchCommand implements Callable<Integer> {
                     "--benchmark",
                     "--epochs",
                     "--max-train-examples",
+                    "--evaluator",
+                    "--evaluator-opt",
                     "--pruner",
                     "--parallel",
                     "--seed",
@@ -123,6 +125,21 @@ final class SearchCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Train on at most N examples per trial (default: all).")
     private int maxTrainExamples;
+
+    @Option(
+            names = "--evaluator",
+            paramLabel = "ID",
+            description =
+                    "What scores trials (default: training, or benchmark with --benchmark);"
+                            + " plug-ins add their own.")
+    private @Nullable String evaluator;
+
+    @Option(
+            names = "--evaluator-opt",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A setting of the evaluator (for training: learning-rate, batch-size, ...).")
+    private Map<String, String> evaluatorSettings = new LinkedHashMap<>();
 
     @Option(
             names = "--pruner",
@@ -273,6 +290,8 @@ final class SearchCommand implements Callable<Integer> {
                         parallel,
                         epochs,
                         maxTrainExamples,
+                        evaluator,
+                        evaluatorSettings,
                         pruner);
         Path folder = out != null ? out : defaultFolder(space.id(), strategyId);
         return SearchSession.create(folder, config, plugins);

@@ -267,6 +267,19 @@ class SearchCommandTest {
         assertThat(run.err()).contains("failed");
     }
 
+    @Test
+    void anUnknownEvaluatorOrEvaluatorSettingIsAOneLineErrorNamingTheValidOnes() {
+        CliRun unknown = search(folder.resolve("e"), "--evaluator", "proxy");
+        assertOneLineError(
+                unknown, "unknown evaluator 'proxy'; known evaluator ids: benchmark, training");
+        CliRun setting = search(folder.resolve("f"), "--evaluator-opt", "learning-rate=0.1");
+        assertOneLineError(
+                setting,
+                "unknown setting 'learning-rate' for evaluator 'benchmark'; valid settings: table");
+        assertThat(folder.resolve("e")).doesNotExist();
+        assertThat(folder.resolve("f")).doesNotExist();
+    }
+
     private static void assertOneLineError(CliRun run, String expected) {
         assertThat(run.exitCode()).as(run.err()).isNotZero();
         assertThat(run.out()).isEmpty();

@@ -21,6 +21,7 @@ import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
+import org.djlnas.strategies.reinforce.ReinforceProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -119,6 +120,17 @@ class NasBench201StrategyBenchmark {
                 format(bohb),
                 fullBudget,
                 (System.nanoTime() - bohbStart) / 1e9);
+        double[] reinforce = stats(new ReinforceProvider(), Map.of(), queries, 0);
+        double[] lstm =
+                stats(
+                        new ReinforceProvider(),
+                        Map.of(ReinforceProvider.CONTROLLER, "lstm"),
+                        queries,
+                        0);
+        System.out.printf(
+                "  reinforce              %s (independent logits)%n"
+                        + "  reinforce, lstm        %s%n",
+                format(reinforce), format(lstm));
         assertThat(random[0]).isBetween(93.75, 93.95);
     }
 

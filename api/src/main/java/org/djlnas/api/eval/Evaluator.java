@@ -1,6 +1,9 @@
 package org.djlnas.api.eval;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.OptionalDouble;
+import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 
 /**
@@ -40,5 +43,17 @@ public interface Evaluator {
      */
     default Map<String, Double> evaluate(TrialSpec trial, TrialReporter reporter) throws Exception {
         return evaluate(trial);
+    }
+
+    /**
+     * Measures a finished trial on held-out test data, where the evaluator has any (the training
+     * evaluator tests the weights it kept; a tabular benchmark has no test data).
+     *
+     * @param trial the finished trial, usually the search's best
+     * @return its objective on the test data, or empty
+     * @throws IOException if data or weights cannot be read
+     */
+    default OptionalDouble testObjective(TrialRecord trial) throws IOException {
+        return OptionalDouble.empty();
     }
 }

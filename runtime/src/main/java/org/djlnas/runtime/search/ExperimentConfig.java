@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 import java.util.TreeMap;
 import org.djlnas.api.trial.Budget;
+import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
+import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param parallel how many trials run at once
  * @param epochs the epochs of a trial
  * @param maxTrainExamples a cap on training examples per trial, or 0 for all
+ * @param evaluator the evaluator's id, or null for the built-in one the inputs imply ({@code
+ *     benchmark} with a table, else {@code training})
+ * @param evaluatorSettings the evaluator's settings as given, by name
  * @param pruner the id of the rule that stops trials early ({@value SearchSetup#NO_PRUNER} for
  *     none; journals from before pruning read as none)
  */
@@ -41,6 +46,8 @@ public record ExperimentConfig(
         int parallel,
         double epochs,
         int maxTrainExamples,
+        @Nullable String evaluator,
+        @Nullable Map<String, String> evaluatorSettings,
         @Nullable String pruner) {
 
     private static final ObjectMapper JSON =
@@ -53,9 +60,15 @@ public record ExperimentConfig(
         spaceSettings = Map.copyOf(new TreeMap<>(spaceSettings));
         strategySettings = Map.copyOf(new TreeMap<>(strategySettings));
         pruner = pruner == null ? SearchSetup.NO_PRUNER : pruner;
-        if ((benchmark == null) == (dataset == null)) {
+        evaluatorSettings =
+                evaluatorSettings == null ? Map.of() : Map.copyOf(new TreeMap<>(evaluatorSettings));
+        if (benchmark != null && dataset != null) {
             throw new IllegalArgumentException(
-                    "give exactly one of --benchmark CSV (score by lookup) or --dataset (train)");
+                    "give --dataset (train) or --benchmark (look up scores), not both");
+        }
+        if (benchmark == null && dataset == null && evaluator == null) {
+            throw new IllegalArgumentException(
+                    "give one of --benchmark CSV (score by lookup) or --dataset (train)");
         }
         if (trials < 1) {
             throw new IllegalArgumentException("--trials is " + trials + "; expected at least 1");
@@ -91,6 +104,33 @@ public record ExperimentConfig(
     }
 
     /**
+     * Returns the id of the evaluator that scores trials.
+     *
+     * @return the evaluator's id
+     */
+    public String evaluatorId() {
+        if (evaluator != null) {
+            return evaluator;
+        }
+        return benchmark != null
+                ? TabularBenchmarkEvaluatorProvider.ID
+                : TrainingEvaluatorProvider.ID;
+    }
+
+    /**
+     * Returns the evaluator's settings as text, the benchmark table included.
+     *
+     * @return the settings by name
+     */
+    public Map<String, String> evaluatorSettingsWithTable() {
+        Map<String, String> settings = new TreeMap<>(evaluatorSettings);
+        if (benchmark != null) {
+            settings.put(TabularBenchmarkEvaluatorProvider.TABLE, benchmark);
+        }
+        return settings;
+    }
+
+    /**
      * Returns a copy with another number of trials (to extend a resumed experiment).
      *
      * @param newTrials the number of trials
@@ -110,6 +150,8 @@ public record ExperimentConfig(
                 parallel,
                 epochs,
                 maxTrainExamples,
+                evaluator,
+                evaluatorSettings,
                 pruner);
     }
 

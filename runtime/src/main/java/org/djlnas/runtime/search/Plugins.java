@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
@@ -30,6 +31,7 @@ public final class Plugins {
     private final Map<String, StrategyProvider> strategies;
     private final Map<String, OneShotStrategyProvider> oneShotStrategies;
     private final OpRegistry operations;
+    private final Map<String, EvaluatorProvider> evaluators;
     private final String defaultStrategy;
 
     /**
@@ -39,6 +41,7 @@ public final class Plugins {
      * @param strategies the multi-trial strategy providers by id
      * @param oneShotStrategies the one-shot strategy providers by id
      * @param operations the operations
+     * @param evaluators the evaluator providers by id
      * @param defaultStrategy the id of the strategy a search runs when none is named
      */
     @Inject
@@ -47,11 +50,13 @@ public final class Plugins {
             Map<String, StrategyProvider> strategies,
             Map<String, OneShotStrategyProvider> oneShotStrategies,
             OpRegistry operations,
+            Map<String, EvaluatorProvider> evaluators,
             @DefaultStrategy String defaultStrategy) {
         this.spaces = Collections.unmodifiableMap(new TreeMap<>(spaces));
         this.strategies = Collections.unmodifiableMap(new TreeMap<>(strategies));
         this.oneShotStrategies = Collections.unmodifiableMap(new TreeMap<>(oneShotStrategies));
         this.operations = requireNonNull(operations, "operations is null");
+        this.evaluators = Collections.unmodifiableMap(new TreeMap<>(evaluators));
         this.defaultStrategy = requireNonNull(defaultStrategy, "defaultStrategy is null");
     }
 
@@ -188,6 +193,26 @@ public final class Plugins {
         SearchSpaceProvider provider = spaceProvider(id);
         return provider.create(
                 Settings.resolve("space '" + id + "'", provider.settings(), settings), operations);
+    }
+
+    /**
+     * Returns the evaluator providers by id.
+     *
+     * @return the providers
+     */
+    public Map<String, EvaluatorProvider> evaluators() {
+        return evaluators;
+    }
+
+    /**
+     * Returns an evaluator provider.
+     *
+     * @param id the evaluator's id
+     * @return the provider
+     * @throws IllegalArgumentException listing the known ids if there is none
+     */
+    public EvaluatorProvider evaluatorProvider(String id) {
+        return find(evaluators, id, "evaluator");
     }
 
     private static <T> T find(Map<String, T> providers, String id, String kind) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
@@ -28,7 +29,6 @@ import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.runtime.data.DataSplit;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.Experiment;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.experiment.ExperimentResult;
@@ -60,19 +60,19 @@ public final class SearchSession implements AutoCloseable {
     private final ExperimentConfig config;
     private final SqliteExperimentStore store;
     private final Plugins plugins;
-    private final Optional<ImageDataSource> data;
+    private final SearchSetup.Inputs inputs;
 
     private SearchSession(
             Path folder,
             ExperimentConfig config,
             SqliteExperimentStore store,
             Plugins plugins,
-            Optional<ImageDataSource> data) {
+            SearchSetup.Inputs inputs) {
         this.folder = folder;
         this.config = config;
         this.store = store;
         this.plugins = plugins;
-        this.data = data;
+        this.inputs = inputs;
     }
 
     /**
@@ -87,10 +87,10 @@ public final class SearchSession implements AutoCloseable {
      */
     public static SearchSession create(Path folder, ExperimentConfig config, Plugins plugins) {
         SearchSetup.check(config, plugins);
-        Optional<ImageDataSource> data = SearchSetup.openData(config);
+        SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
         SqliteExperimentStore store = SqliteExperimentStore.create(folder);
         store.writeConfig(config.toJson());
-        return new SearchSession(folder, config, store, plugins, data);
+        return new SearchSession(folder, config, store, plugins, inputs);
     }
 
     /**
@@ -120,7 +120,8 @@ public final class SearchSession implements AutoCloseable {
                 config = config.withTrials(trials.getAsInt());
             }
             SearchSetup.check(config, plugins);
-            return new SearchSession(folder, config, store, plugins, SearchSetup.openData(config));
+            return new SearchSession(
+                    folder, config, store, plugins, SearchSetup.inputs(config, plugins, folder));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -166,13 +167,15 @@ public final class SearchSession implements AutoCloseable {
                                 config.trials(),
                                 config.budget(),
                                 Optional.ofNullable(config.engine())));
-        SearchEvaluator evaluator = SearchSetup.evaluator(config, space, folder, data);
+        Evaluator evaluator =
+                inputs.evaluator()
+                        .orElseThrow(() -> new IllegalStateException("no evaluator was created"));
         ExperimentResult result;
         try (LocalTrialExecutor executor = new LocalTrialExecutor(config.parallel())) {
             Experiment.Builder builder =
                     Experiment.builder()
                             .setStrategy(strategy)
-                            .setEvaluator(evaluator.evaluator())
+                            .setEvaluator(evaluator)
                             .setExecutor(executor)
                             .setStore(store)
                             .setMaxTrials(config.trials())
@@ -183,7 +186,7 @@ public final class SearchSession implements AutoCloseable {
         }
         Optional<BestTrialReport> best = Optional.empty();
         if (result.best().isPresent()) {
-            OptionalDouble test = evaluator.testAccuracy(result.best().get());
+            OptionalDouble test = evaluator.testObjective(result.best().get());
             best = Optional.of(new BestTrialReport(result.best().get(), test));
             writeBest(best.get(), space);
         }
@@ -226,7 +229,9 @@ public final class SearchSession implements AutoCloseable {
                                 String.valueOf(config.engine())));
         BilevelHalves halves =
                 BilevelHalves.of(
-                        data.orElseThrow(() -> new IllegalStateException("no data set was opened")),
+                        inputs.data()
+                                .orElseThrow(
+                                        () -> new IllegalStateException("no data set was opened")),
                         DataSplit.of(config.seed()),
                         config.maxTrainExamples(),
                         config.seed());

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.EvaluatorContext;
+import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.eval.Pruner;
-import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.settings.SettingSpec;
@@ -18,22 +18,16 @@ import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.supernet.OneShotSpace;
-import org.djlnas.api.trial.TrialRecord;
-import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.benchmark.TabularBenchmark;
-import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluator;
-import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.pruning.MedianStoppingRule;
-import org.djlnas.runtime.training.TrainingEvaluator;
-import org.djlnas.runtime.training.TrainingSettings;
+import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 
 /** Builds the parts of a search from its configuration, and checks them early. */
 public final class SearchSetup {
 
     /** The data set id that means Fashion-MNIST from its default location. */
-    public static final String FASHION_MNIST = "fashion-mnist";
+    public static final String FASHION_MNIST = TrainingEvaluatorProvider.FASHION_MNIST;
 
     /** The pruner id that means no trial is stopped early. */
     public static final String NO_PRUNER = "none";
@@ -97,6 +91,11 @@ public final class SearchSetup {
                 "strategy '" + config.strategy() + "'",
                 strategy.settings(),
                 config.strategySettings());
+        EvaluatorProvider evaluator = plugins.evaluatorProvider(config.evaluatorId());
+        Settings.resolve(
+                "evaluator '" + config.evaluatorId() + "'",
+                evaluator.settings(),
+                config.evaluatorSettingsWithTable());
         if (config.benchmark() != null && !(space instanceof BenchmarkStringCodec)) {
             throw new IllegalArgumentException(
                     "space '"
@@ -200,86 +199,49 @@ public final class SearchSetup {
     }
 
     /**
-     * Builds the evaluator a configuration asks for.
+     * What a search reads before it writes anything: the evaluator of a multi-trial search, or the
+     * data set of a one-shot search.
      *
-     * @param config the configuration
-     * @param space the space
-     * @param folder the experiment folder (trained weights are saved under {@code trials/})
-     * @param data the data set from {@link #openData}, when training
-     * @return the evaluator
-     * @throws IOException if a benchmark table cannot be read
+     * @param evaluator the evaluator, for a multi-trial strategy
+     * @param data the data set, for a one-shot strategy
      */
-    static SearchEvaluator evaluator(
-            ExperimentConfig config, SearchSpace space, Path folder, Optional<ImageDataSource> data)
-            throws IOException {
-        if (config.benchmark() != null) {
-            Evaluator lookup =
-                    new TabularBenchmarkEvaluator(
-                            space, TabularBenchmark.read(Path.of(config.benchmark())));
-            return new SearchEvaluator() {
-                @Override
-                public Evaluator evaluator() {
-                    return lookup;
-                }
+    record Inputs(Optional<Evaluator> evaluator, Optional<ImageDataSource> data) {}
 
-                @Override
-                public OptionalDouble testAccuracy(TrialRecord best) {
-                    return OptionalDouble.empty();
-                }
-            };
+    /**
+     * Creates the evaluator (multi-trial) or opens the data set (one-shot) of a configuration, so
+     * that missing or corrupt inputs stop the search before anything is written.
+     *
+     * @param config the configuration, already {@linkplain #check checked}
+     * @param plugins the plug-ins
+     * @param folder the experiment folder
+     * @return the inputs
+     * @throws IllegalArgumentException if an input cannot be read, with its reason
+     */
+    static Inputs inputs(ExperimentConfig config, Plugins plugins, Path folder) {
+        if (plugins.isOneShot(config.strategy())) {
+            return new Inputs(Optional.empty(), openData(config));
         }
-        TrainingEvaluator training =
-                new TrainingEvaluator(
-                        space,
-                        data.orElseThrow(() -> new IllegalStateException("no data set was opened")),
-                        String.valueOf(config.engine()),
-                        TrainingSettings.defaults().withSplit(DataSplit.of(config.seed())));
-        return new TrainingSearchEvaluator(training, folder.resolve("trials"));
-    }
-
-    /** Trains each trial, keeps its weights, and tests the best one. */
-    private record TrainingSearchEvaluator(TrainingEvaluator training, Path trialsFolder)
-            implements SearchEvaluator, Evaluator {
-
-        @Override
-        public Evaluator evaluator() {
-            return this;
-        }
-
-        @Override
-        public String objective() {
-            return training.objective();
-        }
-
-        @Override
-        public Map<String, Double> evaluate(TrialSpec trial) throws Exception {
-            return evaluate(trial, TrialReporter.NONE);
-        }
-
-        @Override
-        public Map<String, Double> evaluate(TrialSpec trial, TrialReporter reporter)
-                throws Exception {
-            return training.evaluate(
-                    trial,
-                    weightsFolder(trial.number()),
-                    trial.continues().stream().mapToObj(this::weightsFolder).findFirst(),
-                    reporter);
-        }
-
-        @Override
-        public OptionalDouble testAccuracy(TrialRecord best) throws IOException {
-            try {
-                return OptionalDouble.of(
-                        training.testAccuracy(
-                                best.spec().architecture(), weightsFolder(best.number())));
-            } catch (ai.djl.MalformedModelException e) {
-                throw new IOException(
-                        "the saved weights of trial " + best.number() + " do not load: " + e, e);
-            }
-        }
-
-        private Path weightsFolder(int trial) {
-            return trialsFolder.resolve(String.format(java.util.Locale.ROOT, "%04d", trial));
+        String id = config.evaluatorId();
+        EvaluatorProvider provider = plugins.evaluatorProvider(id);
+        Settings settings =
+                Settings.resolve(
+                        "evaluator '" + id + "'",
+                        provider.settings(),
+                        config.evaluatorSettingsWithTable());
+        try {
+            return new Inputs(
+                    Optional.of(
+                            provider.create(
+                                    new EvaluatorContext(
+                                            plugins.space(config.space(), config.spaceSettings()),
+                                            settings,
+                                            config.seed(),
+                                            Optional.ofNullable(config.engine()),
+                                            folder,
+                                            Optional.ofNullable(config.dataset())))),
+                    Optional.empty());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 }

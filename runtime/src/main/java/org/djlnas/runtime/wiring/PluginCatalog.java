@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OperationProvider;
 import org.djlnas.api.space.SearchSpaceProvider;
@@ -22,12 +23,14 @@ import org.djlnas.api.strategy.StrategyProvider;
  * @param strategies the multi-trial strategy providers
  * @param oneShotStrategies the one-shot strategy providers
  * @param operations the operation providers
+ * @param evaluators the evaluator providers
  */
 public record PluginCatalog(
         List<SearchSpaceProvider> spaces,
         List<StrategyProvider> strategies,
         List<OneShotStrategyProvider> oneShotStrategies,
-        List<OperationProvider> operations) {
+        List<OperationProvider> operations,
+        List<EvaluatorProvider> evaluators) {
 
     /**
      * Copies the lists and checks the ids.
@@ -39,6 +42,10 @@ public record PluginCatalog(
         strategies = List.copyOf(strategies);
         oneShotStrategies = List.copyOf(oneShotStrategies);
         operations = List.copyOf(operations);
+        evaluators = List.copyOf(evaluators);
+        Map<String, Object> evaluatorIds = new HashMap<>();
+        evaluators.forEach(
+                p -> claim(evaluatorIds, p.id(), p, "two evaluator providers use the id"));
         Map<String, Object> spaceIds = new HashMap<>();
         spaces.forEach(p -> claim(spaceIds, p.id(), p, "two space providers use the id"));
         Map<String, Object> strategyIds = new HashMap<>();
@@ -72,7 +79,8 @@ public record PluginCatalog(
                 load(SearchSpaceProvider.class, loader),
                 load(StrategyProvider.class, loader),
                 load(OneShotStrategyProvider.class, loader),
-                load(OperationProvider.class, loader));
+                load(OperationProvider.class, loader),
+                load(EvaluatorProvider.class, loader));
     }
 
     /**

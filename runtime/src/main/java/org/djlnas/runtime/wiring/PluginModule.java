@@ -10,6 +10,7 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import java.util.List;
 import java.util.Map;
+import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpFactory;
 import org.djlnas.api.op.OpRegistry;
@@ -22,6 +23,7 @@ import org.djlnas.api.strategy.StrategyProvider;
  * <ul>
  *   <li>{@code Map<String, SearchSpaceProvider>}, {@code Map<String, StrategyProvider>} and {@code
  *       Map<String, OneShotStrategyProvider>}: each provider under its id ({@code MapBinder});
+ *   <li>{@code Map<String, EvaluatorProvider>}: each evaluator under its id ({@code MapBinder});
  *   <li>{@code Map<String, OpFactory>}: each operation under its name ({@code MapBinder}), and the
  *       {@link OpRegistry} every space builds its operations from;
  *   <li>{@code @DefaultStrategy String}: the strategy a search runs when none is named, {@value
@@ -76,9 +78,9 @@ public final class PluginModule extends AbstractModule {
                                                                 .addBinding(name)
                                                                 .toInstance(factory)));
 
-        // Evaluators: when the api has an evaluator provider interface, its providers are found by
-        // PluginCatalog and bound here the same way, into a MapBinder<String, EvaluatorProvider>
-        // keyed by evaluator id.
+        MapBinder<String, EvaluatorProvider> evaluators =
+                MapBinder.newMapBinder(binder(), String.class, EvaluatorProvider.class);
+        catalog.evaluators().forEach(p -> evaluators.addBinding(p.id()).toInstance(p));
 
         OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, DefaultStrategy.class))
                 .setDefault()

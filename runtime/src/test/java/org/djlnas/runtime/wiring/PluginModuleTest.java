@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.op.OpContext;
 import org.djlnas.api.op.OpFactory;
 import org.djlnas.api.op.OpRegistry;
@@ -55,6 +56,12 @@ class PluginModuleTest {
         assertThat(plugins.isOneShot("darts")).isTrue();
         assertThat(plugins.spaceProvider("darts")).isSameAs(spaces.get("darts"));
         assertThat(plugins.operations()).isSameAs(operations);
+        Map<String, EvaluatorProvider> evaluators =
+                injector.getInstance(Key.get(new TypeLiteral<Map<String, EvaluatorProvider>>() {}));
+        assertThat(evaluators).containsKeys("training", "benchmark");
+        assertThat(plugins.evaluatorProvider("training")).isSameAs(evaluators.get("training"));
+        assertThatThrownBy(() -> plugins.evaluatorProvider("proxy"))
+                .hasMessage("unknown evaluator 'proxy'; known evaluator ids: benchmark, training");
     }
 
     @Test
@@ -103,6 +110,7 @@ class PluginModuleTest {
                                                 new RandomSearchProvider(),
                                                 new RenamedStrategy("random")),
                                         List.of(),
+                                        List.of(),
                                         List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'random'")
@@ -119,7 +127,8 @@ class PluginModuleTest {
                                         builtIn.spaces(),
                                         List.of(new RenamedStrategy("darts")),
                                         builtIn.oneShotStrategies(),
-                                        builtIn.operations()))
+                                        builtIn.operations(),
+                                        builtIn.evaluators()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'darts'")
                 .hasMessageContaining(RenamedStrategy.class.getName())
@@ -135,7 +144,8 @@ class PluginModuleTest {
                                         List.of(),
                                         List.of(),
                                         List.of(),
-                                        List.of(new StandardOperations(), another)))
+                                        List.of(new StandardOperations(), another),
+                                        List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("operation 'nor_conv_3x3'")
                 .hasMessageContaining(StandardOperations.class.getName())

@@ -1,0 +1,24 @@
+package org.djlnas.api.eval;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.SearchSpace;
+
+/**
+ * Everything an evaluator is created from.
+ *
+ * @param space the space whose architectures it scores
+ * @param settings its resolved settings
+ * @param seed the experiment's seed (a trial's own seed comes with each {@code TrialSpec})
+ * @param engine the DJL engine to train on, when the experiment trains
+ * @param folder the experiment folder, where the evaluator may keep files (weights, checkpoints)
+ * @param dataset the data set id or folder the experiment names, if any
+ */
+public record EvaluatorContext(
+        SearchSpace space,
+        Settings settings,
+        long seed,
+        Optional<String> engine,
+        Path folder,
+        Optional<String> dataset) {}

@@ -1,0 +1,178 @@
+package org.djlnas.runtime.training;
+
+import ai.djl.MalformedModelException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.EvaluatorContext;
+import org.djlnas.api.eval.EvaluatorProvider;
+import org.djlnas.api.eval.TrialReporter;
+import org.djlnas.api.settings.SettingSpec;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.trial.TrialRecord;
+import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.runtime.data.FashionMnistSource;
+import org.djlnas.runtime.data.ImageDataSource;
+
+/**
+ * Registers the {@code training} evaluator: trains each trial on the experiment's data set with
+ * {@link TrainingEvaluator}, keeps its weights under {@code trials/NNNN/} of the experiment folder
+ * (so a continuing trial starts from them), and tests the best trial's weights on the test set.
+ */
+public final class TrainingEvaluatorProvider implements EvaluatorProvider {
+
+    /** The registry id. */
+    public static final String ID = "training";
+
+    /** The data set id that means Fashion-MNIST from its default location. */
+    public static final String FASHION_MNIST = "fashion-mnist";
+
+    private static final String LEARNING_RATE = "learning-rate";
+    private static final String MOMENTUM = "momentum";
+    private static final String WEIGHT_DECAY = "weight-decay";
+    private static final String BATCH_SIZE = "batch-size";
+    private static final String RECALIBRATION_BATCHES = "recalibration-batches";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "trains each trial on the data set (SGD, cosine learning rate) and validates it";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        TrainingSettings defaults = TrainingSettings.defaults();
+        return List.of(
+                SettingSpec.number(
+                        LEARNING_RATE,
+                        defaults.learningRate(),
+                        Double.MIN_VALUE,
+                        "initial learning rate, annealed to 0 by a cosine"),
+                SettingSpec.number(MOMENTUM, defaults.momentum(), 0, "SGD momentum, below 1"),
+                SettingSpec.number(
+                        WEIGHT_DECAY, defaults.weightDecay(), 0, "L2 weight decay of the weights"),
+                SettingSpec.integer(BATCH_SIZE, defaults.batchSize(), 1, "examples per step"),
+                SettingSpec.integer(
+                        RECALIBRATION_BATCHES,
+                        defaults.recalibrationBatches(),
+                        0,
+                        "training batches that re-estimate batch-norm statistics before"
+                                + " validating"));
+    }
+
+    @Override
+    public Evaluator create(EvaluatorContext context) throws IOException {
+        String dataset =
+                context.dataset()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "evaluator '"
+                                                        + ID
+                                                        + "' trains on a data set; give --dataset"
+                                                        + " fashion-mnist|DIR"));
+        String engine =
+                context.engine()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "evaluator '" + ID + "' needs an engine"));
+        ImageDataSource data = open(dataset);
+        TrainingEvaluator training =
+                new TrainingEvaluator(
+                        context.space(),
+                        data,
+                        engine,
+                        trainingSettings(context.settings())
+                                .withSplit(DataSplit.of(context.seed())));
+        return new KeepingWeights(training, context.folder().resolve("trials"));
+    }
+
+    /**
+     * Opens a data set by id ({@value #FASHION_MNIST}, from {@code NAS_DATA_DIR} or the Debian
+     * package's folder) or folder of Fashion-MNIST-format IDX files, and reads its training files
+     * so a missing or corrupt data set fails now, with its own message on how to get it.
+     *
+     * @param dataset the data set id or folder
+     * @return the data source
+     * @throws IllegalArgumentException if the data set cannot be read
+     */
+    public static ImageDataSource open(String dataset) {
+        ImageDataSource data =
+                FashionMnistSource.locate(
+                        dataset.equals(FASHION_MNIST)
+                                ? Optional.empty()
+                                : Optional.of(Path.of(dataset)));
+        try {
+            data.trainingSetSize();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return data;
+    }
+
+    private static TrainingSettings trainingSettings(Settings settings) {
+        double momentum = settings.getDouble(MOMENTUM);
+        if (momentum >= 1) {
+            throw new IllegalArgumentException(
+                    "evaluator setting '" + MOMENTUM + "' is " + momentum + "; expected below 1");
+        }
+        return TrainingSettings.defaults()
+                .withLearningRate((float) settings.getDouble(LEARNING_RATE))
+                .withMomentum((float) momentum)
+                .withWeightDecay((float) settings.getDouble(WEIGHT_DECAY))
+                .withBatchSize(settings.getInt(BATCH_SIZE))
+                .withRecalibrationBatches(settings.getInt(RECALIBRATION_BATCHES));
+    }
+
+    /** Trains each trial, keeps its weights, and tests the best one. */
+    private record KeepingWeights(TrainingEvaluator training, Path trialsFolder)
+            implements Evaluator {
+
+        @Override
+        public String objective() {
+            return training.objective();
+        }
+
+        @Override
+        public Map<String, Double> evaluate(TrialSpec trial) throws Exception {
+            return evaluate(trial, TrialReporter.NONE);
+        }
+
+        @Override
+        public Map<String, Double> evaluate(TrialSpec trial, TrialReporter reporter)
+                throws Exception {
+            return training.evaluate(
+                    trial,
+                    weightsFolder(trial.number()),
+                    trial.continues().stream().mapToObj(this::weightsFolder).findFirst(),
+                    reporter);
+        }
+
+        @Override
+        public OptionalDouble testObjective(TrialRecord trial) throws IOException {
+            try {
+                return OptionalDouble.of(
+                        training.testAccuracy(
+                                trial.spec().architecture(), weightsFolder(trial.number())));
+            } catch (MalformedModelException e) {
+                throw new IOException(
+                        "the saved weights of trial " + trial.number() + " do not load: " + e, e);
+            }
+        }
+
+        private Path weightsFolder(int trial) {
+            return trialsFolder.resolve(String.format(Locale.ROOT, "%04d", trial));
+        }
+    }
+}
