@@ -26,14 +26,14 @@ import org.djlnas.api.trial.TrialState;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 
 /** Spaces, contexts and drivers shared by the strategy tests. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Budget BUDGET = new Budget(2.5, 1000);
+    public static final Budget BUDGET = new Budget(2.5, 1000);
 
     private Fixtures() {}
 
     /** The real {@code nas-bench-201} space (15,625 architectures); no engine is loaded. */
-    static SearchSpace nasBench201() {
+    public static SearchSpace nasBench201() {
         NasBench201Provider provider = new NasBench201Provider();
         return provider.create(
                 Settings.defaults("space 'nas-bench-201'", provider.settings()),
@@ -61,7 +61,7 @@ final class Fixtures {
     }
 
     /** A space over a choice tree whose architectures cannot be compiled. */
-    static SearchSpace space(String id, ChoiceTree tree) {
+    public static SearchSpace space(String id, ChoiceTree tree) {
         return new SearchSpace() {
             @Override
             public String id() {
@@ -86,7 +86,7 @@ final class Fixtures {
     }
 
     /** Creates a strategy with the given settings, everything else fixed. */
-    static Strategy create(
+    public static Strategy create(
             StrategyProvider provider,
             SearchSpace space,
             long seed,
@@ -103,17 +103,17 @@ final class Fixtures {
     }
 
     /** Asks once and tells the outcome at once, as a sequential experiment does. */
-    static final class Driver {
+    public static final class Driver {
 
         private final Strategy strategy;
         private int trials;
 
-        Driver(Strategy strategy) {
+        public Driver(Strategy strategy) {
             this.strategy = strategy;
         }
 
         /** Asks for the next architecture, which must exist. */
-        Architecture ask() {
+        public Architecture ask() {
             Optional<Proposal> proposal = strategy.ask();
             if (proposal.isEmpty()) {
                 throw new AssertionError("the strategy proposed nothing");
@@ -122,24 +122,33 @@ final class Fixtures {
         }
 
         /** Tells a done outcome. */
-        void tell(Architecture architecture, double objective) {
+        public void tell(Architecture architecture, double objective) {
             tell(architecture, TrialState.DONE, OptionalDouble.of(objective));
         }
 
         /** Tells any outcome. */
-        void tell(Architecture architecture, TrialState state, OptionalDouble objective) {
+        public void tell(Architecture architecture, TrialState state, OptionalDouble objective) {
             trials++;
             TrialSpec spec = new TrialSpec(trials, architecture, BUDGET, trials);
             strategy.tell(new TrialOutcome(spec, state, objective));
         }
 
         /** Runs {@code n} ask-then-tell rounds scored by {@code score}; returns the asks. */
-        List<Architecture> run(int n, ToDoubleFunction<Architecture> score) {
+        public List<Architecture> run(int n, ToDoubleFunction<Architecture> score) {
             List<Architecture> asked = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Architecture architecture = ask();
                 asked.add(architecture);
                 tell(architecture, score.applyAsDouble(architecture));
+            }
+            return asked;
+        }
+
+        /** Asks {@code n} architectures and tells nothing. */
+        public List<Architecture> askOnly(int n) {
+            List<Architecture> asked = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                asked.add(ask());
             }
             return asked;
         }

@@ -87,14 +87,10 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
                                 () ->
                                         new IllegalArgumentException(
                                                 "evaluator '" + ID + "' needs an engine"));
-        ImageDataSource data = open(dataset);
+        TrainingSettings settings =
+                trainingSettings(context.settings()).withSplit(DataSplit.of(context.seed()));
         TrainingEvaluator training =
-                new TrainingEvaluator(
-                        context.space(),
-                        data,
-                        engine,
-                        trainingSettings(context.settings())
-                                .withSplit(DataSplit.of(context.seed())));
+                new TrainingEvaluator(context.space(), open(dataset), engine, settings);
         return new KeepingWeights(training, context.folder().resolve("trials"));
     }
 

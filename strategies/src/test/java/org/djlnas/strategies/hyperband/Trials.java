@@ -1,12 +1,9 @@
 package org.djlnas.strategies.hyperband;
 
-import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.djlnas.api.arch.Architecture;
-import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.ChoiceTree;
 import org.djlnas.api.space.LayerChoice;
@@ -21,7 +18,7 @@ import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
-import org.djlnas.spaces.nasbench201.NasBench201Provider;
+import org.djlnas.strategies.Fixtures;
 
 /** Spaces, contexts and an experiment-like driver for the Hyperband and BOHB tests. */
 final class Trials {
@@ -33,10 +30,7 @@ final class Trials {
 
     /** The real {@code nas-bench-201} space (15,625 architectures); no engine is loaded. */
     static SearchSpace nasBench201() {
-        NasBench201Provider provider = new NasBench201Provider();
-        return provider.create(
-                Settings.defaults("space 'nas-bench-201'", provider.settings()),
-                OpRegistry.discover());
+        return Fixtures.nasBench201();
     }
 
     /** Two layer choices of 2 and 3 candidates: 6 architectures. */
@@ -79,28 +73,7 @@ final class Trials {
     }
 
     private static SearchSpace space(String id, List<org.djlnas.api.space.Choice> roots) {
-        ChoiceTree tree = new ChoiceTree(roots);
-        return new SearchSpace() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public Settings settings() {
-                return Settings.defaults("space '" + id + "'", List.of());
-            }
-
-            @Override
-            public ChoiceTree choices() {
-                return tree;
-            }
-
-            @Override
-            public Block compile(Architecture architecture) {
-                throw new UnsupportedOperationException("test spaces have no blocks");
-            }
-        };
+        return Fixtures.space(id, new ChoiceTree(roots));
     }
 
     /** Creates a strategy with the given settings, everything else fixed. */

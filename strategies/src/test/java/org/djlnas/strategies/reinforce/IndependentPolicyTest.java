@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.space.SearchSpace;
+import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class IndependentPolicyTest {
@@ -80,7 +81,7 @@ class IndependentPolicyTest {
 
     @Test
     void aPositiveAdvantageMakesThePicksMoreLikelyAndANegativeOneLessLikely() {
-        SearchSpace nb201 = ReinforceFixtures.nasBench201();
+        SearchSpace nb201 = Fixtures.nasBench201();
         Decisions decisions = Decisions.of(nb201);
         Decision first = decisions.all().get(0);
         for (double advantage : new double[] {2, -2}) {
@@ -97,7 +98,7 @@ class IndependentPolicyTest {
 
     @Test
     void startsNearUniformLikeTheNasBench201Policy() {
-        Decisions decisions = Decisions.of(ReinforceFixtures.nasBench201());
+        Decisions decisions = Decisions.of(Fixtures.nasBench201());
         IndependentPolicy policy = policy(decisions, Map.of(), new SplittableRandom(1));
         for (Decision decision : decisions.all()) {
             for (double p : policy.firstPickProbabilities(decision)) {
@@ -108,15 +109,14 @@ class IndependentPolicyTest {
 
     @Test
     void learnsToPreferTheRewardedOptionsOfEveryChoice() {
-        SearchSpace nb201 = ReinforceFixtures.nasBench201();
+        SearchSpace nb201 = Fixtures.nasBench201();
         Decisions decisions = Decisions.of(nb201);
         SplittableRandom random = new SplittableRandom(4);
         IndependentPolicy policy = policy(decisions, Map.of("learning-rate", "0.05"), random);
         Reinforce strategy =
-                new Reinforce(
-                        policy, new MovingAverageBaseline(0.9), random, ReinforceFixtures.BUDGET);
+                new Reinforce(policy, new MovingAverageBaseline(0.9), random, Fixtures.BUDGET);
         List<Architecture> asked =
-                new ReinforceFixtures.Driver(strategy)
+                new Fixtures.Driver(strategy)
                         .run(300, a -> ReinforceFixtures.firstValueFraction(nb201, a));
         for (Decision decision : decisions.all()) {
             assertThat(policy.firstPickProbabilities(decision)[0])

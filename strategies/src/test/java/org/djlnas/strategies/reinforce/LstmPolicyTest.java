@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.space.SearchSpace;
+import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class LstmPolicyTest {
 
-    private final SearchSpace nb201 = ReinforceFixtures.nasBench201();
+    private final SearchSpace nb201 = Fixtures.nasBench201();
 
     @Test
     void learnsToPreferTheRewardedOptionsWithinAFewHundredTrials() {
         for (long seed = 0; seed < 3; seed++) {
             List<Architecture> asked =
-                    new ReinforceFixtures.Driver(
+                    new Fixtures.Driver(
                                     ReinforceFixtures.create(
                                             nb201, seed, Map.of("controller", "lstm")))
                             .run(300, a -> ReinforceFixtures.firstValueFraction(nb201, a));
@@ -30,12 +31,12 @@ class LstmPolicyTest {
     @Test
     void anotherHiddenSizeIsAnotherController() {
         List<Architecture> small =
-                new ReinforceFixtures.Driver(
+                new Fixtures.Driver(
                                 ReinforceFixtures.create(
                                         nb201, 1, Map.of("controller", "lstm", "lstm-hidden", "8")))
                         .askOnly(30);
         List<Architecture> large =
-                new ReinforceFixtures.Driver(
+                new Fixtures.Driver(
                                 ReinforceFixtures.create(
                                         nb201,
                                         1,

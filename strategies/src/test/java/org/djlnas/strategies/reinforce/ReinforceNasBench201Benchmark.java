@@ -10,6 +10,7 @@ import java.util.Map;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
+import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -31,7 +32,7 @@ class ReinforceNasBench201Benchmark {
 
     @BeforeAll
     static void load() throws IOException {
-        space = ReinforceFixtures.nasBench201();
+        space = Fixtures.nasBench201();
         BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
         accuracyById = new HashMap<>();
         List<String> lines = Files.readAllLines(TABLE);
@@ -43,8 +44,8 @@ class ReinforceNasBench201Benchmark {
     }
 
     private static double bestOf(Map<String, String> settings, long seed, int queries) {
-        ReinforceFixtures.Driver driver =
-                new ReinforceFixtures.Driver(ReinforceFixtures.create(space, seed, settings));
+        Fixtures.Driver driver =
+                new Fixtures.Driver(ReinforceFixtures.create(space, seed, settings));
         return driver.run(queries, a -> accuracyById.get(a.id())).stream()
                 .mapToDouble(a -> accuracyById.get(a.id()))
                 .max()

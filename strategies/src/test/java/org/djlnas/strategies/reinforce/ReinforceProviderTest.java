@@ -13,11 +13,12 @@ import org.djlnas.api.space.LayerChoice;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.ValueChoice;
 import org.djlnas.api.strategy.StrategyProvider;
+import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class ReinforceProviderTest {
 
-    private final SearchSpace nb201 = ReinforceFixtures.nasBench201();
+    private final SearchSpace nb201 = Fixtures.nasBench201();
 
     @Test
     void isFoundByServiceLoaderUnderItsId() {
@@ -116,7 +117,7 @@ class ReinforceProviderTest {
     @Test
     void aContinuousChoiceIsRejectedByLabel() {
         SearchSpace continuous =
-                ReinforceFixtures.space(
+                Fixtures.space(
                         "continuous",
                         new ChoiceTree(
                                 List.of(
@@ -131,7 +132,7 @@ class ReinforceProviderTest {
     @Test
     void aChoiceWithMoreValuesThanLogitsAllowedIsRejectedByLabel() {
         SearchSpace wide =
-                ReinforceFixtures.space(
+                Fixtures.space(
                         "wide",
                         new ChoiceTree(List.of(ValueChoice.integerRange("units", 1, 5000))));
         assertThatThrownBy(() -> ReinforceFixtures.create(wide, 0, Map.of()))

@@ -13,22 +13,22 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Behaviour both controllers share: determinism, replay, validity, what outcomes teach. */
 class ReinforceTest {
 
-    private final SearchSpace nb201 = ReinforceFixtures.nasBench201();
+    private final SearchSpace nb201 = Fixtures.nasBench201();
     private final SearchSpace mixed = ReinforceFixtures.mixed();
 
     private static Map<String, String> with(String controller) {
         return Map.of("controller", controller);
     }
 
-    private ReinforceFixtures.Driver driver(SearchSpace space, long seed, String controller) {
-        return new ReinforceFixtures.Driver(
-                ReinforceFixtures.create(space, seed, with(controller)));
+    private Fixtures.Driver driver(SearchSpace space, long seed, String controller) {
+        return new Fixtures.Driver(ReinforceFixtures.create(space, seed, with(controller)));
     }
 
     private double reward(Architecture architecture) {
@@ -49,7 +49,7 @@ class ReinforceTest {
     @ParameterizedTest
     @ValueSource(strings = {"independent", "lstm"})
     void aFreshStrategyToldTheJournalProposesTheSameNextArchitectures(String controller) {
-        ReinforceFixtures.Driver original = driver(nb201, 21, controller);
+        Fixtures.Driver original = driver(nb201, 21, controller);
         List<Architecture> journal = new ArrayList<>();
         List<TrialState> states = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -59,7 +59,7 @@ class ReinforceTest {
             states.add(state);
             tell(original, asked, state);
         }
-        ReinforceFixtures.Driver resumed = driver(nb201, 21, controller);
+        Fixtures.Driver resumed = driver(nb201, 21, controller);
         for (int i = 0; i < journal.size(); i++) {
             assertThat(resumed.ask()).isEqualTo(journal.get(i));
             tell(resumed, journal.get(i), states.get(i));
@@ -67,7 +67,7 @@ class ReinforceTest {
         assertThat(resumed.run(30, this::reward)).isEqualTo(original.run(30, this::reward));
     }
 
-    private void tell(ReinforceFixtures.Driver driver, Architecture asked, TrialState state) {
+    private void tell(Fixtures.Driver driver, Architecture asked, TrialState state) {
         if (state == TrialState.DONE) {
             driver.tell(asked, reward(asked));
         } else {
@@ -87,7 +87,7 @@ class ReinforceTest {
     }
 
     private List<Architecture> runAhead(String controller, int parallel) {
-        ReinforceFixtures.Driver driver = driver(nb201, 9, controller);
+        Fixtures.Driver driver = driver(nb201, 9, controller);
         List<Architecture> asked = new ArrayList<>();
         int told = 0;
         for (int n = 1; n <= 60; n++) {
@@ -103,7 +103,7 @@ class ReinforceTest {
     @ParameterizedTest
     @ValueSource(strings = {"independent", "lstm"})
     void proposalsAreValidArchitecturesOfEveryKindOfChoice(String controller) {
-        ReinforceFixtures.Driver driver = driver(mixed, 2, controller);
+        Fixtures.Driver driver = driver(mixed, 2, controller);
         Set<Object> depths = new HashSet<>();
         Set<Object> inputs = new HashSet<>();
         for (Architecture architecture :
@@ -120,8 +120,8 @@ class ReinforceTest {
     @ParameterizedTest
     @ValueSource(strings = {"independent", "lstm"})
     void theFirstRewardOnlyStartsTheBaseline(String controller) {
-        ReinforceFixtures.Driver rewarded = driver(nb201, 5, controller);
-        ReinforceFixtures.Driver failed = driver(nb201, 5, controller);
+        Fixtures.Driver rewarded = driver(nb201, 5, controller);
+        Fixtures.Driver failed = driver(nb201, 5, controller);
         Architecture first = rewarded.ask();
         assertThat(failed.ask()).isEqualTo(first);
         rewarded.tell(first, 93.5);
@@ -139,14 +139,14 @@ class ReinforceTest {
     }
 
     /** A fast learner, so that a single update shows in the next asks. */
-    private ReinforceFixtures.Driver fastLearner(String controller) {
-        return new ReinforceFixtures.Driver(
+    private Fixtures.Driver fastLearner(String controller) {
+        return new Fixtures.Driver(
                 ReinforceFixtures.create(
                         nb201, 6, Map.of("controller", controller, "learning-rate", "0.5")));
     }
 
     private List<Architecture> afterOutcomes(String controller, boolean lastIsAReward) {
-        ReinforceFixtures.Driver driver = fastLearner(controller);
+        Fixtures.Driver driver = fastLearner(controller);
         driver.run(2, this::reward);
         driver.tell(driver.ask(), TrialState.FAILED, OptionalDouble.empty());
         driver.tell(driver.ask(), TrialState.PRUNED, OptionalDouble.of(99));
@@ -157,7 +157,7 @@ class ReinforceTest {
     }
 
     private List<Architecture> afterFailures(String controller) {
-        ReinforceFixtures.Driver driver = fastLearner(controller);
+        Fixtures.Driver driver = fastLearner(controller);
         driver.run(2, this::reward);
         for (int i = 0; i < 4; i++) {
             driver.tell(driver.ask(), TrialState.FAILED, OptionalDouble.empty());
@@ -169,7 +169,7 @@ class ReinforceTest {
     @ValueSource(strings = {"independent", "lstm"})
     void outcomesToldOutOfOrderAreRejected(String controller) {
         Strategy strategy = ReinforceFixtures.create(nb201, 1, with(controller));
-        ReinforceFixtures.Driver driver = new ReinforceFixtures.Driver(strategy);
+        Fixtures.Driver driver = new Fixtures.Driver(strategy);
         Architecture first = driver.ask();
         Architecture second = driver.ask();
         org.assertj.core.api.Assumptions.assumeThat(second).isNotEqualTo(first);
@@ -182,8 +182,8 @@ class ReinforceTest {
     @ParameterizedTest
     @ValueSource(strings = {"independent", "lstm"})
     void anOutcomeWithoutAProposalIsRejected(String controller) {
-        ReinforceFixtures.Driver driver =
-                new ReinforceFixtures.Driver(ReinforceFixtures.create(nb201, 1, with(controller)));
+        Fixtures.Driver driver =
+                new Fixtures.Driver(ReinforceFixtures.create(nb201, 1, with(controller)));
         Architecture any = nb201.sample(new java.util.SplittableRandom(0));
         assertThatThrownBy(() -> driver.tell(any, 1))
                 .isInstanceOf(IllegalStateException.class)

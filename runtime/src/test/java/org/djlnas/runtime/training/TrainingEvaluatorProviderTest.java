@@ -1,0 +1,67 @@
+package org.djlnas.runtime.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.djlnas.api.eval.EvaluatorContext;
+import org.djlnas.api.settings.SettingSpec;
+import org.djlnas.api.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+class TrainingEvaluatorProviderTest {
+
+    private final TrainingEvaluatorProvider provider = new TrainingEvaluatorProvider();
+
+    private EvaluatorContext context(Map<String, String> settings, Optional<String> dataset) {
+        return new EvaluatorContext(
+                Trials.space(4),
+                Settings.resolve("evaluator 'training'", provider.settings(), settings),
+                1,
+                Optional.of("PyTorch"),
+                Path.of("experiment"),
+                dataset);
+    }
+
+    @Test
+    void declaresTheTrainingRecipeWithTheDefaultsAsSettings() {
+        assertThat(provider.settings())
+                .extracting(SettingSpec::name)
+                .containsExactly(
+                        "learning-rate",
+                        "momentum",
+                        "weight-decay",
+                        "batch-size",
+                        "recalibration-batches");
+        assertThat(provider.settings().get(0).defaultValue())
+                .isEqualTo((double) TrainingSettings.DEFAULT_LEARNING_RATE);
+    }
+
+    @Test
+    void withoutADataSetItSaysWhichOptionGivesOne() {
+        assertThatThrownBy(() -> provider.create(context(Map.of(), Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("give --dataset fashion-mnist|DIR");
+    }
+
+    @Test
+    void aMomentumOfOneOrMoreIsRefusedByName() {
+        assertThatThrownBy(
+                        () ->
+                                provider.create(
+                                        context(
+                                                Map.of("momentum", "1.5"),
+                                                Optional.of("fashion-mnist"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("evaluator setting 'momentum' is 1.5; expected below 1");
+    }
+
+    @Test
+    void aMissingDataFolderIsAnErrorNamingIt(@org.junit.jupiter.api.io.TempDir Path empty) {
+        assertThatThrownBy(() -> provider.create(context(Map.of(), Optional.of(empty.toString()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(empty.toString());
+    }
+}
