@@ -13,7 +13,6 @@ import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
-import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.strategy.StrategyProvider;
@@ -91,18 +90,14 @@ public final class SearchSetup {
                 "strategy '" + config.strategy() + "'",
                 strategy.settings(),
                 config.strategySettings());
-        EvaluatorProvider evaluator = plugins.evaluatorProvider(config.evaluatorId());
-        Settings.resolve(
-                "evaluator '" + config.evaluatorId() + "'",
-                evaluator.settings(),
+        evaluatorSettings(config, plugins.evaluatorProvider(config.evaluatorId()));
+    }
+
+    private static Settings evaluatorSettings(ExperimentConfig config, EvaluatorProvider provider) {
+        return Settings.resolve(
+                "evaluator '" + provider.id() + "'",
+                provider.settings(),
                 config.evaluatorSettingsWithTable());
-        if (config.benchmark() != null && !(space instanceof BenchmarkStringCodec)) {
-            throw new IllegalArgumentException(
-                    "space '"
-                            + config.space()
-                            + "' has no tabular benchmark strings; --benchmark"
-                            + " works with nas-bench-201");
-        }
     }
 
     private static void checkOneShot(ExperimentConfig config, Plugins plugins, SearchSpace space) {
@@ -221,13 +216,8 @@ public final class SearchSetup {
         if (plugins.isOneShot(config.strategy())) {
             return new Inputs(Optional.empty(), openData(config));
         }
-        String id = config.evaluatorId();
-        EvaluatorProvider provider = plugins.evaluatorProvider(id);
-        Settings settings =
-                Settings.resolve(
-                        "evaluator '" + id + "'",
-                        provider.settings(),
-                        config.evaluatorSettingsWithTable());
+        EvaluatorProvider provider = plugins.evaluatorProvider(config.evaluatorId());
+        Settings settings = evaluatorSettings(config, provider);
         try {
             return new Inputs(
                     Optional.of(
