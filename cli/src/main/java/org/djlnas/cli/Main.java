@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             EnginesCommand.class,
             ArchCommand.class,
             StrategiesCommand.class,
+            EvaluatorsCommand.class,
             SearchCommand.class,
             RetrainCommand.class,
             TrialsCommand.class,

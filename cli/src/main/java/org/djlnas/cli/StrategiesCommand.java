@@ -33,7 +33,8 @@ final class StrategiesCommand implements Callable<Integer> {
      * One listed strategy.
      *
      * @param id the strategy's id
-     * @param kind {@code multi-trial} (proposes trials) or {@code one-shot} (trains a supernet)
+     * @param kind {@code multi-trial} (proposes trials), {@code one-shot} (trains a supernet) or
+     *     {@code evaluator}
      * @param description its one-line description
      * @param settings its settings
      */
@@ -65,10 +66,26 @@ final class StrategiesCommand implements Callable<Integer> {
         Map<String, List<SettingSpec>> specs = new LinkedHashMap<>();
         plugins.strategies().values().forEach(p -> specs.put(p.id(), p.settings()));
         plugins.oneShotStrategies().values().forEach(p -> specs.put(p.id(), p.settings()));
-        PrintWriter out = spec.commandLine().getOut();
+        print(spec.commandLine().getOut(), json, listings, specs);
+        return 0;
+    }
+
+    /**
+     * Prints listings as one JSON array, or as a table with each one's settings below it.
+     *
+     * @param out where to print
+     * @param json whether to print JSON
+     * @param listings the listings
+     * @param specs each listing's settings, by id
+     */
+    static void print(
+            PrintWriter out,
+            boolean json,
+            List<Listing> listings,
+            Map<String, List<SettingSpec>> specs) {
         if (json) {
             Json.print(out, listings);
-            return 0;
+            return;
         }
         int width = listings.stream().mapToInt(l -> l.id().length()).max().orElse(2);
         String row = "%-" + width + "s  %-11s  %s%n";
@@ -81,6 +98,5 @@ final class StrategiesCommand implements Callable<Integer> {
                             + Settings.describe(specs.get(listing.id())));
         }
         out.flush();
-        return 0;
     }
 }

@@ -31,4 +31,18 @@ class StrategiesCommandTest {
         assertThat(table.out())
                 .contains("regularized-evolution", "settings: population", "darts-2nd", "one-shot");
     }
+
+    @Test
+    void listsTheBuiltInEvaluatorsWithTheirSettings() throws Exception {
+        CliRun run = CliRun.of("evaluators", "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode listing = new ObjectMapper().readTree(run.out());
+        assertThat(listing.findValuesAsText("id")).containsExactly("benchmark", "training");
+        assertThat(listing.findValuesAsText("kind")).containsOnly("evaluator");
+        assertThat(listing.get(1).get("settings").toString())
+                .contains("learning-rate", "batch-size");
+
+        CliRun table = CliRun.of("evaluators");
+        assertThat(table.out()).contains("training", "settings: learning-rate (number");
+    }
 }
