@@ -55,12 +55,16 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         return List.of(
                 SettingSpec.number(
                         LEARNING_RATE,
-                        defaults.learningRate(),
+                        asShown(defaults.learningRate()),
                         Double.MIN_VALUE,
                         "initial learning rate, annealed to 0 by a cosine"),
-                SettingSpec.number(MOMENTUM, defaults.momentum(), 0, "SGD momentum, below 1"),
                 SettingSpec.number(
-                        WEIGHT_DECAY, defaults.weightDecay(), 0, "L2 weight decay of the weights"),
+                        MOMENTUM, asShown(defaults.momentum()), 0, "SGD momentum, below 1"),
+                SettingSpec.number(
+                        WEIGHT_DECAY,
+                        asShown(defaults.weightDecay()),
+                        0,
+                        "L2 weight decay of the weights"),
                 SettingSpec.integer(BATCH_SIZE, defaults.batchSize(), 1, "examples per step"),
                 SettingSpec.integer(
                         RECALIBRATION_BATCHES,
@@ -68,6 +72,11 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
                         0,
                         "training batches that re-estimate batch-norm statistics before"
                                 + " validating"));
+    }
+
+    /** A float default as a double that prints as the float does (0.05, not 0.0500000007). */
+    private static double asShown(float value) {
+        return Double.parseDouble(Float.toString(value));
     }
 
     @Override

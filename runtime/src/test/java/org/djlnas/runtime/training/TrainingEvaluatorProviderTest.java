@@ -35,8 +35,9 @@ class TrainingEvaluatorProviderTest {
                         "weight-decay",
                         "batch-size",
                         "recalibration-batches");
-        assertThat(provider.settings().get(0).defaultValue())
-                .isEqualTo((double) TrainingSettings.DEFAULT_LEARNING_RATE);
+        assertThat(provider.settings())
+                .extracting(SettingSpec::defaultValue)
+                .containsExactly(0.05, 0.9, 3e-4, 64L, 30L);
     }
 
     @Test
