@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FashionMnistSource implements ImageDataSource {
 
+    /** The data set id that means Fashion-MNIST from its default location. */
+    public static final String DEFAULT_ID = "fashion-mnist";
+
     private final Path directory;
     private @Nullable LabelledImages train;
     private @Nullable LabelledImages test;
@@ -39,6 +42,18 @@ public final class FashionMnistSource implements ImageDataSource {
      */
     public static FashionMnistSource locate(Optional<Path> directory) {
         return new FashionMnistSource(FashionMnist.resolveDirectory(directory));
+    }
+
+    /**
+     * Finds a data set by the id a search names: {@value #DEFAULT_ID} (from {@code NAS_DATA_DIR} or
+     * the Debian package's folder) or a folder of Fashion-MNIST-format IDX files.
+     *
+     * @param dataset the data set id or folder
+     * @return the source; nothing is read yet
+     */
+    public static FashionMnistSource forDataset(String dataset) {
+        return locate(
+                dataset.equals(DEFAULT_ID) ? Optional.empty() : Optional.of(Path.of(dataset)));
     }
 
     /**

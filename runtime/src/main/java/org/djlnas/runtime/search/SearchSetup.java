@@ -26,7 +26,7 @@ import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 public final class SearchSetup {
 
     /** The data set id that means Fashion-MNIST from its default location. */
-    public static final String FASHION_MNIST = TrainingEvaluatorProvider.FASHION_MNIST;
+    public static final String FASHION_MNIST = FashionMnistSource.DEFAULT_ID;
 
     /** The pruner id that means no trial is stopped early. */
     public static final String NO_PRUNER = "none";
@@ -66,8 +66,7 @@ public final class SearchSetup {
      * @return the data source
      */
     public static ImageDataSource dataSource(String dataset) {
-        return FashionMnistSource.locate(
-                dataset.equals(FASHION_MNIST) ? Optional.empty() : Optional.of(Path.of(dataset)));
+        return FashionMnistSource.forDataset(dataset);
     }
 
     /**
@@ -161,13 +160,7 @@ public final class SearchSetup {
         if (config.dataset() == null) {
             return Optional.empty();
         }
-        ImageDataSource data = dataSource(config.dataset());
-        try {
-            data.trainingSetSize();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return Optional.of(data);
+        return Optional.of(TrainingEvaluatorProvider.open(config.dataset()));
     }
 
     /**

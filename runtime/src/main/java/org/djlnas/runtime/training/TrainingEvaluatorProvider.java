@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
@@ -29,9 +28,6 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
 
     /** The registry id. */
     public static final String ID = "training";
-
-    /** The data set id that means Fashion-MNIST from its default location. */
-    public static final String FASHION_MNIST = "fashion-mnist";
 
     private static final String LEARNING_RATE = "learning-rate";
     private static final String MOMENTUM = "momentum";
@@ -104,20 +100,16 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
     }
 
     /**
-     * Opens a data set by id ({@value #FASHION_MNIST}, from {@code NAS_DATA_DIR} or the Debian
-     * package's folder) or folder of Fashion-MNIST-format IDX files, and reads its training files
-     * so a missing or corrupt data set fails now, with its own message on how to get it.
+     * Opens a data set by id or folder ({@link FashionMnistSource#forDataset}) and reads its
+     * training files so a missing or corrupt data set fails now, with its own message on how to get
+     * it.
      *
      * @param dataset the data set id or folder
      * @return the data source
      * @throws IllegalArgumentException if the data set cannot be read
      */
     public static ImageDataSource open(String dataset) {
-        ImageDataSource data =
-                FashionMnistSource.locate(
-                        dataset.equals(FASHION_MNIST)
-                                ? Optional.empty()
-                                : Optional.of(Path.of(dataset)));
+        ImageDataSource data = FashionMnistSource.forDataset(dataset);
         try {
             data.trainingSetSize();
         } catch (IOException e) {
