@@ -1,7 +1,11 @@
 package org.djlnas.strategies;
 
 import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +15,7 @@ import java.util.function.ToDoubleFunction;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.ChoiceTree;
 import org.djlnas.api.space.LayerChoice;
 import org.djlnas.api.space.SearchSpace;
@@ -58,6 +63,22 @@ public final class Fixtures {
                         List.of(
                                 LayerChoice.of("op", List.of("x", "y")),
                                 ValueChoice.floatRange("rate", 0.001, 0.1, true))));
+    }
+
+    /**
+     * Reads the NAS-Bench-201 CIFAR-10 table beside the project: test accuracy by architecture id.
+     */
+    public static Map<String, Double> nasBench201Accuracies(SearchSpace space) throws IOException {
+        BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
+        Map<String, Double> accuracyById = new HashMap<>();
+        List<String> lines =
+                Files.readAllLines(Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.lastIndexOf(',');
+            Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));
+            accuracyById.put(architecture.id(), Double.parseDouble(line.substring(comma + 1)));
+        }
+        return accuracyById;
     }
 
     /** A space over a choice tree whose architectures cannot be compiled. */

@@ -3,15 +3,10 @@ package org.djlnas.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.djlnas.api.arch.Architecture;
-import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.strategy.Proposal;
 import org.djlnas.api.strategy.Strategy;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "nas.benchmark", matches = "true")
 class NasBench201StrategyBenchmark {
 
-    private static final Path TABLE = Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv");
     private static final int SEEDS = 100;
 
     private static SearchSpace space;
@@ -44,14 +38,7 @@ class NasBench201StrategyBenchmark {
     @BeforeAll
     static void load() throws IOException {
         space = Fixtures.nasBench201();
-        BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
-        accuracyById = new HashMap<>();
-        List<String> lines = Files.readAllLines(TABLE);
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.lastIndexOf(',');
-            Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));
-            accuracyById.put(architecture.id(), Double.parseDouble(line.substring(comma + 1)));
-        }
+        accuracyById = Fixtures.nasBench201Accuracies(space);
         assertThat(accuracyById).hasSize(15_625);
     }
 

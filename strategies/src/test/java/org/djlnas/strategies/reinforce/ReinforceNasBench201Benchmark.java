@@ -1,14 +1,9 @@
 package org.djlnas.strategies.reinforce;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.djlnas.api.arch.Architecture;
-import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,22 +20,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "nas.benchmark.sweep", matches = "true")
 class ReinforceNasBench201Benchmark {
 
-    private static final Path TABLE = Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv");
-
     private static SearchSpace space;
     private static Map<String, Double> accuracyById;
 
     @BeforeAll
     static void load() throws IOException {
         space = Fixtures.nasBench201();
-        BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
-        accuracyById = new HashMap<>();
-        List<String> lines = Files.readAllLines(TABLE);
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.lastIndexOf(',');
-            Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));
-            accuracyById.put(architecture.id(), Double.parseDouble(line.substring(comma + 1)));
-        }
+        accuracyById = Fixtures.nasBench201Accuracies(space);
     }
 
     private static double bestOf(Map<String, String> settings, long seed, int queries) {
