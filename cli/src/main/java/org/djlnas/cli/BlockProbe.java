@@ -1,14 +1,13 @@
 package org.djlnas.cli;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.Optional;
+import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.space.ParameterCount;
 import org.jspecify.annotations.Nullable;
 
@@ -42,10 +41,12 @@ final class BlockProbe {
      */
     static Result measure(Block block, InputShape input, @Nullable String engineName) {
         Engine engine =
-                EngineSelector.discover()
+                Engines.selector()
                         .select(Optional.ofNullable(engineName), EngineCapability.FORWARD);
         Shape inputShape = input.batchOfOne();
-        try (NDManager manager = NDManager.newBaseManager((Device) null, engine.getEngineName())) {
+        try (NDManager manager =
+                NDManager.newBaseManager(
+                        DeviceChoice.forEngine(engine.getEngineName()), engine.getEngineName())) {
             block.initialize(manager, DataType.FLOAT32, inputShape);
             long parameters = ParameterCount.trainable(block);
             Shape output = block.getOutputShapes(new Shape[] {inputShape})[0];

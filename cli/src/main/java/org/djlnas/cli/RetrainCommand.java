@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
@@ -119,7 +118,7 @@ final class RetrainCommand implements Callable<Integer> {
                             + " with --space ID, exactly one of them");
         }
         String engineName =
-                EngineSelector.discover()
+                Engines.selector()
                         .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                         .getEngineName();
         Budget budget = new Budget(epochs, maxTrainExamples);

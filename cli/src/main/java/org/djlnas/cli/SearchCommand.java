@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
@@ -268,7 +267,7 @@ final class SearchCommand implements Callable<Integer> {
             ImageDataSource source = SearchSetup.dataSource(data);
             spaceSettings = SearchSetup.spaceSettingsFor(provider, spaceSettings, source);
             engineName =
-                    EngineSelector.discover()
+                    Engines.selector()
                             .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                             .getEngineName();
         }

@@ -12,6 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.djlnas.api.export.GraphBuilder;
+import org.djlnas.api.export.GraphLowering;
+import org.djlnas.api.export.PortableBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A node that no chosen edge feeds holds zeros of shape {@code (N, channels, ⌈H/stride⌉,
  * ⌈W/stride⌉)}.
  */
-public final class CellBlock extends AbstractBlock {
+public final class CellBlock extends AbstractBlock implements PortableBlock {
 
     private static final byte VERSION = 1;
 
@@ -175,5 +178,27 @@ public final class CellBlock extends AbstractBlock {
             throw new IllegalArgumentException(
                     "a cell block takes " + inputs + " input tensors but got " + given);
         }
+    }
+
+    @Override
+    public <T> List<T> lower(GraphLowering<T> lowering, List<T> inputList) {
+        checkInputCount(inputList.size());
+        GraphBuilder<T> graph = lowering.graph();
+        List<T> states = new ArrayList<>(inputList);
+        int edge = 0;
+        for (int node = inputs; node < inputs + nodes; node++) {
+            T sum = null;
+            while (edge < edges.size() && edges.get(edge).to() == node) {
+                T in = states.get(edges.get(edge).from());
+                T out = lowering.lower(edgeBlocks.get(edge), List.of(in)).get(0);
+                sum = sum == null ? out : graph.add(sum, out);
+                edge++;
+            }
+            states.add(sum != null ? sum : graph.zeros(states.get(0), channels, stride));
+        }
+        if (output == CellOutput.LAST_NODE) {
+            return List.of(states.get(inputs + nodes - 1));
+        }
+        return List.of(graph.concatChannels(states.subList(inputs, inputs + nodes)));
     }
 }

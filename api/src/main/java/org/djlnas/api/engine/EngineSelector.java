@@ -4,9 +4,11 @@ import ai.djl.engine.Engine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * Finds engines by name and capability: the injectable face of DJL's static {@link Engine}.
  *
  * <p>The engine is chosen, in order, by the name asked for, the {@code nas.engine} system property,
- * DJL's {@code ai.djl.default_engine} property or {@code DJL_DEFAULT_ENGINE} variable, and finally
- * the single engine on the class path. An engine that is missing or cannot do what is asked is an
- * error naming the engines that can.
+ * DJL's {@code ai.djl.default_engine} property or {@code DJL_DEFAULT_ENGINE} variable, then the
+ * single engine on the class path, and finally, when several are there, the fallback the
+ * application chose ({@link #withFallback}). An engine that is missing or cannot do what is asked
+ * is an error naming the engines that can.
  */
 public final class EngineSelector {
 
@@ -26,6 +29,7 @@ public final class EngineSelector {
 
     private final Map<String, EngineSupport> supports;
     private final Function<String, @Nullable String> environment;
+    private final Optional<String> fallback;
 
     /**
      * Creates a selector over the given engine supports.
@@ -40,6 +44,27 @@ public final class EngineSelector {
         supports.forEach(support -> byName.put(support.engineName(), support));
         this.supports = byName;
         this.environment = environment;
+        this.fallback = Optional.empty();
+    }
+
+    private EngineSelector(
+            Map<String, EngineSupport> supports,
+            Function<String, @Nullable String> environment,
+            Optional<String> fallback) {
+        this.supports = supports;
+        this.environment = environment;
+        this.fallback = fallback;
+    }
+
+    /**
+     * Returns a selector that uses the given engine when several are on the class path and none is
+     * named. A fallback that is not on the class path is ignored.
+     *
+     * @param engineName the engine to fall back to, for example {@code PyTorch}
+     * @return the selector
+     */
+    public EngineSelector withFallback(String engineName) {
+        return new EngineSelector(supports, environment, Optional.of(engineName));
     }
 
     /**
@@ -80,6 +105,38 @@ public final class EngineSelector {
     }
 
     /**
+     * Returns what an engine on the class path can do, without loading it.
+     *
+     * @param engineName the engine's name, in any case
+     * @return its declared capabilities
+     * @throws IllegalArgumentException naming the available engines if it is not on the class path
+     */
+    public Set<EngineCapability> capabilities(String engineName) {
+        return supports.get(canonicalName(engineName)).capabilities();
+    }
+
+    /**
+     * Returns the exporter of an engine that can export.
+     *
+     * @param engineName the engine's name, in any case
+     * @return its exporter
+     * @throws IllegalArgumentException naming the engines that can export if this one cannot
+     */
+    public NetworkExporter exporter(String engineName) {
+        String name = canonicalName(engineName);
+        EngineSupport support = supports.get(name);
+        requireCapabilities(name, EngineCapability.EXPORT);
+        load(support);
+        return support.exporter()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "engine "
+                                                + name
+                                                + " declares it can export but has no exporter"));
+    }
+
+    /**
      * Resolves which engine to use, without loading it.
      *
      * @param requested the engine asked for explicitly, if any
@@ -98,6 +155,10 @@ public final class EngineSelector {
         }
         if (supports.size() == 1) {
             return supports.keySet().iterator().next();
+        }
+        Optional<String> present = fallback.filter(supports::containsKey);
+        if (present.isPresent()) {
+            return present.get();
         }
         throw new IllegalArgumentException(
                 supports.isEmpty()
@@ -119,6 +180,11 @@ public final class EngineSelector {
      */
     public Engine select(Optional<String> requested, EngineCapability... needed) {
         String name = resolveName(requested);
+        requireCapabilities(name, needed);
+        return load(supports.get(name));
+    }
+
+    private void requireCapabilities(String name, EngineCapability... needed) {
         EngineSupport support = supports.get(name);
         for (EngineCapability capability : needed) {
             if (!support.capabilities().contains(capability)) {
@@ -131,12 +197,11 @@ public final class EngineSelector {
                         "engine "
                                 + name
                                 + " cannot "
-                                + capability.name().toLowerCase(java.util.Locale.ROOT)
+                                + capability.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                                 + "; engines that can: "
                                 + (able.isEmpty() ? "none on the class path" : able));
             }
         }
-        return load(support);
     }
 
     private String canonicalName(String name) {

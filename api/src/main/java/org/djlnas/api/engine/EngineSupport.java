@@ -1,5 +1,6 @@
 package org.djlnas.api.engine;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,4 +29,14 @@ public interface EngineSupport {
      * leaving any the user has already set. Called once before the engine is first used.
      */
     void configureDefaults();
+
+    /**
+     * Returns the exporter to the engine's deployment format, for engines that can {@link
+     * EngineCapability#EXPORT}.
+     *
+     * @return the exporter, or empty if the engine cannot export
+     */
+    default Optional<NetworkExporter> exporter() {
+        return Optional.empty();
+    }
 }

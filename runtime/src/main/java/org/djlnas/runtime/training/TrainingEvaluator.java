@@ -2,6 +2,7 @@ package org.djlnas.runtime.training;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
@@ -99,6 +101,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final SearchSpace space;
     private final ImageDataSource data;
     private final String engineName;
+    private final Device device;
     private final TrainingSettings settings;
 
     /**
@@ -124,6 +127,7 @@ public final class TrainingEvaluator implements Evaluator {
                             + "' is not available; available engines: "
                             + Engine.getAllEngines());
         }
+        this.device = DeviceChoice.forEngine(engineName);
     }
 
     /**
@@ -224,7 +228,7 @@ public final class TrainingEvaluator implements Evaluator {
             throws IOException, MalformedModelException {
         Block block = space.compile(architecture);
         RandomAccessDataset test = data.test(settings.batchSize());
-        try (Model model = Model.newInstance("test", engineName)) {
+        try (Model model = Model.newInstance("test", device, engineName)) {
             model.setBlock(block);
             model.load(savedDir, MODEL_PREFIX);
             ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
@@ -269,7 +273,7 @@ public final class TrainingEvaluator implements Evaluator {
         Budget budget = trial.budget();
         int batchSize = settings.batchSize();
         Block block = space.compile(trial.architecture());
-        try (Model model = Model.newInstance("trial-" + trial.number(), engineName)) {
+        try (Model model = Model.newInstance("trial-" + trial.number(), device, engineName)) {
             model.setBlock(block);
             double epochsDone =
                     continued.isPresent() ? loadContinued(model, trial, continued.get()) : 0;

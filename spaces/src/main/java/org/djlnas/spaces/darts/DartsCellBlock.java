@@ -9,13 +9,16 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
+import org.djlnas.api.export.GraphLowering;
+import org.djlnas.api.export.PortableBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A DARTS cell in its network: both inputs (the outputs of the two previous cells) are first
  * brought to the cell's channels and resolution, then the compiled cell runs on them.
  */
-final class DartsCellBlock extends AbstractBlock {
+final class DartsCellBlock extends AbstractBlock implements PortableBlock {
 
     private static final byte VERSION = 1;
 
@@ -65,5 +68,12 @@ final class DartsCellBlock extends AbstractBlock {
             preprocess0.getOutputShapes(new Shape[] {inputShapes[0]})[0],
             preprocess1.getOutputShapes(new Shape[] {inputShapes[1]})[0]
         };
+    }
+
+    @Override
+    public <T> List<T> lower(GraphLowering<T> lowering, List<T> inputs) {
+        T s0 = lowering.lower(preprocess0, List.of(inputs.get(0))).get(0);
+        T s1 = lowering.lower(preprocess1, List.of(inputs.get(1))).get(0);
+        return lowering.lower(cell, List.of(s0, s1));
     }
 }

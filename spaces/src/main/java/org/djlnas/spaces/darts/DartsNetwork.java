@@ -11,13 +11,15 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.djlnas.api.export.GraphLowering;
+import org.djlnas.api.export.PortableBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The DARTS network: a stem, a chain of cells each fed by the two cells before it, global average
  * pooling and a linear classifier.
  */
-final class DartsNetwork extends AbstractBlock {
+final class DartsNetwork extends AbstractBlock implements PortableBlock {
 
     private static final byte VERSION = 1;
 
@@ -84,5 +86,17 @@ final class DartsNetwork extends AbstractBlock {
             head.initialize(manager, dataType, s1);
         }
         return head.getOutputShapes(new Shape[] {s1});
+    }
+
+    @Override
+    public <T> List<T> lower(GraphLowering<T> lowering, List<T> inputs) {
+        T s0 = lowering.lower(stem, inputs).get(0);
+        T s1 = s0;
+        for (Block cell : cells) {
+            T next = lowering.lower(cell, List.of(s0, s1)).get(0);
+            s0 = s1;
+            s1 = next;
+        }
+        return lowering.lower(head, List.of(s1));
     }
 }

@@ -10,6 +10,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
+import org.djlnas.api.export.GraphLowering;
+import org.djlnas.api.export.PortableBlock;
 import org.djlnas.spaces.ops.Layers;
 import org.djlnas.spaces.ops.Pool2d;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * NAS-Bench-201's residual reduction block between stages: two ReLU-conv-BN 3×3 layers (the first
  * of stride 2) plus a shortcut of 2×2 average pooling and a 1×1 convolution.
  */
-final class ResidualReduction extends AbstractBlock {
+final class ResidualReduction extends AbstractBlock implements PortableBlock {
 
     private static final byte VERSION = 1;
 
@@ -64,5 +67,12 @@ final class ResidualReduction extends AbstractBlock {
             NDManager manager, DataType dataType, Shape... inputShapes) {
         body.initialize(manager, dataType, inputShapes);
         shortcut.initialize(manager, dataType, inputShapes);
+    }
+
+    @Override
+    public <T> List<T> lower(GraphLowering<T> lowering, List<T> inputs) {
+        T residual = lowering.lower(body, inputs).get(0);
+        T skip = lowering.lower(shortcut, inputs).get(0);
+        return List.of(lowering.graph().add(residual, skip));
     }
 }

@@ -2,6 +2,7 @@ package org.djlnas.spaces.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.djlnas.api.export.GraphBuilder;
 
 /**
  * Passes a {@code (N, C, H, W)} tensor through after checking that it has the channels a network
@@ -37,6 +38,11 @@ public final class ExpectChannels extends ParameterFreeBlock {
                             + channels
                             + ", H, W) as set by the space's input-channels setting");
         }
+        return input;
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
         return input;
     }
 }

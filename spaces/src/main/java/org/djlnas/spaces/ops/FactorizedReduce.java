@@ -11,6 +11,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
+import org.djlnas.api.export.GraphBuilder;
+import org.djlnas.api.export.GraphLowering;
+import org.djlnas.api.export.PortableBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * (DARTS and NAS-Bench-201's {@code FactorizedReduce}). Odd sizes are zero-padded on the bottom and
  * right before the shift, so both halves always agree.
  */
-public final class FactorizedReduce extends AbstractBlock {
+public final class FactorizedReduce extends AbstractBlock implements PortableBlock {
 
     private static final byte VERSION = 1;
 
@@ -92,5 +96,21 @@ public final class FactorizedReduce extends AbstractBlock {
         evenConv.initialize(manager, dataType, in);
         oddConv.initialize(manager, dataType, in);
         norm.initialize(manager, dataType, getOutputShapes(inputShapes));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The shifted half always pads one row and column before the shift: on even sizes the
+     * padding lands where the stride-2 convolution never samples, so the result is the same.
+     */
+    @Override
+    public <T> List<T> lower(GraphLowering<T> lowering, List<T> inputs) {
+        GraphBuilder<T> graph = lowering.graph();
+        T x = graph.relu(inputs.get(0));
+        T shifted = graph.cropTopLeft(graph.padBottomRight(x, 1, 1), 1, 1);
+        T even = lowering.lower(evenConv, List.of(x)).get(0);
+        T odd = lowering.lower(oddConv, List.of(shifted)).get(0);
+        return lowering.lower(norm, List.of(graph.concatChannels(List.of(even, odd))));
     }
 }

@@ -2,6 +2,7 @@ package org.djlnas.spaces.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.djlnas.api.export.GraphBuilder;
 
 /** Flattens every axis but the batch axis: {@code (N, d1, d2, …) → (N, d1·d2·…)}. */
 public final class Flatten extends ParameterFreeBlock {
@@ -19,5 +20,10 @@ public final class Flatten extends ParameterFreeBlock {
     @Override
     public String toString() {
         return "Flatten()";
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
+        return graph.flatten(input);
     }
 }

@@ -3,6 +3,7 @@ package org.djlnas.spaces.ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import org.djlnas.api.export.GraphBuilder;
 
 /** Averages each channel over its spatial positions: {@code (N, C, H, W) → (N, C)}. */
 public final class GlobalAveragePool extends ParameterFreeBlock {
@@ -20,5 +21,10 @@ public final class GlobalAveragePool extends ParameterFreeBlock {
     @Override
     public String toString() {
         return "GlobalAveragePool()";
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
+        return graph.globalAveragePool(input);
     }
 }

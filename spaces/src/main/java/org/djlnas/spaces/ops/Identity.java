@@ -2,6 +2,7 @@ package org.djlnas.spaces.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.djlnas.api.export.GraphBuilder;
 
 /** Returns its input unchanged (the {@code skip_connect} operation at stride 1). */
 public final class Identity extends ParameterFreeBlock {
@@ -19,5 +20,10 @@ public final class Identity extends ParameterFreeBlock {
     @Override
     public String toString() {
         return "Identity()";
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
+        return input;
     }
 }

@@ -6,6 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
+import org.djlnas.api.export.GraphBuilder;
+import org.djlnas.api.export.GraphLowering;
+import org.djlnas.api.export.PortableBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * arithmetically. Unlike DJL's {@code LambdaBlock}, it never runs an operation (on whatever the
  * default engine is) just to learn a shape.
  */
-abstract class ParameterFreeBlock extends AbstractBlock {
+abstract class ParameterFreeBlock extends AbstractBlock implements PortableBlock {
 
     private static final byte VERSION = 1;
 
@@ -36,6 +40,25 @@ abstract class ParameterFreeBlock extends AbstractBlock {
      * @return the output shape
      */
     abstract Shape outputShape(Shape input);
+
+    /**
+     * Adds the operation to an inference graph in another runtime.
+     *
+     * @param graph the graph
+     * @param input the graph tensor this block takes
+     * @param <T> the runtime's tensor handle
+     * @return the graph tensor it outputs
+     */
+    abstract <T> T lower(GraphBuilder<T> graph, T input);
+
+    @Override
+    public final <T> List<T> lower(GraphLowering<T> lowering, List<T> inputs) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(
+                    this + " takes one input tensor but was given " + inputs.size());
+        }
+        return List.of(lower(lowering.graph(), inputs.get(0)));
+    }
 
     @Override
     protected NDList forwardInternal(

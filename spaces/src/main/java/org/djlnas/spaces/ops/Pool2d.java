@@ -3,6 +3,7 @@ package org.djlnas.spaces.ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import org.djlnas.api.export.GraphBuilder;
 
 /**
  * Square 2-D average or max pooling with symmetric zero padding. Average pooling does not count the
@@ -76,5 +77,12 @@ public final class Pool2d extends ParameterFreeBlock {
     @Override
     public String toString() {
         return kind + "Pool2d(kernel=" + kernel + ", stride=" + stride + ")";
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
+        return kind == Kind.MAX
+                ? graph.maxPool(input, kernel, stride, padding)
+                : graph.averagePool(input, kernel, stride, padding);
     }
 }

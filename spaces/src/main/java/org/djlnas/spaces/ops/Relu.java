@@ -3,6 +3,7 @@ package org.djlnas.spaces.ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.djlnas.api.export.GraphBuilder;
 
 /** Rectified linear unit. */
 public final class Relu extends ParameterFreeBlock {
@@ -20,5 +21,10 @@ public final class Relu extends ParameterFreeBlock {
     @Override
     public String toString() {
         return "ReLU()";
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
+        return graph.relu(input);
     }
 }

@@ -2,6 +2,7 @@ package org.djlnas.spaces.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.djlnas.api.export.GraphBuilder;
 
 /**
  * Outputs zeros of shape {@code (N, channels, ⌈H/stride⌉, ⌈W/stride⌉)}: the {@code none} operation.
@@ -40,5 +41,10 @@ public final class Zero extends ParameterFreeBlock {
     @Override
     public String toString() {
         return "Zero(stride=" + stride + ")";
+    }
+
+    @Override
+    <T> T lower(GraphBuilder<T> graph, T input) {
+        return graph.zeros(input, channels, stride);
     }
 }

@@ -17,6 +17,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
+import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
@@ -67,7 +68,7 @@ final class Supernet implements AutoCloseable {
      * @return the supernet
      */
     static Supernet create(OneShotSpace space, String engine, Shape batchShape, long seed) {
-        NDManager manager = Engine.getEngine(engine).newBaseManager();
+        NDManager manager = Engine.getEngine(engine).newBaseManager(DeviceChoice.forEngine(engine));
         try {
             ArchitectureWeights alphas =
                     ArchitectureWeights.create(manager, space.searchCells(), seed, ALPHA_SCALE);
