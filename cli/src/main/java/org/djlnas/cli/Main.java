@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
             EvaluatorsCommand.class,
             SearchCommand.class,
             RetrainCommand.class,
+            ExportCommand.class,
             TrialsCommand.class,
-            EpochsCommand.class
+            EpochsCommand.class,
+            BenchEngineCommand.class
         },
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,230 @@
+package org.djlnas.cli;
+
+import ai.djl.ndarray.types.Shape;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineInfo;
+import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.export.NetworkExport;
+import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.Retraining;
+import org.djlnas.runtime.search.SearchSetup;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas export}: writes a found architecture with its trained weights in an engine's
+ * deployment format (a TensorFlow SavedModel), checked against the original network.
+ */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Export a trained architecture for another engine (TensorFlow: a SavedModel that DJL's"
+                    + " TensorFlow engine, or TensorFlow itself, runs).",
+            "Give --experiment DIR (its best architecture and, unless --params says otherwise,"
+                    + " the weights 'nas retrain' wrote in DIR/retrain/weights) or --arch with"
+                    + " --space and --params. The export is loaded back and its predictions"
+                    + " compared with the original's; a difference above 1e-4 is an error."
+        })
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Mixin private SpaceOptions space;
+
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            description =
+                    "The engine to export for (default: the one engine that can export; see 'nas"
+                            + " engines').")
+    private @Nullable String engine;
+
+    @Option(
+            names = "--experiment",
+            paramLabel = "DIR",
+            description = "Export the architecture in DIR/best.json.")
+    private @Nullable Path experiment;
+
+    @Option(
+            names = "--arch",
+            paramLabel = "FILE|JSON",
+            description = "The architecture: a JSON file, or the JSON itself.")
+    private @Nullable String arch;
+
+    @Option(
+            names = "--params",
+            paramLabel = "DIR|FILE",
+            description =
+                    "The trained weights: a folder of DJL parameters (NAME-NNNN.params) or one"
+                            + " such file.")
+    private @Nullable Path params;
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "ID|DIR",
+            description =
+                    "The data set the network reads, for its input shape (default: the"
+                            + " experiment's, else fashion-mnist).")
+    private @Nullable String dataset;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            required = true,
+            description = "Where to write the exported model.")
+    private Path out;
+
+    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        EngineSelector engines = Engines.selector();
+        String exportEngine = exportEngine(engines);
+        Plugins plugins = Plugins.discover();
+        NetworkExport.Request request = request(plugins, exportEngine);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+                "export: "
+                        + request.spaceId()
+                        + " architecture "
+                        + request.architecture().id()
+                        + " for "
+                        + exportEngine
+                        + " into "
+                        + out);
+        err.flush();
+        NetworkExport.Report report = new NetworkExport(engines).export(request, out);
+        print(request, report);
+        return 0;
+    }
+
+    private String exportEngine(EngineSelector engines) {
+        if (engine != null) {
+            return engine;
+        }
+        List<String> able =
+                engines.available().stream()
+                        .filter(info -> info.capabilities().contains(EngineCapability.EXPORT))
+                        .map(EngineInfo::name)
+                        .toList();
+        if (able.size() != 1) {
+            throw new IllegalArgumentException(
+                    able.isEmpty()
+                            ? "no engine on the class path can export; add"
+                                    + " djl-nas-engine-tensorflow"
+                            : "several engines can export " + able + "; choose one with --engine");
+        }
+        return able.get(0);
+    }
+
+    private NetworkExport.Request request(Plugins plugins, String exportEngine) throws Exception {
+        if ((experiment == null) == (arch == null)) {
+            throw new IllegalArgumentException(
+                    "give --experiment DIR (export what a search found) or --arch FILE|JSON with"
+                            + " --space ID and --params, exactly one of them");
+        }
+        String spaceId;
+        Map<String, String> given;
+        Architecture architecture;
+        String datasetId;
+        Path weights;
+        if (experiment != null) {
+            Retraining.Found found = Retraining.readFound(experiment);
+            ExperimentConfig config = found.config();
+            spaceId = config.space();
+            given = new LinkedHashMap<>(config.spaceSettings());
+            given.putAll(space.settings(plugins.spaceProvider(spaceId)));
+            architecture = found.architecture();
+            datasetId =
+                    dataset != null
+                            ? dataset
+                            : config.dataset() != null
+                                    ? config.dataset()
+                                    : SearchSetup.FASHION_MNIST;
+            weights = params != null ? params : retrainedWeights(experiment);
+        } else {
+            spaceId = space.id();
+            given = space.settings(plugins.spaceProvider(spaceId));
+            architecture = ArchitectureReader.read(arch);
+            datasetId = dataset != null ? dataset : SearchSetup.FASHION_MNIST;
+            if (params == null) {
+                throw new IllegalArgumentException(
+                        "--arch needs --params DIR|FILE, the trained weights to export");
+            }
+            weights = params;
+        }
+        SearchSpaceProvider provider = plugins.spaceProvider(spaceId);
+        ImageDataSource data = SearchSetup.dataSource(datasetId);
+        Map<String, String> settings = SearchSetup.spaceSettingsFor(provider, given, data);
+        SearchSpace searchSpace = plugins.space(spaceId, settings);
+        Shape inputShape = data.inputShape();
+        return new NetworkExport.Request(
+                spaceId,
+                settings,
+                searchSpace,
+                searchSpace.validate(architecture),
+                weights,
+                inputShape,
+                exportEngine);
+    }
+
+    private static Path retrainedWeights(Path experiment) {
+        Path weights = experiment.resolve("retrain").resolve("weights");
+        if (!Files.isDirectory(weights)) {
+            throw new IllegalArgumentException(
+                    experiment
+                            + " has no retrained weights ("
+                            + weights
+                            + "); run 'nas retrain --experiment "
+                            + experiment
+                            + "' first, or give --params");
+        }
+        return weights;
+    }
+
+    private void print(NetworkExport.Request request, NetworkExport.Report report) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("id", request.architecture().id());
+            root.put("space", request.spaceId());
+            root.put("engine", report.engine());
+            root.put("engineVersion", report.engineVersion());
+            root.put("checkedAgainst", report.sourceEngine());
+            root.put("maxDifference", report.maxDifference());
+            root.put("out", report.folder().toString());
+            Json.print(stdout, root);
+            return;
+        }
+        stdout.printf(
+                Locale.ROOT,
+                "exported %s for %s %s into %s%n  predictions match %s within %.2e on a check"
+                        + " batch%n",
+                request.architecture().id(),
+                report.engine(),
+                report.engineVersion(),
+                report.folder(),
+                report.sourceEngine(),
+                report.maxDifference());
+        stdout.flush();
+    }
+}
