@@ -1,0 +1,67 @@
+package org.djlnas.engine.tensorflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.settings.Settings;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.spaces.darts.DartsProvider;
+import org.djlnas.spaces.nasbench201.NasBench201Provider;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exports compiled networks of the DARTS and NAS-Bench-201 spaces, sampled at random and shrunk to
+ * test size, and checks that DJL's TensorFlow engine computes what PyTorch computes.
+ */
+@Tag("integration")
+class SpaceExportTest {
+
+    private static final Shape IMAGE = new Shape(3, 16, 16);
+    private static final int ARCHITECTURES_PER_SPACE = 3;
+
+    static Stream<Arguments> architectures() {
+        return Stream.of(
+                        space(new NasBench201Provider(), Map.of("channels", "4", "cells", "1")),
+                        space(
+                                new DartsProvider(),
+                                Map.of("channels", "4", "layers", "3", "nodes", "3")))
+                .flatMap(
+                        space -> {
+                            SplittableRandom random = new SplittableRandom(2026);
+                            return Stream.generate(() -> space.sample(random))
+                                    .limit(ARCHITECTURES_PER_SPACE)
+                                    .map(architecture -> Arguments.of(space, architecture));
+                        });
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("architectures")
+    void tensorFlowComputesWhatPyTorchComputes(
+            SearchSpace space, Architecture architecture, @TempDir Path directory)
+            throws Exception {
+        ExportComparison.Result result =
+                ExportComparison.compare(space.compile(architecture), IMAGE, 2, directory);
+        System.out.printf(
+                "max |PyTorch - TensorFlow| = %.3g: %s %s%n",
+                result.maxAbsoluteDifference(), space.id(), architecture);
+        assertThat(result.tensorFlowShape()).isEqualTo(result.pyTorchShape());
+        assertThat(result.maxAbsoluteDifference()).isLessThanOrEqualTo(ExportComparison.TOLERANCE);
+    }
+
+    private static SearchSpace space(SearchSpaceProvider provider, Map<String, String> settings) {
+        return provider.create(
+                Settings.resolve("space '" + provider.id() + "'", provider.settings(), settings),
+                OpRegistry.discover());
+    }
+}
