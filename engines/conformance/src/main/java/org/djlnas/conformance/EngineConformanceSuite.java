@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -365,6 +366,41 @@ public abstract class EngineConformanceSuite {
     @Tag("integration")
     void aShortSearchTrainsRealNetworksOnFashionMnist() throws Exception {
         requires(EngineCapability.TRAIN);
+        SearchReport report = shortSearch(engineName(), 2, "search");
+        assertThat(report.result().trials())
+                .hasSize(2)
+                .allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.DONE));
+        assertThat(report.best()).isPresent();
+        assertThat(report.best().get().metrics().get("accuracy")).isGreaterThan(0.25);
+    }
+
+    @Test
+    @Tag("integration")
+    void searchesOnEachEngineAreUnaffectedByTheOthers() throws Exception {
+        requires(EngineCapability.TRAIN);
+        List<String> others = otherEngines(EngineCapability.TRAIN);
+        assumeTrue(!others.isEmpty(), "no other engine that trains is on the class path");
+        List<String> all = new ArrayList<>();
+        all.add(engineName());
+        all.addAll(others);
+        Map<String, Double> first = new LinkedHashMap<>();
+        for (String engine : all) {
+            first.put(engine, shortSearchAccuracy(engine, "first-" + engine));
+        }
+        for (String engine : all) {
+            assertThat(shortSearchAccuracy(engine, "again-" + engine))
+                    .as("accuracy of the same search on %s after searches on %s", engine, all)
+                    .isEqualTo(first.get(engine));
+        }
+    }
+
+    private double shortSearchAccuracy(String engine, String name) throws Exception {
+        SearchReport report = shortSearch(engine, 1, name);
+        assertThat(report.best()).as("a finished trial on %s", engine).isPresent();
+        return report.best().get().metrics().get("accuracy");
+    }
+
+    private SearchReport shortSearch(String engine, int trials, String name) throws Exception {
         assumeTrue(
                 Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
                 "Fashion-MNIST installed in " + FashionMnist.DEFAULT_DIRECTORY);
@@ -376,25 +412,19 @@ public abstract class EngineConformanceSuite {
                         Map.of(),
                         null,
                         "fashion-mnist",
-                        engineName(),
+                        engine,
                         SEED,
-                        2,
+                        trials,
                         1,
                         1.0,
                         1000,
                         null,
                         null,
                         null);
-        SearchReport report;
         try (SearchSession session =
-                SearchSession.create(folder.resolve("search"), config, Plugins.discover())) {
-            report = session.run(List.of());
+                SearchSession.create(folder.resolve(name), config, Plugins.discover())) {
+            return session.run(List.of());
         }
-        assertThat(report.result().trials())
-                .hasSize(2)
-                .allSatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.DONE));
-        assertThat(report.best()).isPresent();
-        assertThat(report.best().get().metrics().get("accuracy")).isGreaterThan(0.25);
     }
 
     private double crossEngineDifference(
