@@ -104,6 +104,10 @@ export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-SSE41}"
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
 export OPT_OUT_TRACKING=true
+# TensorFlow logs only errors (its start-up notes are information, not warnings).
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+# TensorFlow's natives, unpacked by the build (never on the class path, or they load twice).
+export TENSORFLOW_LIBRARY_PATH="${TENSORFLOW_LIBRARY_PATH:-$root/cli/target/tensorflow-native/org/tensorflow/internal/c_api/linux-x86_64}"
 
 # Plug-ins: every jar in plugins/, then NAS_PLUGINS. ServiceLoader finds their providers.
 class_path="$jar:$lib/*:$root/plugins/*"

@@ -1,6 +1,9 @@
 package org.djlnas.cli;
 
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +41,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Export a trained architecture for another engine (TensorFlow: a SavedModel that DJL's"
                     + " TensorFlow engine, or TensorFlow itself, runs).",
-            "Give --experiment DIR (its best architecture and, unless --params says otherwise,"
-                    + " the weights 'nas retrain' wrote in DIR/retrain/weights) or --arch with"
-                    + " --space and --params. The export is loaded back and its predictions"
+            "Give --experiment DIR to export what 'nas retrain --experiment DIR' trained (or, with"
+                    + " --params, the experiment's best architecture with those weights), or --arch"
+                    + " with --space and --params. The export is loaded back and its predictions"
                     + " compared with the original's; a difference above 1e-4 is an error."
         })
 final class ExportCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec private CommandSpec spec;
 
@@ -147,7 +152,20 @@ final class ExportCommand implements Callable<Integer> {
         Architecture architecture;
         String datasetId;
         Path weights;
-        if (experiment != null) {
+        if (experiment != null && params == null) {
+            Path retrained = experiment.resolve("retrain");
+            JsonNode record = readRetrainRecord(retrained);
+            spaceId = record.path("space").asText();
+            given = new LinkedHashMap<>();
+            record.path("spaceSettings")
+                    .fields()
+                    .forEachRemaining(
+                            entry -> given.put(entry.getKey(), entry.getValue().asText()));
+            given.putAll(space.settings(plugins.spaceProvider(spaceId)));
+            architecture = Architecture.fromJson(record.path("architecture").toString());
+            datasetId = dataset != null ? dataset : record.path("dataset").asText();
+            weights = retrained.resolve("weights");
+        } else if (experiment != null) {
             Retraining.Found found = Retraining.readFound(experiment);
             ExperimentConfig config = found.config();
             spaceId = config.space();
@@ -160,7 +178,7 @@ final class ExportCommand implements Callable<Integer> {
                             : config.dataset() != null
                                     ? config.dataset()
                                     : SearchSetup.FASHION_MNIST;
-            weights = params != null ? params : retrainedWeights(experiment);
+            weights = params;
         } else {
             spaceId = space.id();
             given = space.settings(plugins.spaceProvider(spaceId));
@@ -187,18 +205,17 @@ final class ExportCommand implements Callable<Integer> {
                 exportEngine);
     }
 
-    private static Path retrainedWeights(Path experiment) {
-        Path weights = experiment.resolve("retrain").resolve("weights");
-        if (!Files.isDirectory(weights)) {
+    private static JsonNode readRetrainRecord(Path retrained) throws IOException {
+        Path record = retrained.resolve(Retraining.RESULT_FILE);
+        if (!Files.isRegularFile(record)) {
             throw new IllegalArgumentException(
-                    experiment
-                            + " has no retrained weights ("
-                            + weights
-                            + "); run 'nas retrain --experiment "
-                            + experiment
-                            + "' first, or give --params");
+                    "no retrained network in "
+                            + retrained
+                            + "; run 'nas retrain --experiment "
+                            + retrained.getParent()
+                            + "' first, or give --params with the weights to export");
         }
-        return weights;
+        return JSON.readTree(record.toFile());
     }
 
     private void print(NetworkExport.Request request, NetworkExport.Report report) {

@@ -68,6 +68,27 @@ class RetrainCommandTest {
         assertThat(result.get("metrics").get("parameters").asDouble()).isPositive();
         assertThat(experiment.resolve("retrain").resolve("retrain.json")).exists();
         assertThat(Files.list(experiment.resolve("retrain").resolve("weights"))).isNotEmpty();
+
+        Path exported = folder.resolve("tensorflow");
+        CliRun export =
+                CliRun.of(
+                        "export",
+                        "--experiment",
+                        experiment.toString(),
+                        "--out",
+                        exported.toString(),
+                        "--json");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        JsonNode exportResult = JSON.readTree(export.out());
+        assertThat(exportResult.get("engine").asText()).isEqualTo("TensorFlow");
+        assertThat(exportResult.get("id").asText()).isEqualTo(found.get("id").asText());
+        assertThat(exportResult.get("maxDifference").asDouble()).isBetween(0.0, 1e-4);
+        assertThat(exported.resolve("saved_model.pb")).exists();
+        JsonNode exportedSettings =
+                JSON.readTree(exported.resolve("export.json").toFile()).get("spaceSettings");
+        assertThat(exportedSettings.get("channels").asText())
+                .as("the retrained network's settings, not the search's")
+                .isEqualTo("6");
     }
 
     @Test

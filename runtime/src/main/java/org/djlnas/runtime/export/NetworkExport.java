@@ -112,11 +112,11 @@ public final class NetworkExport {
      * @param folder where to write the model (created if needed)
      * @return the report
      * @throws IOException if the weights cannot be read or the model cannot be written
-     * @throws MalformedModelException if the weights do not fit the architecture
+     * @throws IllegalArgumentException if the weights do not fit the architecture
      * @throws IllegalStateException if the export's predictions differ by more than {@value
      *     #TOLERANCE}
      */
-    public Report export(Request request, Path folder) throws IOException, MalformedModelException {
+    public Report export(Request request, Path folder) throws IOException {
         NetworkExporter exporter = engines.exporter(request.engine());
         String exportEngine = Engine.getEngine(request.engine()).getEngineName();
         Engine source = engines.select(Optional.empty(), EngineCapability.FORWARD);
@@ -129,7 +129,23 @@ public final class NetworkExport {
                 Model.newInstance("export", DeviceChoice.forEngine(sourceEngine), sourceEngine)) {
             model.setBlock(request.space().compile(request.architecture()));
             ParamsLocation params = ParamsLocation.of(request.weights());
-            model.load(params.folder(), params.prefix());
+            try {
+                model.load(params.folder(), params.prefix());
+            } catch (MalformedModelException e) {
+                throw new IllegalArgumentException(
+                        "the weights in "
+                                + request.weights()
+                                + " do not fit architecture "
+                                + request.architecture().id()
+                                + " of "
+                                + request.spaceId()
+                                + " with settings "
+                                + request.spaceSettings()
+                                + "; were they trained with other space settings? ("
+                                + e.getMessage()
+                                + ")",
+                        e);
+            }
             expected = predict(model, images, batch);
             exporter.export(model.getBlock(), request.inputShape(), folder);
         }
@@ -170,7 +186,7 @@ public final class NetworkExport {
     }
 
     private static float[] predictExported(Path folder, String engine, float[] images, Shape batch)
-            throws IOException, MalformedModelException {
+            throws IOException {
         Criteria<NDList, NDList> criteria =
                 Criteria.builder()
                         .setTypes(NDList.class, NDList.class)
@@ -182,7 +198,7 @@ public final class NetworkExport {
                 NDManager manager = model.getNDManager().newSubManager()) {
             NDArray x = manager.create(images, batch);
             return predictor.predict(new NDList(x)).singletonOrThrow().toFloatArray();
-        } catch (ModelNotFoundException | TranslateException e) {
+        } catch (ModelNotFoundException | MalformedModelException | TranslateException e) {
             throw new IOException("cannot load the export in " + folder + " on " + engine, e);
         }
     }
