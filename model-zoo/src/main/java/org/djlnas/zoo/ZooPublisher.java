@@ -1,0 +1,163 @@
+package org.djlnas.zoo;
+
+import ai.djl.repository.Artifact;
+import ai.djl.repository.Metadata;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.space.SearchSpace;
+
+/**
+ * Writes published models into a zoo folder in DJL's repository layout ({@link ZooLayout}).
+ *
+ * <p>A version is written completely into a hidden folder inside the zoo, then moved into place in
+ * one step, and only then listed in the model's {@value ZooLayout#METADATA_FILE}, itself replaced
+ * in one step; readers never see half a version. Writers of one zoo take turns ({@link ZooLock}).
+ * Several models and versions coexist; publishing a version that exists is an error unless it is
+ * replaced.
+ */
+public final class ZooPublisher {
+
+    private final ZooLayout layout;
+
+    /**
+     * Creates a publisher.
+     *
+     * @param zoo the zoo folder, created on first publication
+     */
+    public ZooPublisher(Path zoo) {
+        this.layout = ZooLayout.of(zoo);
+    }
+
+    /**
+     * Publishes one version of a model.
+     *
+     * @param publication what to publish
+     * @param replace whether an existing version of the same name and number is replaced
+     * @return the published version
+     * @throws FileAlreadyExistsException if the version exists and {@code replace} is false
+     * @throws java.io.FileNotFoundException if the weights are missing
+     * @throws CorruptModelFileException if the weights are not in DJL's format, or the zoo's
+     *     metadata of the model is damaged
+     * @throws IllegalArgumentException if the architecture does not fit its space or a space
+     *     setting is bad
+     * @throws IllegalStateException if no space on the class path has the provenance's space id
+     * @throws IOException if the zoo cannot be written
+     */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
+    public PublishedModel publish(ModelPublication publication, boolean replace)
+            throws IOException {
+        Provenance given = publication.provenance();
+        SortedMap<String, String> settings =
+                SpaceLookup.resolvedSettings(given.space(), given.spaceSettings());
+        SearchSpace space = SpaceLookup.create(given.space(), settings);
+        Architecture architecture = space.validate(publication.architecture());
+        Path weights = ParameterFiles.locate(publication.weights());
+        Provenance provenance = given.withSpaceSettings(settings);
+        ModelArguments arguments =
+                new ModelArguments(
+                        space.id(),
+                        settings,
+                        (int) publication.inputShape().get(0),
+                        (int) publication.inputShape().get(1),
+                        (int) publication.inputShape().get(2),
+                        publication.mean(),
+                        publication.std());
+        String name = publication.name();
+        String version = publication.version();
+
+        Files.createDirectories(layout.root());
+        try (ZooLock lock = ZooLock.acquire(layout.root())) {
+            Path modelFolder = layout.modelFolder(name);
+            Path metadataFile = modelFolder.resolve(ZooLayout.METADATA_FILE);
+            Metadata metadata =
+                    Files.exists(metadataFile)
+                            ? MetadataFile.read(metadataFile, name)
+                            : MetadataFile.create(name);
+            Path target = layout.versionFolder(name, version);
+            if (!replace
+                    && (Files.exists(target)
+                            || MetadataFile.version(metadata, version).isPresent())) {
+                throw new FileAlreadyExistsException(
+                        target.toString(),
+                        null,
+                        "model '"
+                                + name
+                                + "' version "
+                                + version
+                                + " is already published; publish another version or replace"
+                                + " it");
+            }
+            Path staging = Files.createTempDirectory(layout.root(), ".publish-");
+            try {
+                Path stage = staging.resolve(version);
+                Files.createDirectory(stage);
+                writeFiles(stage, publication, architecture, weights, provenance, arguments);
+                Artifact artifact =
+                        VersionArtifact.describe(
+                                stage,
+                                name,
+                                version,
+                                Map.of(
+                                        VersionArtifact.SPACE, space.id(),
+                                        VersionArtifact.DATASET, provenance.dataset(),
+                                        VersionArtifact.ENGINE, provenance.engine(),
+                                        VersionArtifact.ARCHITECTURE, architecture.id()),
+                                arguments.toMap());
+                Files.createDirectories(modelFolder);
+                Folders.swapIn(
+                        stage,
+                        target,
+                        staging.resolve("replaced"),
+                        () ->
+                                MetadataFile.write(
+                                        metadataFile,
+                                        MetadataFile.withVersion(metadata, artifact)));
+            } finally {
+                Folders.deleteRecursively(staging);
+            }
+        }
+        return new PublishedModel(
+                name, version, layout.versionFolder(name, version), architecture.id(), provenance);
+    }
+
+    private static void writeFiles(
+            Path stage,
+            ModelPublication publication,
+            Architecture architecture,
+            Path weights,
+            Provenance provenance,
+            ModelArguments arguments)
+            throws IOException {
+        String name = publication.name();
+        String parameters = ZooLayout.parametersFile(name);
+        Files.writeString(
+                stage.resolve(ZooLayout.ARCHITECTURE_FILE),
+                architecture.toJson() + "\n",
+                StandardCharsets.UTF_8);
+        Files.copy(weights, stage.resolve(parameters));
+        Files.write(
+                stage.resolve(ZooLayout.SYNSET_FILE),
+                publication.classNames(),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                stage.resolve(ZooLayout.PROVENANCE_FILE),
+                ProvenanceJson.write(provenance),
+                StandardCharsets.UTF_8);
+        ServingProperties.write(stage, arguments.toMap(), name);
+        ChecksumManifest.write(
+                stage,
+                List.of(
+                        ZooLayout.ARCHITECTURE_FILE,
+                        parameters,
+                        ZooLayout.SYNSET_FILE,
+                        ZooLayout.PROVENANCE_FILE,
+                        ZooLayout.SERVING_PROPERTIES_FILE));
+    }
+}
