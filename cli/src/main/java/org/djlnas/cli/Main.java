@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             RetrainCommand.class,
             ExportCommand.class,
+            PublishCommand.class,
+            ZooCommand.class,
             TrialsCommand.class,
             EpochsCommand.class,
             BenchEngineCommand.class

@@ -1,20 +1,13 @@
 package org.djlnas.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.djlnas.api.arch.Architecture;
-import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.trial.Budget;
-import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.Retraining;
-import org.djlnas.runtime.search.SearchSetup;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +32,8 @@ final class RetrainCommand implements Callable<Integer> {
 
     @Mixin private SpaceOptions space;
 
+    @Mixin private TrainingOptions training;
+
     @Option(
             names = "--experiment",
             paramLabel = "DIR",
@@ -52,33 +47,6 @@ final class RetrainCommand implements Callable<Integer> {
     private @Nullable String arch;
 
     @Option(
-            names = "--dataset",
-            paramLabel = "ID|DIR",
-            description = "The data set (default: the experiment's, else fashion-mnist).")
-    private @Nullable String dataset;
-
-    @Option(
-            names = "--epochs",
-            paramLabel = "E",
-            description = "Training epochs (default ${DEFAULT-VALUE}).")
-    private double epochs = 10;
-
-    @Option(
-            names = "--max-train-examples",
-            paramLabel = "N",
-            description = "Train on at most N examples (default 0: all of the training split).")
-    private int maxTrainExamples;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            description = "The seed (default: the experiment's, else 0).")
-    private @Nullable Long seed;
-
-    @Option(names = "--engine", paramLabel = "NAME", description = "The DJL engine to train on.")
-    private @Nullable String engine;
-
-    @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "Where to write weights/ and retrain.json (default DIR/retrain).")
@@ -90,7 +58,7 @@ final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Plugins.discover();
-        Retraining.Request request = request(plugins);
+        Retraining.Request request = training.request(plugins, space, experiment, arch);
         Path folder = folder();
         PrintWriter err = spec.commandLine().getErr();
         err.println(
@@ -109,53 +77,6 @@ final class RetrainCommand implements Callable<Integer> {
         Retraining.Report report = Retraining.run(request, plugins, folder);
         print(report);
         return 0;
-    }
-
-    private Retraining.Request request(Plugins plugins) throws IOException {
-        if ((experiment == null) == (arch == null)) {
-            throw new IllegalArgumentException(
-                    "give --experiment DIR (retrain what a search found) or --arch FILE|JSON"
-                            + " with --space ID, exactly one of them");
-        }
-        String engineName =
-                Engines.selector()
-                        .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
-                        .getEngineName();
-        Budget budget = new Budget(epochs, maxTrainExamples);
-        if (experiment != null) {
-            Retraining.Found found = Retraining.readFound(experiment);
-            ExperimentConfig config = found.config();
-            if (space.givenId().isPresent() && !space.givenId().get().equals(config.space())) {
-                throw new IllegalArgumentException(
-                        "--space is "
-                                + space.givenId().get()
-                                + " but the experiment searched "
-                                + config.space());
-            }
-            Map<String, String> settings = new LinkedHashMap<>(config.spaceSettings());
-            settings.putAll(space.settings(plugins.spaceProvider(config.space())));
-            return new Retraining.Request(
-                    config.space(),
-                    settings,
-                    found.architecture(),
-                    dataset != null
-                            ? dataset
-                            : Optional.ofNullable(config.dataset())
-                                    .orElse(SearchSetup.FASHION_MNIST),
-                    engineName,
-                    seed != null ? seed : config.seed(),
-                    budget);
-        }
-        String spaceId = space.id();
-        Architecture architecture = ArchitectureReader.read(arch);
-        return new Retraining.Request(
-                spaceId,
-                space.settings(plugins.spaceProvider(spaceId)),
-                architecture,
-                dataset != null ? dataset : SearchSetup.FASHION_MNIST,
-                engineName,
-                seed != null ? seed : 0,
-                budget);
     }
 
     private Path folder() {

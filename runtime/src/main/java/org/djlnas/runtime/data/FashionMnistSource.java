@@ -81,6 +81,12 @@ public final class FashionMnistSource implements ImageDataSource {
     }
 
     @Override
+    public PixelNormalization normalization() {
+        return new PixelNormalization(
+                new float[] {FashionMnist.MEAN}, new float[] {FashionMnist.STD});
+    }
+
+    @Override
     public int trainingSetSize() throws IOException {
         return trainData().size();
     }

@@ -48,6 +48,15 @@ public interface ImageDataSource {
     List<String> classNames();
 
     /**
+     * Returns how pixels are normalised before they reach a network: {@code (v/255 − mean[c]) /
+     * std[c]} per channel, so that a program that deploys a trained network prepares its images the
+     * same way.
+     *
+     * @return the per-channel mean and standard deviation
+     */
+    PixelNormalization normalization();
+
+    /**
      * Returns the number of examples in the whole training set, before any split. Loads the data if
      * needed.
      *

@@ -143,7 +143,7 @@ public final class Retraining {
                         space,
                         data,
                         request.engine(),
-                        TrainingSettings.defaults().withSplit(DataSplit.of(request.seed())));
+                        TrainingSettings.defaults().withSplit(split(request.seed())));
         Files.createDirectories(folder);
         Path weights = folder.resolve("weights");
         long start = System.nanoTime();
@@ -176,6 +176,58 @@ public final class Retraining {
         return report;
     }
 
+    /**
+     * Reads back the outcome of an earlier retraining from its folder's {@value #RESULT_FILE}.
+     *
+     * @param folder the folder {@link #run} wrote to
+     * @return the report, its weights in {@code folder/weights}
+     * @throws IOException if the file is missing or unreadable
+     */
+    public static Report read(Path folder) throws IOException {
+        Path file = folder.resolve(RESULT_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    folder + " has no " + RESULT_FILE + "; it holds no retrained network");
+        }
+        JsonNode root = JSON.readTree(file.toFile());
+        Map<String, String> settings = new LinkedHashMap<>();
+        root.path("spaceSettings")
+                .fields()
+                .forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        root.path("metrics")
+                .fields()
+                .forEachRemaining(
+                        entry -> metrics.put(entry.getKey(), entry.getValue().asDouble()));
+        Request request =
+                new Request(
+                        root.path("space").asText(),
+                        settings,
+                        Architecture.fromJson(root.path("architecture").toString()),
+                        root.path("dataset").asText(),
+                        root.path("engine").asText(),
+                        root.path("seed").asLong(),
+                        new Budget(
+                                root.path("epochs").asDouble(),
+                                root.path("maxTrainExamples").asInt()));
+        return new Report(
+                request,
+                metrics,
+                root.path("testAccuracy").asDouble(),
+                Duration.ofMillis(Math.round(root.path("wallSeconds").asDouble() * 1000)),
+                folder);
+    }
+
+    /**
+     * Returns the train/validation split a retraining with this seed uses.
+     *
+     * @param seed the retraining's seed
+     * @return the split
+     */
+    public static DataSplit split(long seed) {
+        return DataSplit.of(seed);
+    }
+
     private static void write(Report report) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         Request request = report.request();
@@ -186,6 +238,11 @@ public final class Retraining {
         root.put("dataset", request.dataset());
         root.put("engine", request.engine());
         root.put("seed", request.seed());
+        DataSplit split = split(request.seed());
+        ObjectNode splitNode = root.putObject("split");
+        splitNode.put("seed", split.seed());
+        splitNode.put("validationFraction", split.validationFraction());
+        splitNode.put("maxValidationExamples", split.maxValidationExamples());
         root.put("epochs", request.budget().epochs());
         root.put("maxTrainExamples", request.budget().maxTrainExamples());
         root.set("metrics", JSON.valueToTree(report.metrics()));
