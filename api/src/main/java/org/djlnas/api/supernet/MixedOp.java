@@ -96,8 +96,11 @@ public final class MixedOp extends AbstractBlock {
             if (sum == null) {
                 sum = weighted;
             } else {
-                sum.addi(weighted);
+                // Out of place: MXNet refuses in-place operations on arrays its tape records.
+                NDArray total = sum.add(weighted);
+                sum.close();
                 weighted.close();
+                sum = total;
             }
         }
         mixing.close();

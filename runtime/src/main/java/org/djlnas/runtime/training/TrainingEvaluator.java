@@ -479,10 +479,7 @@ public final class TrainingEvaluator implements Evaluator {
             throws TrialFailedException, TrialPrunedException, IOException {
         int totalSteps = plan.steps();
         Loss loss = trainer.getLoss();
-        List<Parameter> trainable =
-                trainer.getModel().getBlock().getParameters().values().stream()
-                        .filter(Parameter::requiresGradient)
-                        .toList();
+        List<Parameter> trainable = trainableParameters(trainer);
         int maxSkipped = Math.max(1, totalSteps / 10);
         int skipped = 0;
         int step = 0;
@@ -540,8 +537,12 @@ public final class TrainingEvaluator implements Evaluator {
     }
 
     /**
-     * Passes training batches forward in training mode, without gradients, so that batch
-     * normalisation's running statistics describe the final weights.
+     * Passes training batches forward and backward in training mode, without updating the weights,
+     * so that batch normalisation's running statistics describe the final weights. Both passes are
+     * needed to run the same code on every engine: PyTorch updates the statistics in the forward
+     * pass, MXNet in the backward pass (and runs batch normalisation in training mode only inside a
+     * gradient collector). The gradients the passes leave are cleared, since PyTorch would add them
+     * to those of the next training step.
      */
     private void recalibrate(Block block, Trainer trainer, RandomAccessDataset trainSet)
             throws IOException {
@@ -552,16 +553,24 @@ public final class TrainingEvaluator implements Evaluator {
         if (!hasStatistics) {
             return;
         }
+        Loss loss = trainer.getLoss();
         while (remaining > 0) {
             for (Batch batch : batches(trainSet, trainer.getManager())) {
                 try (batch) {
-                    trainer.forward(batch.getData());
+                    synchronized (EngineLocks.GRADIENTS) {
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDList predictions =
+                                    trainer.forward(batch.getData(), batch.getLabels());
+                            collector.backward(loss.evaluate(batch.getLabels(), predictions));
+                        }
+                    }
                 }
                 if (--remaining == 0) {
                     break;
                 }
             }
         }
+        GradientGuard.clear(trainableParameters(trainer));
     }
 
     private void validate(
@@ -634,6 +643,12 @@ public final class TrainingEvaluator implements Evaluator {
     /** Folds a 64-bit trial seed into the engine's 32-bit seed. */
     static int engineSeed(long seed) {
         return (int) (seed ^ (seed >>> 32));
+    }
+
+    private static List<Parameter> trainableParameters(Trainer trainer) {
+        return trainer.getModel().getBlock().getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .toList();
     }
 
     private static Iterable<Batch> batches(RandomAccessDataset dataset, NDManager manager)

@@ -30,13 +30,13 @@ import org.djlnas.runtime.data.DataSplit;
  * @param weightDecay the L2 penalty on weights
  * @param split how the training set is split into training and validation examples; its seed is the
  *     experiment's, not the trial's, so that all trials are validated on the same examples
- * @param recalibrationBatches training batches passed forward in training mode, without gradients,
- *     after the last step, so that batch normalisation's running statistics describe the final
- *     weights; 0 turns this off. The running statistics are moving averages that keep 90% of their
- *     value per batch; after a short training they still mostly describe earlier weights, and
- *     validation in evaluation mode suffers (measured: 32 steps of a C=4 NAS-Bench-201 network on
- *     Fashion-MNIST gave 16% validation accuracy without recalibration and 39% with it). 30 batches
- *     leave 4% weight to the statistics seen during training
+ * @param recalibrationBatches training batches passed forward and backward in training mode,
+ *     without updating the weights, after the last step, so that batch normalisation's running
+ *     statistics describe the final weights; 0 turns this off. The running statistics are moving
+ *     averages that keep 90% of their value per batch; after a short training they still mostly
+ *     describe earlier weights, and validation in evaluation mode suffers (measured: 32 steps of a
+ *     C=4 NAS-Bench-201 network on Fashion-MNIST gave 16% validation accuracy without recalibration
+ *     and 39% with it). 30 batches leave 4% weight to the statistics seen during training
  * @param latencyBatches the timed forward passes averaged into the latency metric
  */
 public record TrainingSettings(
