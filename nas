@@ -106,6 +106,9 @@ export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
 export OPT_OUT_TRACKING=true
 # TensorFlow logs only errors (its start-up notes are information, not warnings).
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+# MXNet reads its thread settings natively as it loads; Java cannot set them. One OpenMP thread per
+# operation: on 2 busy cores a second thread made a DARTS step 10x slower (docs/engines.md).
+export MXNET_OMP_MAX_THREADS="${MXNET_OMP_MAX_THREADS:-1}"
 # TensorFlow's natives, unpacked by the build (never on the class path, or they load twice).
 export TENSORFLOW_LIBRARY_PATH="${TENSORFLOW_LIBRARY_PATH:-$root/cli/target/tensorflow-native/org/tensorflow/internal/c_api/linux-x86_64}"
 

@@ -1,0 +1,86 @@
+package org.djlnas.engine.mxnet;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineSupport;
+
+/**
+ * DJL's MXNet engine with CPU natives (MXNet 1.9.1 built with oneDNN) taken from the {@code
+ * mxnet-native-mkl} jar on the class path, never downloaded.
+ *
+ * <p>Defaults, each kept when the user has set it already:
+ *
+ * <ul>
+ *   <li>{@code ai.djl.offline=true}: DJL fails instead of downloading anything;
+ *   <li>{@code OPT_OUT_TRACKING=true}: no start-up telemetry call.
+ * </ul>
+ *
+ * <p>MXNet's threads and its use of oneDNN cannot be set from Java: the native library reads them
+ * from environment variables as it loads, and DJL reads no system property for them. Set them in
+ * the environment of the JVM (the {@code ./nas} launcher and the build's tests do):
+ *
+ * <ul>
+ *   <li>{@code MXNET_OMP_MAX_THREADS=1}: one OpenMP thread per operation. On two cores a second
+ *       thread made training steps slower (66 against 53 ms), and a DARTS step a third faster while
+ *       other processes used the cores lightly but ten times slower (1.1 s to 11 s) while they kept
+ *       them busy: oneDNN's many short parallel regions then stall each other. Unset, MXNet takes
+ *       half the processors; a set {@code OMP_NUM_THREADS} overrides both for oneDNN, so it must be
+ *       unset or 1;
+ *   <li>oneDNN on ({@code MXNET_MKLDNN_ENABLED} unset): with one thread per operation it trains
+ *       small networks 1.6 to 4 times faster than MXNet's own kernels ({@code
+ *       MXNET_MKLDNN_ENABLED=0});
+ *   <li>{@code MXNET_ENGINE_TYPE} and {@code MXNET_CPU_WORKER_NTHREADS} unset: the default threaded
+ *       engine with one worker thread computes while the calling thread goes on; the synchronous
+ *       {@code NaiveEngine} and a second worker were both slower.
+ * </ul>
+ *
+ * <p>MXNet rules the shared training code follows: batch normalisation runs in training mode only
+ * while a gradient collector is open, and it updates its running statistics in the backward pass,
+ * not the forward pass; arrays the gradient tape records cannot be changed in place.
+ */
+public final class MxNetSupport implements EngineSupport {
+
+    /** The DJL engine name. */
+    public static final String ENGINE_NAME = "MXNet";
+
+    /** Creates the support; {@link java.util.ServiceLoader} calls this. */
+    public MxNetSupport() {}
+
+    /**
+     * Returns the DJL engine name.
+     *
+     * @return {@value #ENGINE_NAME}
+     */
+    @Override
+    public String engineName() {
+        return ENGINE_NAME;
+    }
+
+    /**
+     * Returns what MXNet does for a search: run and train compiled networks, and compute the
+     * gradients of a supernet's architecture parameters (each checked by this module's tests).
+     *
+     * @return forward, train and architecture gradients
+     */
+    @Override
+    public Set<EngineCapability> capabilities() {
+        return EnumSet.of(
+                EngineCapability.FORWARD,
+                EngineCapability.TRAIN,
+                EngineCapability.ARCHITECTURE_GRADIENTS);
+    }
+
+    /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
+    @Override
+    public void configureDefaults() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "true");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null && System.getenv(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}
