@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The same work on each engine, side by side, with the launcher's thread settings:
-#   1. a training step of a NAS-Bench-201 network (C=8, 5 cells per stage, batch 64, 1x28x28):
+#   1. a training step of a NAS-Bench-201 network (C=8, 1 cell per stage, batch 64, 1x28x28):
 #      median ms per step and the process's peak RSS, one process per engine;
 #   2. a first-order DARTS search step of the `darts` supernet (C=8, 5 layers, 4 nodes, batch 64):
 #      seconds per step and peak RSS, one search per engine (as benchmarks/darts-step.sh);
