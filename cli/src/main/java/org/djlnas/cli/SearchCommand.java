@@ -260,7 +260,9 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchSpaceProvider provider = plugins.spaceProvider(space.id());
         Map<String, String> spaceSettings = space.settings(provider);
-        String engineName = null;
+        // Recorded for benchmark searches too: strategies with networks of their own (the
+        // reinforce LSTM controller) run on it.
+        String engineName = Engines.selector().resolveName(Optional.ofNullable(engine));
         String data = null;
         if (benchmark == null) {
             data = dataset == null ? SearchSetup.FASHION_MNIST : dataset;
