@@ -3,6 +3,7 @@ package org.djlnas.engine.mxnet;
 import java.util.EnumSet;
 import java.util.Set;
 import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineDefaults;
 import org.djlnas.api.engine.EngineSupport;
 
 /**
@@ -74,13 +75,6 @@ public final class MxNetSupport implements EngineSupport {
     /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
     @Override
     public void configureDefaults() {
-        setIfAbsent("ai.djl.offline", "true");
-        setIfAbsent("OPT_OUT_TRACKING", "true");
-    }
-
-    private static void setIfAbsent(String property, String value) {
-        if (System.getProperty(property) == null && System.getenv(property) == null) {
-            System.setProperty(property, value);
-        }
+        EngineDefaults.offlineWithoutTelemetry();
     }
 }

@@ -3,6 +3,7 @@ package org.djlnas.engine.pytorch;
 import java.util.EnumSet;
 import java.util.Set;
 import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineDefaults;
 import org.djlnas.api.engine.EngineSupport;
 
 /**
@@ -40,17 +41,10 @@ public final class PyTorchSupport implements EngineSupport {
 
     @Override
     public void configureDefaults() {
-        setIfAbsent("ai.djl.offline", "true");
-        setIfAbsent("OPT_OUT_TRACKING", "true");
-        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-        setIfAbsent(
+        EngineDefaults.offlineWithoutTelemetry();
+        EngineDefaults.setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        EngineDefaults.setIfAbsent(
                 "ai.djl.pytorch.num_threads",
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
-    }
-
-    private static void setIfAbsent(String property, String value) {
-        if (System.getProperty(property) == null && System.getenv(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 }

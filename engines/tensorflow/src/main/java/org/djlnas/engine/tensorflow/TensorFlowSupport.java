@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineDefaults;
 import org.djlnas.api.engine.EngineSupport;
 import org.djlnas.api.engine.NetworkExporter;
 import org.jspecify.annotations.Nullable;
@@ -73,8 +74,7 @@ public final class TensorFlowSupport implements EngineSupport {
 
     @Override
     public void configureDefaults() {
-        setIfAbsent("ai.djl.offline", "true");
-        setIfAbsent("OPT_OUT_TRACKING", "true");
+        EngineDefaults.offlineWithoutTelemetry();
         checkLibraryPath(read(LIBRARY_PATH));
     }
 
@@ -115,11 +115,5 @@ public final class TensorFlowSupport implements EngineSupport {
     private static @Nullable String read(String name) {
         String property = System.getProperty(name);
         return property != null ? property : System.getenv(name);
-    }
-
-    private static void setIfAbsent(String property, String value) {
-        if (read(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 }
