@@ -1,11 +1,8 @@
 package org.djlnas.cli;
 
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +44,6 @@ import picocli.CommandLine.Spec;
                     + " compared with the original's; a difference above 1e-4 is an error."
         })
 final class ExportCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec private CommandSpec spec;
 
@@ -153,18 +148,14 @@ final class ExportCommand implements Callable<Integer> {
         String datasetId;
         Path weights;
         if (experiment != null && params == null) {
-            Path retrained = experiment.resolve("retrain");
-            JsonNode record = readRetrainRecord(retrained);
-            spaceId = record.path("space").asText();
-            given = new LinkedHashMap<>();
-            record.path("spaceSettings")
-                    .fields()
-                    .forEachRemaining(
-                            entry -> given.put(entry.getKey(), entry.getValue().asText()));
+            Retraining.Report retrained = readRetrained(experiment.resolve("retrain"));
+            Retraining.Request recorded = retrained.request();
+            spaceId = recorded.space();
+            given = new LinkedHashMap<>(recorded.spaceSettings());
             given.putAll(space.settings(plugins.spaceProvider(spaceId)));
-            architecture = Architecture.fromJson(record.path("architecture").toString());
-            datasetId = dataset != null ? dataset : record.path("dataset").asText();
-            weights = retrained.resolve("weights");
+            architecture = recorded.architecture();
+            datasetId = dataset != null ? dataset : recorded.dataset();
+            weights = retrained.weights();
         } else if (experiment != null) {
             Retraining.Found found = Retraining.readFound(experiment);
             ExperimentConfig config = found.config();
@@ -205,9 +196,8 @@ final class ExportCommand implements Callable<Integer> {
                 exportEngine);
     }
 
-    private static JsonNode readRetrainRecord(Path retrained) throws IOException {
-        Path record = retrained.resolve(Retraining.RESULT_FILE);
-        if (!Files.isRegularFile(record)) {
+    private static Retraining.Report readRetrained(Path retrained) throws IOException {
+        if (!Retraining.isRetrained(retrained)) {
             throw new IllegalArgumentException(
                     "no retrained network in "
                             + retrained
@@ -215,7 +205,7 @@ final class ExportCommand implements Callable<Integer> {
                             + retrained.getParent()
                             + "' first, or give --params with the weights to export");
         }
-        return JSON.readTree(record.toFile());
+        return Retraining.read(retrained);
     }
 
     private void print(NetworkExport.Request request, NetworkExport.Report report) {

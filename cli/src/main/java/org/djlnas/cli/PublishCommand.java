@@ -122,7 +122,7 @@ final class PublishCommand implements Callable<Integer> {
                         .setName(name)
                         .setVersion(chosenVersion)
                         .setArchitecture(trained.request().architecture())
-                        .setWeights(trained.folder().resolve("weights"))
+                        .setWeights(trained.weights())
                         .setClassNames(data.classNames())
                         .setInputShape(new Shape(data.inputShape().getShape()))
                         .optNormalization(normalization.mean(), normalization.std())
@@ -163,7 +163,7 @@ final class PublishCommand implements Callable<Integer> {
         Path folder;
         if (experiment != null) {
             folder = experiment.resolve("retrain");
-            if (Files.isRegularFile(folder.resolve(Retraining.RESULT_FILE))) {
+            if (Retraining.isRetrained(folder)) {
                 err.println("publish: the final weights of " + folder);
                 err.flush();
                 return Retraining.read(folder);
@@ -198,7 +198,7 @@ final class PublishCommand implements Callable<Integer> {
                         .optTestMetrics(Map.of(Provenance.ACCURACY, trained.testAccuracy()))
                         .setParameters(
                                 Math.round(trained.metrics().getOrDefault(Metrics.PARAMETERS, 0.0)))
-                        .setLibraryVersion(libraryVersion())
+                        .setLibraryVersion(VersionProvider.libraryVersion())
                         .optDjlVersion(Engine.getDjlVersion());
         Double latency = trained.metrics().get(Metrics.LATENCY_MS);
         if (latency != null) {
@@ -235,11 +235,6 @@ final class PublishCommand implements Callable<Integer> {
 
     private static @Nullable Double orNull(OptionalDouble value) {
         return value.isPresent() ? value.getAsDouble() : null;
-    }
-
-    private static String libraryVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 
     private void print(PublishedModel published) {

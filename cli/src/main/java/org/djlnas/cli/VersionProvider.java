@@ -7,10 +7,18 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
         return new String[] {
-            "djl-nas " + (version == null ? "dev" : version),
-            "Java " + System.getProperty("java.version")
+            "djl-nas " + libraryVersion(), "Java " + System.getProperty("java.version")
         };
+    }
+
+    /**
+     * Returns the djl-nas version from the jar manifest.
+     *
+     * @return the version, or {@code dev} when run from classes
+     */
+    static String libraryVersion() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 }

@@ -35,6 +35,8 @@ public final class Retraining {
     /** The file the result is written to. */
     public static final String RESULT_FILE = "retrain.json";
 
+    private static final String WEIGHTS_FOLDER = "weights";
+
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -85,7 +87,31 @@ public final class Retraining {
             Map<String, Double> metrics,
             double testAccuracy,
             Duration wall,
-            Path folder) {}
+            Path folder) {
+
+        /**
+         * Returns the folder of the retrained weights, in DJL's format.
+         *
+         * @return {@code folder/weights}
+         */
+        public Path weights() {
+            return weightsIn(folder);
+        }
+    }
+
+    /**
+     * Tells whether a folder holds a retrained network: its {@value #RESULT_FILE}.
+     *
+     * @param folder the folder {@link #run} would write to
+     * @return whether {@link #read} can read it
+     */
+    public static boolean isRetrained(Path folder) {
+        return Files.isRegularFile(folder.resolve(RESULT_FILE));
+    }
+
+    private static Path weightsIn(Path folder) {
+        return folder.resolve(WEIGHTS_FOLDER);
+    }
 
     /**
      * Reads what an experiment found, to retrain it: its {@code best.json}.
@@ -145,7 +171,7 @@ public final class Retraining {
                         request.engine(),
                         TrainingSettings.defaults().withSplit(split(request.seed())));
         Files.createDirectories(folder);
-        Path weights = folder.resolve("weights");
+        Path weights = weightsIn(folder);
         long start = System.nanoTime();
         Map<String, Double> metrics =
                 evaluator.evaluate(
@@ -185,7 +211,7 @@ public final class Retraining {
      */
     public static Report read(Path folder) throws IOException {
         Path file = folder.resolve(RESULT_FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!isRetrained(folder)) {
             throw new IllegalArgumentException(
                     folder + " has no " + RESULT_FILE + "; it holds no retrained network");
         }
