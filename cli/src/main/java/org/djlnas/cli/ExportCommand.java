@@ -148,7 +148,7 @@ final class ExportCommand implements Callable<Integer> {
         String datasetId;
         Path weights;
         if (experiment != null && params == null) {
-            Retraining.Report retrained = readRetrained(experiment.resolve("retrain"));
+            Retraining.Report retrained = readRetrained(Retraining.folderOf(experiment));
             Retraining.Request recorded = retrained.request();
             spaceId = recorded.space();
             given = new LinkedHashMap<>(recorded.spaceSettings());

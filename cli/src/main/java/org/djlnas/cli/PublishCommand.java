@@ -162,7 +162,7 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path folder;
         if (experiment != null) {
-            folder = experiment.resolve("retrain");
+            folder = Retraining.folderOf(experiment);
             if (Retraining.isRetrained(folder)) {
                 err.println("publish: the final weights of " + folder);
                 err.flush();

@@ -84,7 +84,7 @@ final class RetrainCommand implements Callable<Integer> {
             return out;
         }
         if (experiment != null) {
-            return experiment.resolve("retrain");
+            return Retraining.folderOf(experiment);
         }
         throw new IllegalArgumentException("--arch needs --out DIR, where to write the weights");
     }

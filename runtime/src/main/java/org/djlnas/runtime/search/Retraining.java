@@ -100,6 +100,16 @@ public final class Retraining {
     }
 
     /**
+     * Returns where an experiment's found architecture is retrained by default.
+     *
+     * @param experiment the experiment folder
+     * @return {@code experiment/retrain}
+     */
+    public static Path folderOf(Path experiment) {
+        return experiment.resolve("retrain");
+    }
+
+    /**
      * Tells whether a folder holds a retrained network: its {@value #RESULT_FILE}.
      *
      * @param folder the folder {@link #run} would write to
