@@ -104,17 +104,20 @@ final class PublishCommand implements Callable<Integer> {
                             + " --space ID, exactly one of them");
         }
         String chosenVersion = version != null ? version : nextVersion();
+        if (experiment != null) {
+            publish(chosenVersion, finalWeights(plugins, Retraining.folderOf(experiment)));
+            return 0;
+        }
         Path scratch = Files.createTempDirectory("nas-publish");
         try {
-            publish(plugins, chosenVersion, finalWeights(plugins, scratch));
+            publish(chosenVersion, finalWeights(plugins, scratch));
         } finally {
             deleteRecursively(scratch);
         }
         return 0;
     }
 
-    private void publish(Plugins plugins, String chosenVersion, Retraining.Report trained)
-            throws Exception {
+    private void publish(String chosenVersion, Retraining.Report trained) throws Exception {
         ImageDataSource data = SearchSetup.dataSource(trained.request().dataset());
         PixelNormalization normalization = data.normalization();
         ModelPublication publication =
@@ -154,22 +157,16 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the final weights: those of an experiment's retraining, else trained now (into the
-     * experiment's {@code retrain} folder, or into {@code scratch} for an architecture given by
-     * hand).
+     * Returns the final weights in a folder: those already retrained there, else trained now into
+     * it (an experiment's {@code retrain} folder, kept; or a scratch folder for an architecture
+     * given by hand).
      */
-    private Retraining.Report finalWeights(Plugins plugins, Path scratch) throws Exception {
+    private Retraining.Report finalWeights(Plugins plugins, Path folder) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Path folder;
-        if (experiment != null) {
-            folder = Retraining.folderOf(experiment);
-            if (Retraining.isRetrained(folder)) {
-                err.println("publish: the final weights of " + folder);
-                err.flush();
-                return Retraining.read(folder);
-            }
-        } else {
-            folder = scratch;
+        if (Retraining.isRetrained(folder)) {
+            err.println("publish: the final weights of " + folder);
+            err.flush();
+            return Retraining.read(folder);
         }
         Retraining.Request request = training.request(plugins, space, experiment, arch);
         err.println(
