@@ -1,5 +1,6 @@
 package org.djlnas.strategies.reinforce;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -49,8 +50,19 @@ final class Categorical {
      *
      * @param logProbabilities from {@link #logProbabilities}
      * @param random the random source; one {@code nextDouble} is taken
+     * @throws IllegalStateException if a log-probability is NaN, as after a policy update with a
+     *     non-finite gradient: drawing from it would quietly pick the last option every time
      */
     static int draw(double[] logProbabilities, RandomGenerator random) {
+        for (double logP : logProbabilities) {
+            if (Double.isNaN(logP)) {
+                throw new IllegalStateException(
+                        "the policy's log-probabilities are "
+                                + Arrays.toString(logProbabilities)
+                                + "; expected numbers: the policy's parameters are no longer"
+                                + " finite");
+            }
+        }
         double u = random.nextDouble();
         double cumulative = 0;
         int last = -1;

@@ -98,8 +98,11 @@ final class LstmPolicy implements Policy {
                             rollout.feed(step.decision(), picks.get(t));
                         }
                     }
-                    collector.backward(
-                            logProbability.mul(-advantage).sub(entropy.mul(entropyWeight)));
+                    NDArray loss =
+                            logProbability
+                                    .mul(LstmRollout.scalar(manager, -advantage))
+                                    .sub(entropy.mul(LstmRollout.scalar(manager, entropyWeight)));
+                    collector.backward(loss);
                 }
             }
             adam.step(weights.values(), LstmWeights.gradients(arrays));

@@ -21,7 +21,7 @@ final class LstmRollout {
     private final NDManager manager;
     private final NDList weights;
     private final int hidden;
-    private final double temperature;
+    private final NDArray temperature;
     private NDArray input;
     private NDArray state;
     private NDArray cell;
@@ -38,10 +38,26 @@ final class LstmRollout {
         this.manager = manager;
         this.weights = weights;
         this.hidden = hidden;
-        this.temperature = temperature;
+        this.temperature = scalar(manager, temperature);
         this.input = weights.get(LstmWeights.FIRST_INPUT).reshape(1, hidden);
         this.state = manager.zeros(new Shape(1, hidden));
         this.cell = manager.zeros(new Shape(1, hidden));
+    }
+
+    /**
+     * Returns a scalar array owned by the manager, for arithmetic that is differentiated.
+     *
+     * <p>Never {@code mul(Number)} or {@code div(Number)} on a recorded array: DJL's PyTorch engine
+     * wraps the number in an array over a direct buffer, closes that array as soon as the operation
+     * returns, and PyTorch's autograd then reads the scalar in the backward pass from memory the
+     * garbage collector may have freed (the gradients come back as NaN now and then). An array from
+     * here lives, with its buffer, until the manager closes.
+     *
+     * @param manager owns the array
+     * @param value the scalar
+     */
+    static NDArray scalar(NDManager manager, double value) {
+        return manager.create((float) value);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.djlnas.strategies.reinforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -23,6 +24,15 @@ class CategoricalTest {
         assertThat(Math.exp(logP[0])).isCloseTo(Math.exp(0.5) / normalizer, within(1e-12));
         assertThat(Math.exp(logP[3])).isCloseTo(Math.exp(-0.5) / normalizer, within(1e-12));
         assertThat(Arrays.stream(probabilities(logP)).sum()).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void refusesToDrawFromLogProbabilitiesThatAreNotNumbers() {
+        double[] logP = Categorical.logProbabilities(new double[] {0.5, Double.NaN}, 1, List.of());
+        assertThatThrownBy(() -> Categorical.draw(logP, new SplittableRandom(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NaN")
+                .hasMessageContaining("no longer finite");
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class LstmPolicyTest {
 
+    private static final long GARBAGE_COLLECTION_INTERVAL_MS = 5;
+
     private final SearchSpace nb201 = Fixtures.nasBench201();
 
     @Test
@@ -25,6 +27,42 @@ class LstmPolicyTest {
             double late = ReinforceFixtures.meanReward(nb201, asked.subList(250, 300));
             assertThat(late).as("late mean reward, seed %d", seed).isGreaterThan(0.6);
             assertThat(late).as("late over early mean reward, seed %d", seed).isGreaterThan(early);
+        }
+    }
+
+    /**
+     * The controller's backward pass must not read memory the garbage collector may free: with
+     * DJL's {@code mul(Number)} on PyTorch it did, and gradients came back as NaN now and then.
+     */
+    @Test
+    void proposesTheSameArchitecturesWhileTheGarbageCollectorRuns() throws InterruptedException {
+        Thread collector = new Thread(LstmPolicyTest::collectGarbageUntilInterrupted);
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            List<Architecture> first = learnFromFirstValues(4, 120);
+            List<Architecture> second = learnFromFirstValues(4, 120);
+            assertThat(second).isEqualTo(first);
+        } finally {
+            collector.interrupt();
+            collector.join();
+        }
+    }
+
+    private List<Architecture> learnFromFirstValues(long seed, int trials) {
+        return new Fixtures.Driver(
+                        ReinforceFixtures.create(nb201, seed, Map.of("controller", "lstm")))
+                .run(trials, a -> ReinforceFixtures.firstValueFraction(nb201, a));
+    }
+
+    private static void collectGarbageUntilInterrupted() {
+        while (!Thread.currentThread().isInterrupted()) {
+            System.gc();
+            try {
+                Thread.sleep(GARBAGE_COLLECTION_INTERVAL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
