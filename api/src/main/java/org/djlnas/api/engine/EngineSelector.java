@@ -116,6 +116,22 @@ public final class EngineSelector {
     }
 
     /**
+     * Tells whether an engine updates batch normalisation's running statistics only in the backward
+     * pass (see {@link EngineSupport#updatesRunningStatisticsInBackward()}).
+     *
+     * @param engineName the engine's name, in any case
+     * @return what the engine's module declares, or {@code true}, which is right on every engine,
+     *     if no module on the class path describes the engine
+     */
+    public boolean updatesRunningStatisticsInBackward(String engineName) {
+        return supports.values().stream()
+                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
+                .findFirst()
+                .map(EngineSupport::updatesRunningStatisticsInBackward)
+                .orElse(true);
+    }
+
+    /**
      * Returns the exporter of an engine that can export.
      *
      * @param engineName the engine's name, in any case

@@ -31,6 +31,18 @@ public interface EngineSupport {
     void configureDefaults();
 
     /**
+     * Tells whether the engine updates batch normalisation's running statistics in the backward
+     * pass (as MXNet does) rather than in the forward pass in training mode (as PyTorch does).
+     * Re-estimating the statistics then takes a backward pass per batch as well.
+     *
+     * @return {@code true} if the statistics change only in the backward pass; {@code false}, the
+     *     default, if a forward pass in training mode updates them
+     */
+    default boolean updatesRunningStatisticsInBackward() {
+        return false;
+    }
+
+    /**
      * Returns the exporter to the engine's deployment format, for engines that can {@link
      * EngineCapability#EXPORT}.
      *

@@ -92,6 +92,36 @@ class EngineSelectorTest {
                 .containsExactly(EngineCapability.EXPORT);
     }
 
+    @Test
+    void batchNormRecalibrationTakesABackwardPassWhereTheEngineSaysOrNobodyKnows() {
+        EngineSupport backwardStatistics =
+                new EngineSupport() {
+                    @Override
+                    public String engineName() {
+                        return "MXNet";
+                    }
+
+                    @Override
+                    public Set<EngineCapability> capabilities() {
+                        return EnumSet.of(EngineCapability.TRAIN);
+                    }
+
+                    @Override
+                    public void configureDefaults() {
+                        throw new AssertionError("the engine must not be loaded");
+                    }
+
+                    @Override
+                    public boolean updatesRunningStatisticsInBackward() {
+                        return true;
+                    }
+                };
+        EngineSelector selector = selector(TRAINER, backwardStatistics);
+        assertThat(selector.updatesRunningStatisticsInBackward("pytorch")).isFalse();
+        assertThat(selector.updatesRunningStatisticsInBackward("MXNet")).isTrue();
+        assertThat(selector.updatesRunningStatisticsInBackward("OnnxRuntime")).isTrue();
+    }
+
     private static EngineSupport support(String name, Set<EngineCapability> capabilities) {
         return new EngineSupport() {
             @Override

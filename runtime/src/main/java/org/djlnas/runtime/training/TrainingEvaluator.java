@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
@@ -103,6 +104,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final String engineName;
     private final Device device;
     private final TrainingSettings settings;
+    private final boolean recalibrationNeedsBackward;
 
     /**
      * Creates the evaluator.
@@ -128,6 +130,8 @@ public final class TrainingEvaluator implements Evaluator {
                             + Engine.getAllEngines());
         }
         this.device = DeviceChoice.forEngine(engineName);
+        this.recalibrationNeedsBackward =
+                EngineSelector.discover().updatesRunningStatisticsInBackward(engineName);
     }
 
     /**
@@ -537,12 +541,12 @@ public final class TrainingEvaluator implements Evaluator {
     }
 
     /**
-     * Passes training batches forward and backward in training mode, without updating the weights,
-     * so that batch normalisation's running statistics describe the final weights. Both passes are
-     * needed to run the same code on every engine: PyTorch updates the statistics in the forward
-     * pass, MXNet in the backward pass (and runs batch normalisation in training mode only inside a
-     * gradient collector). The gradients the passes leave are cleared, since PyTorch would add them
-     * to those of the next training step.
+     * Passes training batches through the network in training mode, without updating the weights,
+     * so that batch normalisation's running statistics describe the final weights. PyTorch updates
+     * the statistics in the forward pass, so a forward pass is enough; MXNet updates them in the
+     * backward pass, and runs batch normalisation in training mode only inside a gradient
+     * collector, so there each batch goes forward and backward inside one, and the gradients left
+     * are cleared afterwards.
      */
     private void recalibrate(Block block, Trainer trainer, RandomAccessDataset trainSet)
             throws IOException {
@@ -553,16 +557,13 @@ public final class TrainingEvaluator implements Evaluator {
         if (!hasStatistics) {
             return;
         }
-        Loss loss = trainer.getLoss();
         while (remaining > 0) {
             for (Batch batch : batches(trainSet, trainer.getManager())) {
                 try (batch) {
-                    synchronized (EngineLocks.GRADIENTS) {
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDList predictions =
-                                    trainer.forward(batch.getData(), batch.getLabels());
-                            collector.backward(loss.evaluate(batch.getLabels(), predictions));
-                        }
+                    if (recalibrationNeedsBackward) {
+                        forwardAndBackward(trainer, batch);
+                    } else {
+                        trainer.forward(batch.getData(), batch.getLabels());
                     }
                 }
                 if (--remaining == 0) {
@@ -570,7 +571,18 @@ public final class TrainingEvaluator implements Evaluator {
                 }
             }
         }
-        GradientGuard.clear(trainableParameters(trainer));
+        if (recalibrationNeedsBackward) {
+            GradientGuard.clear(trainableParameters(trainer));
+        }
+    }
+
+    private static void forwardAndBackward(Trainer trainer, Batch batch) {
+        synchronized (EngineLocks.GRADIENTS) {
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
+                collector.backward(trainer.getLoss().evaluate(batch.getLabels(), predictions));
+            }
+        }
     }
 
     private void validate(

@@ -30,7 +30,8 @@ import org.djlnas.runtime.data.DataSplit;
  * @param weightDecay the L2 penalty on weights
  * @param split how the training set is split into training and validation examples; its seed is the
  *     experiment's, not the trial's, so that all trials are validated on the same examples
- * @param recalibrationBatches training batches passed forward and backward in training mode,
+ * @param recalibrationBatches training batches passed through the network in training mode
+ *     (forward, and backward too on engines that update the statistics there, such as MXNet),
  *     without updating the weights, after the last step, so that batch normalisation's running
  *     statistics describe the final weights; 0 turns this off. The running statistics are moving
  *     averages that keep 90% of their value per batch; after a short training they still mostly

@@ -121,6 +121,25 @@ class TrainingEvaluatorTest {
                 .isCloseTo(metrics.get(Metrics.ACCURACY), org.assertj.core.data.Offset.offset(0.1));
     }
 
+    /**
+     * After 10 steps the running statistics still mostly describe the initial weights;
+     * re-estimating them lowers the validation loss and raises the accuracy (seeds 3 to 6 all gave
+     * gains of 0.07 to 0.17 in accuracy on PyTorch).
+     */
+    @Test
+    void recalibratedStatisticsValidateBetterAfterAShortTraining() throws Exception {
+        TrainingSettings settings =
+                TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640));
+        TrialSpec trial = new TrialSpec(7, architecture, new Budget(0.5, 1280), 5);
+        Map<String, Double> without =
+                evaluator(settings.withRecalibrationBatches(0)).evaluate(trial);
+        Map<String, Double> with = evaluator(settings).evaluate(trial);
+        System.out.printf(
+                "10 steps, validation without recalibration %s, with %s%n", without, with);
+        assertThat(with.get(Metrics.LOSS)).isLessThan(without.get(Metrics.LOSS));
+        assertThat(with.get(Metrics.ACCURACY)).isGreaterThan(without.get(Metrics.ACCURACY) + 0.05);
+    }
+
     @Test
     void trialsRunInParallel() throws Exception {
         TrainingEvaluator evaluator =

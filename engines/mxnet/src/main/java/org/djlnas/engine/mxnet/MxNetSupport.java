@@ -72,6 +72,17 @@ public final class MxNetSupport implements EngineSupport {
                 EngineCapability.ARCHITECTURE_GRADIENTS);
     }
 
+    /**
+     * Returns {@code true}: MXNet updates batch normalisation's running statistics in the backward
+     * pass.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean updatesRunningStatisticsInBackward() {
+        return true;
+    }
+
     /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
     @Override
     public void configureDefaults() {
