@@ -1,11 +1,20 @@
 package org.djlnas.runtime.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.util.List;
 
-/** Checks and clears the gradients of trainable parameters after a backward pass. */
+/**
+ * Checks and clears the gradients of trainable parameters after a backward pass.
+ *
+ * <p>Both run once per training step, so they leave nothing behind: {@code getGradient()} returns a
+ * new handle to the gradient on every engine (PyTorch and MXNet alike), attached to the parameter's
+ * manager, which lives as long as the trial. Each call therefore works in a scratch manager that
+ * takes the handles and everything computed from them, and closes it: closing a handle frees the
+ * handle, not the gradient.
+ */
 final class GradientGuard {
 
     private static final NDIndex EVERYTHING = new NDIndex("...");
@@ -20,12 +29,17 @@ final class GradientGuard {
      * @return true if every gradient element is finite
      */
     static boolean allFinite(List<Parameter> parameters) {
-        NDArray total = null;
-        for (Parameter parameter : parameters) {
-            NDArray sum = parameter.getArray().getGradient().sum();
-            total = total == null ? sum : total.add(sum);
+        if (parameters.isEmpty()) {
+            return true;
         }
-        return total == null || Float.isFinite(total.getFloat());
+        try (NDManager scratch = scratchManager(parameters)) {
+            NDArray total = null;
+            for (Parameter parameter : parameters) {
+                NDArray sum = gradientIn(scratch, parameter).sum();
+                total = total == null ? sum : total.add(sum);
+            }
+            return Float.isFinite(total.getFloat());
+        }
     }
 
     /**
@@ -35,8 +49,23 @@ final class GradientGuard {
      * @param parameters the trainable parameters
      */
     static void clear(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            parameter.getArray().getGradient().set(EVERYTHING, 0);
+        if (parameters.isEmpty()) {
+            return;
         }
+        try (NDManager scratch = scratchManager(parameters)) {
+            for (Parameter parameter : parameters) {
+                gradientIn(scratch, parameter).set(EVERYTHING, 0);
+            }
+        }
+    }
+
+    private static NDManager scratchManager(List<Parameter> parameters) {
+        return parameters.get(0).getArray().getManager().newSubManager();
+    }
+
+    private static NDArray gradientIn(NDManager scratch, Parameter parameter) {
+        NDArray gradient = parameter.getArray().getGradient();
+        gradient.attach(scratch);
+        return gradient;
     }
 }
