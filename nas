@@ -7,8 +7,8 @@
 # Environment: JAVA_HOME picks the JVM; NAS_JAVA_OPTS adds JVM options (for example -Xmx8g
 # -Dnas.engine=PyTorch); NAS_PLUGINS adds plug-in jars to the class path (':'-separated; DIR/* for
 # every jar in DIR), as do jars put in the plugins/ folder next to this script (docs/plugins.md);
-# OMP_WAIT_POLICY defaults to PASSIVE (busy-waiting OpenMP threads collapse under contention on
-# small machines).
+# OMP_WAIT_POLICY defaults to ACTIVE, or PASSIVE with --parallel above 1 (busy-waiting OpenMP
+# threads collapse under contention on small machines).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"

@@ -37,6 +37,7 @@ final class EpochsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<EpochRecord> epochs;
+        ExperimentFolder.requireJournal(folder);
         try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
             epochs = store.epochs();
         }

@@ -1,9 +1,14 @@
 package org.djlnas.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.djlnas.zoo.InvalidArchiveException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -14,8 +19,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Turns every error into one line {@code nas: <reason>} on stderr and an exit status: {@value
  * #BAD_INPUT} for bad input (unknown options, malformed values, invalid architectures: picocli's
- * parameter errors and {@link IllegalArgumentException}s), {@value #FAILURE} for anything else.
- * With {@code --verbose} the stack trace follows the line.
+ * parameter errors, {@link IllegalArgumentException}s and archives that are not packed models;
+ * paths given that do not exist, are of the wrong kind or may not be read), {@value #FAILURE} for
+ * anything else. With {@code --verbose} the stack trace follows the line.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -25,6 +31,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     /** Exit status of a command given bad input. */
     static final int BAD_INPUT = 2;
 
+    /** The file system's reason for reading a folder as a file. */
+    private static final String IS_A_DIRECTORY = "Is a directory";
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
@@ -32,8 +41,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         String reason = reason(first).replaceFirst("^Error: ", "");
         if (first instanceof UnmatchedArgumentException unmatched) {
             reason = unknownCommand(cmd, unmatched).orElse(reason);
-            if (!unmatched.getSuggestions().isEmpty()) {
-                reason += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+            List<String> suggestions = visibleSuggestions(cmd, unmatched);
+            if (!suggestions.isEmpty()) {
+                reason += "; did you mean " + String.join(" or ", suggestions) + "?";
             }
         }
         String help = cmd.getCommandSpec().qualifiedName() + " --help";
@@ -49,13 +59,47 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleExecutionException(
             Exception ex, CommandLine commandLine, ParseResult parseResult) {
         boolean verbose = isVerbose(parseResult);
-        if (ex instanceof IllegalArgumentException) {
+        if (ex instanceof IllegalArgumentException || ex instanceof InvalidArchiveException) {
             report(commandLine.getErr(), ex, reason(ex), verbose);
+            return BAD_INPUT;
+        }
+        Optional<String> missing = pathProblem(ex);
+        if (missing.isPresent()) {
+            report(commandLine.getErr(), ex, missing.get(), verbose);
             return BAD_INPUT;
         }
         String hint = verbose ? "" : " (" + Main.VERBOSE + " shows the stack trace)";
         report(commandLine.getErr(), ex, reason(ex) + hint, verbose);
         return FAILURE;
+    }
+
+    /**
+     * Describes a path the user gave that does not exist, is of the wrong kind or may not be read:
+     * the file system's errors name only the path.
+     */
+    static Optional<String> pathProblem(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException e && e.getFile() != null) {
+                String file = "'" + e.getFile() + "'";
+                String problem = null;
+                if (e instanceof NoSuchFileException) {
+                    problem = file + " does not exist";
+                } else if (e instanceof NotDirectoryException) {
+                    problem = file + " is not a folder";
+                } else if (e instanceof AccessDeniedException) {
+                    problem = file + " may not be read or written (permission denied)";
+                } else if (IS_A_DIRECTORY.equals(e.getReason())) {
+                    problem = file + " is a folder; expected a file";
+                }
+                if (problem != null) {
+                    return Optional.of(
+                            e.getOtherFile() == null
+                                    ? problem
+                                    : problem + " (with '" + e.getOtherFile() + "')");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Names an unknown subcommand as such, rather than as an "unmatched argument". */
@@ -70,7 +114,16 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 "unknown command '"
                         + unmatched.get(0)
                         + "'; expected one of "
-                        + String.join(", ", cmd.getSubcommands().keySet()));
+                        + String.join(", ", Main.visibleSubcommands(cmd)));
+    }
+
+    /** Picocli's suggestions, without hidden commands. */
+    private static List<String> visibleSuggestions(CommandLine cmd, UnmatchedArgumentException ex) {
+        List<String> hidden =
+                cmd.getSubcommands().keySet().stream()
+                        .filter(name -> !Main.visibleSubcommands(cmd).contains(name))
+                        .toList();
+        return ex.getSuggestions().stream().filter(s -> !hidden.contains(s)).toList();
     }
 
     /**

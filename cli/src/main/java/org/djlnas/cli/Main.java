@@ -2,10 +2,13 @@ package org.djlnas.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -41,6 +44,8 @@ public final class Main implements Callable<Integer> {
     /** The option that makes errors print their stack trace. */
     static final String VERBOSE = "--verbose";
 
+    private static final List<String> HELP_NAMES = List.of("-h", "--help");
+
     @Spec private CommandSpec spec;
 
     @Option(
@@ -74,9 +79,43 @@ public final class Main implements Callable<Integer> {
      */
     public static CommandLine commandLine() {
         ErrorReporter errors = new ErrorReporter();
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+        CommandLine commandLine =
+                new CommandLine(new Main())
+                        .setExecutionExceptionHandler(errors)
+                        .setParameterExceptionHandler(errors);
+        addHelpOption(commandLine);
+        return commandLine;
+    }
+
+    /**
+     * Gives every command and subcommand {@code -h, --help}: commands with their own {@code
+     * --version} option (which {@code mixinStandardHelpOptions} would clash with) and commands
+     * declared without the mixin get it here.
+     */
+    private static void addHelpOption(CommandLine commandLine) {
+        CommandSpec command = commandLine.getCommandSpec();
+        if (command.optionsMap().keySet().stream().noneMatch(HELP_NAMES::contains)) {
+            command.addOption(
+                    OptionSpec.builder(HELP_NAMES.toArray(String[]::new))
+                            .usageHelp(true)
+                            .description("Show this help message and exit.")
+                            .build());
+        }
+        commandLine.getSubcommands().values().forEach(Main::addHelpOption);
+    }
+
+    /**
+     * Returns the names of the commands a user may type after a command: its subcommands that are
+     * not hidden.
+     *
+     * @param command the command
+     * @return the names, in declaration order
+     */
+    static List<String> visibleSubcommands(CommandLine command) {
+        return command.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**
@@ -95,6 +134,6 @@ public final class Main implements Callable<Integer> {
         throw new ParameterException(
                 spec.commandLine(),
                 "missing command; expected one of "
-                        + String.join(", ", spec.subcommands().keySet()));
+                        + String.join(", ", visibleSubcommands(spec.commandLine())));
     }
 }

@@ -25,6 +25,7 @@ import org.djlnas.zoo.ModelPublication;
 import org.djlnas.zoo.Provenance;
 import org.djlnas.zoo.PublishedModel;
 import org.djlnas.zoo.ZooCatalog;
+import org.djlnas.zoo.ZooLayout;
 import org.djlnas.zoo.ZooPublisher;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -103,7 +104,9 @@ final class PublishCommand implements Callable<Integer> {
                     "give --experiment DIR (publish what a search found) or --arch FILE|JSON with"
                             + " --space ID, exactly one of them");
         }
+        ZooLayout.requireName(name);
         String chosenVersion = version != null ? version : nextVersion();
+        new ZooPublisher(zoo).check(name, chosenVersion, replace);
         if (experiment != null) {
             publish(chosenVersion, finalWeights(plugins, Retraining.folderOf(experiment)));
             return 0;

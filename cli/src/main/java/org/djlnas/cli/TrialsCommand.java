@@ -35,6 +35,7 @@ final class TrialsCommand implements Callable<Integer> {
     public Integer call() {
         List<TrialRecord> trials;
         Map<Integer, List<Map<String, Object>>> reports = new TreeMap<>();
+        ExperimentFolder.requireJournal(folder);
         try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
             trials = store.trials();
             for (IntermediateValue report : store.reports()) {

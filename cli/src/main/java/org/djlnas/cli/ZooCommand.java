@@ -1,6 +1,7 @@
 package org.djlnas.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,14 @@ final class ZooCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (!Files.isDirectory(zoo)) {
+                throw new IllegalArgumentException(
+                        "zoo folder '"
+                                + zoo
+                                + "' "
+                                + (Files.exists(zoo) ? "is not a folder" : "does not exist")
+                                + "; expected a folder 'nas publish' wrote");
+            }
             ZooListing listing = new ZooCatalog(zoo).list();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -135,11 +144,23 @@ final class ZooCommand implements Callable<Integer> {
                 description = "The archive to write.")
         private Path out;
 
+        @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+        private boolean json;
+
         @Override
         public Integer call() throws Exception {
             new ArchivePacker(zoo).pack(name, Optional.ofNullable(version), out);
-            spec.commandLine().getOut().println("packed " + name + " into " + out);
-            spec.commandLine().getOut().flush();
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> root = new LinkedHashMap<>();
+                root.put("name", name);
+                root.put("version", version);
+                root.put("archive", out.toString());
+                Json.print(stdout, root);
+            } else {
+                stdout.println("packed " + name + " into " + out);
+            }
+            stdout.flush();
             return 0;
         }
     }
@@ -166,13 +187,29 @@ final class ZooCommand implements Callable<Integer> {
         @Option(names = "--replace", description = "Replace versions the zoo already holds.")
         private boolean replace;
 
+        @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+        private boolean json;
+
         @Override
         public Integer call() throws Exception {
             List<PublishedModel> imported =
                     new ArchiveImporter(zoo).importArchive(archive, replace);
             PrintWriter out = spec.commandLine().getOut();
-            for (PublishedModel model : imported) {
-                out.println("imported " + model.name() + " version " + model.version());
+            if (json) {
+                List<Map<String, Object>> models = new ArrayList<>();
+                for (PublishedModel model : imported) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("name", model.name());
+                    row.put("version", model.version());
+                    row.put("id", model.architectureId());
+                    row.put("folder", model.folder().toString());
+                    models.add(row);
+                }
+                Json.print(out, Map.of("imported", models));
+            } else {
+                for (PublishedModel model : imported) {
+                    out.println("imported " + model.name() + " version " + model.version());
+                }
             }
             out.flush();
             return 0;

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,9 +61,12 @@ public final class ArchiveImporter {
      * @throws InvalidArchiveException if the archive is not a complete, intact packed model
      * @throws FileAlreadyExistsException naming the versions the zoo already has, unless {@code
      *     replace}
+     * @throws NoSuchFileException if the archive does not exist
+     * @throws IllegalArgumentException if the zoo folder is a file
      * @throws IOException if the archive or the zoo cannot be read or written
      */
     public List<PublishedModel> importArchive(Path archive, boolean replace) throws IOException {
+        requireInputs(archive);
         Files.createDirectories(layout.root());
         Path staging = Files.createTempDirectory(layout.root(), ".import-");
         try (ZipFile zip = open(archive)) {
@@ -93,6 +97,20 @@ public final class ArchiveImporter {
             return install(contents.name(), versions, staging, replace);
         } finally {
             Folders.deleteRecursively(staging);
+        }
+    }
+
+    /** Checks the archive and the zoo before the zoo is touched. */
+    private void requireInputs(Path archive) throws IOException {
+        if (!Files.exists(archive)) {
+            throw new NoSuchFileException(archive.toString());
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new InvalidArchiveException(archive, "is not a file; expected a zip archive");
+        }
+        if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
+            throw new IllegalArgumentException(
+                    "zoo folder '" + layout.root() + "' is a file; expected a folder");
         }
     }
 

@@ -45,32 +45,40 @@ public final class ArchivePacker {
      * @param name the model's name
      * @param version the version to pack, or empty for every version
      * @param archive the zip file to write, replaced if it exists
-     * @throws IllegalArgumentException naming what the zoo holds if it has no such model or version
+     * @throws IllegalArgumentException naming what the zoo holds if it has no such model or
+     *     version, or naming the archive if it cannot be written there
      * @throws CorruptModelFileException naming a file of the model that is damaged
      * @throws IOException if the zoo cannot be read or the archive written
      */
     public void pack(String name, Optional<String> version, Path archive) throws IOException {
-        Path metadataFile = layout.modelFolder(name).resolve(ZooLayout.METADATA_FILE);
-        if (!Files.isRegularFile(metadataFile)) {
-            throw new IllegalArgumentException(
-                    "model '"
-                            + name
-                            + "' is not in the zoo "
-                            + layout.root()
-                            + "; its models: "
-                            + describe(layout.modelNames()));
-        }
-        Metadata metadata = MetadataFile.read(metadataFile, name);
-        List<Artifact> versions = select(metadata, name, version);
-        for (Artifact artifact : versions) {
-            ChecksumManifest.verify(layout.versionFolder(name, artifact.getVersion()));
-        }
-        metadata.setArtifacts(versions);
-
         Path parent = archive.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "." + archive.getFileName() + "-", ".tmp");
+        requireWritableTarget(archive, parent);
+        Path temporary = null;
         try {
+            if (Files.isDirectory(parent)) {
+                temporary = temporaryFile(archive, parent); // the target is checked first
+            }
+            Path metadataFile = layout.modelFolder(name).resolve(ZooLayout.METADATA_FILE);
+            if (!Files.isRegularFile(metadataFile)) {
+                throw new IllegalArgumentException(
+                        "model '"
+                                + name
+                                + "' is not in the zoo "
+                                + layout.root()
+                                + "; its models: "
+                                + describe(layout.modelNames()));
+            }
+            Metadata metadata = MetadataFile.read(metadataFile, name);
+            List<Artifact> versions = select(metadata, name, version);
+            for (Artifact artifact : versions) {
+                ChecksumManifest.verify(layout.versionFolder(name, artifact.getVersion()));
+            }
+            metadata.setArtifacts(versions);
+
+            if (temporary == null) {
+                Files.createDirectories(parent);
+                temporary = temporaryFile(archive, parent);
+            }
             try (OutputStream out = Files.newOutputStream(temporary);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 String model = ZooLayout.modelPath(name) + "/";
@@ -88,7 +96,47 @@ public final class ArchivePacker {
             }
             Folders.move(temporary, archive);
         } finally {
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /**
+     * Checks that the archive can be a file: it is not a folder, and the nearest existing folder
+     * above it is a folder.
+     */
+    private static void requireWritableTarget(Path archive, Path parent) {
+        if (Files.isDirectory(archive)) {
+            throw new IllegalArgumentException(
+                    "archive '" + archive + "' is a folder; expected the path of a zip file");
+        }
+        Path existing = parent;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(
+                    "archive '"
+                            + archive
+                            + "' cannot be written: '"
+                            + existing
+                            + "' is a file, not a folder");
+        }
+    }
+
+    /** Creates the file the archive is written to before it is moved into place. */
+    private static Path temporaryFile(Path archive, Path parent) {
+        try {
+            return Files.createTempFile(parent, "." + archive.getFileName() + "-", ".tmp");
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException(
+                    "archive '"
+                            + archive
+                            + "' cannot be written: its folder "
+                            + parent
+                            + " does not take new files; expected a path in a writable folder",
+                    e);
         }
     }
 

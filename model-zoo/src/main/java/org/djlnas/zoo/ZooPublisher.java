@@ -36,6 +36,46 @@ public final class ZooPublisher {
     }
 
     /**
+     * Checks, before anything is trained, that a version of a model can be published into this zoo:
+     * the name and version are valid, the zoo folder is a folder (or can be made one) and, unless
+     * it is replaced, the version is not published yet. Nothing is written.
+     *
+     * @param name the model's name
+     * @param version the version
+     * @param replace whether an existing version would be replaced
+     * @throws IllegalArgumentException naming the name, version or zoo folder that is not valid
+     * @throws FileAlreadyExistsException if the version exists and {@code replace} is false
+     * @throws IOException if the zoo's metadata of the model cannot be read
+     */
+    public void check(String name, String version, boolean replace) throws IOException {
+        ZooLayout.requireName(name);
+        ZooLayout.requireVersion(version);
+        Path existing = layout.root();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(
+                    "zoo folder '"
+                            + layout.root()
+                            + "' cannot be made: '"
+                            + existing
+                            + "' is a file; expected a folder");
+        }
+        if (replace) {
+            return;
+        }
+        Path metadataFile = layout.modelFolder(name).resolve(ZooLayout.METADATA_FILE);
+        Path target = layout.versionFolder(name, version);
+        if (Files.exists(target)
+                || (Files.isRegularFile(metadataFile)
+                        && MetadataFile.version(MetadataFile.read(metadataFile, name), version)
+                                .isPresent())) {
+            throw alreadyPublished(target, name, version);
+        }
+    }
+
+    /**
      * Publishes one version of a model.
      *
      * @param publication what to publish
@@ -84,15 +124,7 @@ public final class ZooPublisher {
             if (!replace
                     && (Files.exists(target)
                             || MetadataFile.version(metadata, version).isPresent())) {
-                throw new FileAlreadyExistsException(
-                        target.toString(),
-                        null,
-                        "model '"
-                                + name
-                                + "' version "
-                                + version
-                                + " is already published; publish another version or replace"
-                                + " it");
+                throw alreadyPublished(target, name, version);
             }
             Path staging = Files.createTempDirectory(layout.root(), ".publish-");
             try {
@@ -125,6 +157,18 @@ public final class ZooPublisher {
         }
         return new PublishedModel(
                 name, version, layout.versionFolder(name, version), architecture.id(), provenance);
+    }
+
+    private static FileAlreadyExistsException alreadyPublished(
+            Path target, String name, String version) {
+        return new FileAlreadyExistsException(
+                target.toString(),
+                null,
+                "model '"
+                        + name
+                        + "' version "
+                        + version
+                        + " is already published; publish another version or replace it");
     }
 
     private static void writeFiles(

@@ -1,6 +1,7 @@
 package org.djlnas.api.arch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -92,9 +93,9 @@ public final class Architecture {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidArchitectureException(
-                    "malformed architecture JSON ("
-                            + e.getOriginalMessage()
-                            + "); expected an object mapping each label to its value",
+                    "malformed architecture JSON "
+                            + describe(e)
+                            + "; expected an object mapping each label to its value",
                     e);
         }
         if (root == null || !root.isObject()) {
@@ -114,6 +115,29 @@ public final class Architecture {
             values.put(field.getKey(), fromJsonNode(field.getKey(), field.getValue()));
         }
         return of(values);
+    }
+
+    /** Describes a JSON syntax error by its place, without the parser's internals. */
+    private static String describe(JsonProcessingException e) {
+        String where =
+                e.getLocation() == null
+                        ? ""
+                        : " at line "
+                                + e.getLocation().getLineNr()
+                                + ", column "
+                                + e.getLocation().getColumnNr();
+        if (e instanceof JsonEOFException) {
+            return "(it ends" + where + " before its object is closed; is it truncated?)";
+        }
+        String problem =
+                e.getOriginalMessage()
+                        .replaceAll("\\s*\\(start marker at \\[Source:.*", "")
+                        .replaceAll("\\s*\\[Source:.*", "")
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .strip();
+        return "(" + problem + where + ")";
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.Locale;
  * @param name the setting's kebab-case name
  * @param type how its text is parsed
  * @param defaultValue the value used when the setting is not given
- * @param minimum the smallest allowed value of a numeric setting ({@code -Infinity} for none)
+ * @param minimum the smallest allowed value of a numeric setting ({@code -Infinity} for none); an
+ *     integer setting is also at most {@link Integer#MAX_VALUE}, and a number setting whose minimum
+ *     is {@link Double#MIN_VALUE} takes positive numbers
  * @param description what the setting means, for people
  */
 public record SettingSpec(
@@ -92,7 +94,7 @@ public record SettingSpec(
      * @param text the text
      * @return the typed value
      * @throws IllegalArgumentException naming the setting and the expected type if the text does
-     *     not parse or is below the minimum
+     *     not parse or is out of range
      */
     public Object parse(String owner, String text) {
         Object value;
@@ -131,19 +133,35 @@ public record SettingSpec(
                             + type.describe(),
                     e);
         }
+        if (value instanceof Long whole && whole > Integer.MAX_VALUE) {
+            throw outOfRange(owner, text, "at most " + Integer.MAX_VALUE + " (an integer)");
+        }
         if (value instanceof Number number && number.doubleValue() < minimum) {
-            throw new IllegalArgumentException(
-                    "setting '"
-                            + name
-                            + "' of "
-                            + owner
-                            + " is "
-                            + text
-                            + "; expected at least "
-                            + (type == Type.INTEGER
-                                    ? Long.toString((long) minimum) + " (an integer)"
-                                    : Double.toString(minimum) + " (a number)"));
+            throw outOfRange(owner, text, describeMinimum());
         }
         return value;
+    }
+
+    /** Describes the smallest value, as in "expected at least 2 (an integer)". */
+    private String describeMinimum() {
+        if (type == Type.INTEGER) {
+            return "at least " + (long) minimum + " (an integer)";
+        }
+        if (minimum == Double.MIN_VALUE) {
+            return "a positive number";
+        }
+        return "at least " + minimum + " (a number)";
+    }
+
+    private IllegalArgumentException outOfRange(String owner, String text, String expected) {
+        return new IllegalArgumentException(
+                "setting '"
+                        + name
+                        + "' of "
+                        + owner
+                        + " is "
+                        + text.trim()
+                        + "; expected "
+                        + expected);
     }
 }

@@ -151,8 +151,20 @@ public final class ChoiceTree {
             Choice choice = pending.removeFirst();
             String label = choice.label();
             if (!architecture.has(label)) {
+                String unknown =
+                        architecture.values().keySet().stream()
+                                .filter(l -> !choicesByLabel.containsKey(l))
+                                .map(l -> "'" + l + "'")
+                                .collect(java.util.stream.Collectors.joining(", "));
                 throw new InvalidArchitectureException(
-                        label, "missing; expected " + choice.describeDomain());
+                        label,
+                        "missing; expected "
+                                + choice.describeDomain()
+                                + (unknown.isEmpty()
+                                        ? ""
+                                        : " (the architecture's labels "
+                                                + unknown
+                                                + " are unknown to the space)"));
             }
             Object value;
             try {
