@@ -1,5 +1,6 @@
 package org.djlnas.cli;
 
+import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -19,9 +20,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Turns every error into one line {@code nas: <reason>} on stderr and an exit status: {@value
  * #BAD_INPUT} for bad input (unknown options, malformed values, invalid architectures: picocli's
- * parameter errors, {@link IllegalArgumentException}s and archives that are not packed models;
- * paths given that do not exist, are of the wrong kind or may not be read), {@value #FAILURE} for
- * anything else. With {@code --verbose} the stack trace follows the line.
+ * parameter errors, {@link IllegalArgumentException}s, archives that are not packed models and
+ * input files not found; paths given that do not exist, are of the wrong kind or may not be read),
+ * {@value #FAILURE} for anything else. With {@code --verbose} the stack trace follows the line.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -59,7 +60,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleExecutionException(
             Exception ex, CommandLine commandLine, ParseResult parseResult) {
         boolean verbose = isVerbose(parseResult);
-        if (ex instanceof IllegalArgumentException || ex instanceof InvalidArchiveException) {
+        if (ex instanceof IllegalArgumentException
+                || ex instanceof InvalidArchiveException
+                || ex instanceof FileNotFoundException) {
             report(commandLine.getErr(), ex, reason(ex), verbose);
             return BAD_INPUT;
         }

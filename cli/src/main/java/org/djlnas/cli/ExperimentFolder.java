@@ -34,4 +34,20 @@ final class ExperimentFolder {
                         + problem
                         + "; expected the --out folder of 'nas search'");
     }
+
+    /**
+     * Checks that a new experiment may be made in a folder: it holds none yet.
+     *
+     * @param folder the folder the user gave
+     * @throws IllegalArgumentException if the folder holds an experiment's journal
+     */
+    static void requireNoJournal(Path folder) {
+        if (Files.isRegularFile(folder.resolve(SqliteExperimentStore.FILE_NAME))) {
+            throw new IllegalArgumentException(
+                    "experiment folder '"
+                            + folder
+                            + "' already holds an experiment; expected a new folder, or --resume"
+                            + " to continue it");
+        }
+    }
 }

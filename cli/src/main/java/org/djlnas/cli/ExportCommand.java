@@ -101,6 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         String exportEngine = exportEngine(engines);
         Plugins plugins = Plugins.discover();
         NetworkExport.Request request = request(plugins, exportEngine);
+        engines.exporter(exportEngine); // an unknown engine is bad input, named before any work
         PrintWriter err = spec.commandLine().getErr();
         err.println(
                 "export: "
@@ -186,14 +187,10 @@ final class ExportCommand implements Callable<Integer> {
         Map<String, String> settings = SearchSetup.spaceSettingsFor(provider, given, data);
         SearchSpace searchSpace = plugins.space(spaceId, settings);
         Shape inputShape = data.inputShape();
+        Architecture valid = searchSpace.validate(architecture);
+        NetworkExport.checkWeights(weights);
         return new NetworkExport.Request(
-                spaceId,
-                settings,
-                searchSpace,
-                searchSpace.validate(architecture),
-                weights,
-                inputShape,
-                exportEngine);
+                spaceId, settings, searchSpace, valid, weights, inputShape, exportEngine);
     }
 
     private static Retraining.Report readRetrained(Path retrained) throws IOException {

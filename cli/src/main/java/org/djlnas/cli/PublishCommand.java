@@ -172,6 +172,7 @@ final class PublishCommand implements Callable<Integer> {
             return Retraining.read(folder);
         }
         Retraining.Request request = training.request(plugins, space, experiment, arch);
+        Retraining.check(request, plugins);
         err.println(
                 "publish: no final weights yet; retraining "
                         + request.architecture().id()

@@ -60,6 +60,7 @@ final class RetrainCommand implements Callable<Integer> {
         Plugins plugins = Plugins.discover();
         Retraining.Request request = training.request(plugins, space, experiment, arch);
         Path folder = folder();
+        Retraining.check(request, plugins);
         PrintWriter err = spec.commandLine().getErr();
         err.println(
                 "retrain: "

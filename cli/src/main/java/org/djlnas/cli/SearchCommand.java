@@ -248,6 +248,7 @@ final class SearchCommand implements Callable<Integer> {
                                 + " settings it was created with (only --trials may change)");
             }
         }
+        ExperimentFolder.requireJournal(out);
         return SearchSession.resume(
                 out, trials == null ? OptionalInt.empty() : OptionalInt.of(trials), plugins);
     }
@@ -295,6 +296,7 @@ final class SearchCommand implements Callable<Integer> {
                         evaluatorSettings,
                         pruner);
         Path folder = out != null ? out : defaultFolder(space.id(), strategyId);
+        ExperimentFolder.requireNoJournal(folder);
         return SearchSession.create(folder, config, plugins);
     }
 

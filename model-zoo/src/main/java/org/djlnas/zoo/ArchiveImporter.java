@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -67,8 +68,10 @@ public final class ArchiveImporter {
      */
     public List<PublishedModel> importArchive(Path archive, boolean replace) throws IOException {
         requireInputs(archive);
+        boolean newZoo = Files.notExists(layout.root());
         Files.createDirectories(layout.root());
         Path staging = Files.createTempDirectory(layout.root(), ".import-");
+        boolean imported = false;
         try (ZipFile zip = open(archive)) {
             ArchiveContents contents = ArchiveContents.of(archive, zip);
             Path metadataFile = staging.resolve(ZooLayout.METADATA_FILE);
@@ -94,10 +97,26 @@ public final class ArchiveImporter {
                                 + " lists "
                                 + listed);
             }
-            return install(contents.name(), versions, staging, replace);
+            List<PublishedModel> installed = install(contents.name(), versions, staging, replace);
+            imported = true;
+            return installed;
         } finally {
             Folders.deleteRecursively(staging);
+            if (newZoo && !imported) {
+                removeIfEmpty(layout.root()); // a rejected archive makes no zoo
+            }
         }
+    }
+
+    /** Removes a zoo folder that holds nothing but, at most, its lock file. */
+    private static void removeIfEmpty(Path zoo) throws IOException {
+        try (Stream<Path> files = Files.list(zoo)) {
+            if (files.anyMatch(f -> !f.getFileName().toString().equals(ZooLock.FILE))) {
+                return;
+            }
+        }
+        Files.deleteIfExists(zoo.resolve(ZooLock.FILE));
+        Files.deleteIfExists(zoo);
     }
 
     /** Checks the archive and the zoo before the zoo is touched. */

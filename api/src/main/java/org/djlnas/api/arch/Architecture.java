@@ -133,6 +133,7 @@ public final class Architecture {
                 e.getOriginalMessage()
                         .replaceAll("\\s*\\(start marker at \\[Source:.*", "")
                         .replaceAll("\\s*\\[Source:.*", "")
+                        .replaceAll(": (was )?expect.*", "")
                         .lines()
                         .findFirst()
                         .orElse("")

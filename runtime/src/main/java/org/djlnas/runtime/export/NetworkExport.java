@@ -106,6 +106,18 @@ public final class NetworkExport {
             double maxDifference) {}
 
     /**
+     * Checks that weights name DJL parameters: a {@code NAME-NNNN.params} file, or a folder with
+     * the parameters of one model. Nothing is read or written.
+     *
+     * @param weights the file or folder
+     * @throws IllegalArgumentException naming the weights if they are not such a file or folder
+     * @throws IOException if the folder cannot be listed
+     */
+    public static void checkWeights(Path weights) throws IOException {
+        ParamsLocation.of(weights);
+    }
+
+    /**
      * Exports and checks.
      *
      * @param request what to export
@@ -124,11 +136,11 @@ public final class NetworkExport {
         Shape batch = new Shape(CHECK_BATCH).addAll(request.inputShape());
         float[] images = checkImages(batch);
         float[] expected;
+        ParamsLocation params = ParamsLocation.of(request.weights());
         Files.createDirectories(folder);
         try (Model model =
                 Model.newInstance("export", DeviceChoice.forEngine(sourceEngine), sourceEngine)) {
             model.setBlock(request.space().compile(request.architecture()));
-            ParamsLocation params = ParamsLocation.of(request.weights());
             try {
                 model.load(params.folder(), params.prefix());
             } catch (MalformedModelException e) {

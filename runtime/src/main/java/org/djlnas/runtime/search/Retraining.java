@@ -23,6 +23,7 @@ import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
 import org.djlnas.runtime.training.TrainingEvaluator;
+import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 import org.djlnas.runtime.training.TrainingSettings;
 
 /**
@@ -155,6 +156,23 @@ public final class Retraining {
      * @param config its configuration
      */
     public record Found(Architecture architecture, ExperimentConfig config) {}
+
+    /**
+     * Checks a request as {@link #run} does before it trains: the space and its settings, the data
+     * set and the architecture. Nothing is trained or written.
+     *
+     * @param request what would be retrained
+     * @param plugins the spaces
+     * @throws IllegalArgumentException naming a bad space setting, architecture label or a data set
+     *     that cannot be read
+     */
+    public static void check(Request request, Plugins plugins) {
+        SearchSpaceProvider provider = plugins.spaceProvider(request.space());
+        ImageDataSource data = TrainingEvaluatorProvider.open(request.dataset());
+        Map<String, String> settings =
+                SearchSetup.spaceSettingsFor(provider, request.spaceSettings(), data);
+        plugins.space(request.space(), settings).validate(request.architecture());
+    }
 
     /**
      * Retrains.
