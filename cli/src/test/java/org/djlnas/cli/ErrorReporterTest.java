@@ -62,4 +62,39 @@ class ErrorReporterTest {
                         "nas: engine crashed (--verbose shows the stack trace)"
                                 + System.lineSeparator());
     }
+
+    @Test
+    void pathsThatAreMissingOrOfTheWrongKindAreBadInputNamedByPath() {
+        assertThat(ErrorReporter.pathProblem(new java.nio.file.NoSuchFileException("in.zip")))
+                .contains("'in.zip' does not exist");
+        assertThat(
+                        ErrorReporter.pathProblem(
+                                new java.io.UncheckedIOException(
+                                        new java.nio.file.NotDirectoryException("zoo"))))
+                .contains("'zoo' is not a folder");
+        assertThat(
+                        ErrorReporter.pathProblem(
+                                new java.nio.file.FileSystemException(
+                                        "table.csv", null, "Is a directory")))
+                .contains("'table.csv' is a folder; expected a file");
+        assertThat(ErrorReporter.pathProblem(new java.io.IOException("disk full"))).isEmpty();
+
+        CliRun run = CliRun.of("zoo", "import", "no-such-zoo", "no-such-archive.zip");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("nas: 'no-such-archive.zip' does not exist" + System.lineSeparator());
+    }
+
+    @Test
+    void verbosePrintsTheSameLineThenTheStackTrace() {
+        CliRun run = CliRun.of("trials", "no-such-folder", "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "nas: experiment folder 'no-such-folder' does not exist; expected the"
+                                + " --out folder of 'nas search'");
+        assertThat(run.err().lines().count()).isGreaterThan(2);
+    }
 }

@@ -311,4 +311,28 @@ class ArchitectureTest {
         assertThat(thrown).isInstanceOf(InvalidArchitectureException.class);
         return (InvalidArchitectureException) thrown;
     }
+
+    @Test
+    void truncatedJsonIsDescribedByItsPlaceWithoutTheParsersInternals() {
+        assertThatThrownBy(() -> Architecture.fromJson("{\"op\": \"conv\", \"act\": [\"relu\""))
+                .isInstanceOf(InvalidArchitectureException.class)
+                .hasMessageContaining("truncated")
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("expected an object mapping each label to its value")
+                .satisfies(
+                        e ->
+                                assertThat(e.getMessage())
+                                        .doesNotContain("Source")
+                                        .doesNotContain("StreamReadFeature")
+                                        .doesNotContain("REDACTED"));
+    }
+
+    @Test
+    void aStrayTokenIsNamedWithoutTheParsersListOfExpectations() {
+        assertThatThrownBy(() -> Architecture.fromJson("{\"op\": \"conv\"} trailing"))
+                .isInstanceOf(InvalidArchitectureException.class)
+                .hasMessageContaining("'trailing'")
+                .hasMessageContaining("line 1, column")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("token 'null'"));
+    }
 }

@@ -111,4 +111,34 @@ class SettingsTest {
                 .hasMessageContaining("'epochs'")
                 .hasMessageContaining(OWNER);
     }
+
+    @Test
+    void aSettingThatMustBePositiveSaysSoRatherThanTheSmallestDouble() {
+        List<SettingSpec> specs =
+                List.of(SettingSpec.number("learning-rate", 0.05, Double.MIN_VALUE, "the rate"));
+
+        assertThatThrownBy(() -> Settings.resolve(OWNER, specs, Map.of("learning-rate", "-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "setting 'learning-rate' of "
+                                + OWNER
+                                + " is -1; expected a positive number");
+        assertThatThrownBy(() -> Settings.resolve(OWNER, specs, Map.of("learning-rate", "0")))
+                .hasMessageEndingWith("expected a positive number");
+    }
+
+    @Test
+    void anIntegerBeyond32BitsIsRejectedWhenParsed() {
+        assertThatThrownBy(
+                        () -> Settings.resolve(OWNER, SPECS, Map.of("population", "99999999999")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "setting 'population' of "
+                                + OWNER
+                                + " is 99999999999; expected at most 2147483647 (an integer)");
+        assertThat(
+                        Settings.resolve(OWNER, SPECS, Map.of("population", "2147483647"))
+                                .getInt("population"))
+                .isEqualTo(Integer.MAX_VALUE);
+    }
 }

@@ -203,4 +203,12 @@ class ChoiceTreeValidationTest {
         assertThat(((InvalidArchitectureException) thrown).label()).contains("node/from2");
         assertThat(thrown).hasMessageContaining("not reached");
     }
+
+    @Test
+    void aMissingLabelNamesTheUnknownLabelsGivenInstead() {
+        Map<String, Object> misspelt = without("act");
+        misspelt.put("activation", "relu");
+
+        assertInvalid(misspelt, "act", "missing", "'activation'", "unknown");
+    }
 }
