@@ -99,9 +99,9 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EngineSelector engines = Engines.selector();
         String exportEngine = exportEngine(engines);
+        engines.exporter(exportEngine); // an engine that cannot export is named before any work
         Plugins plugins = Plugins.discover();
         NetworkExport.Request request = request(plugins, exportEngine);
-        engines.exporter(exportEngine); // an unknown engine is bad input, named before any work
         PrintWriter err = spec.commandLine().getErr();
         err.println(
                 "export: "

@@ -120,7 +120,7 @@ class SearchCommandTest {
                 "cannot be given with --resume");
         assertOneLineError(
                 CliRun.of("search", "--resume", "--out", folder.resolve("none").toString()),
-                "holds no experiment");
+                "does not exist");
         assertOneLineError(
                 CliRun.of(
                         "search",
