@@ -1,7 +1,5 @@
 package org.djlnas.runtime.benchmark;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -85,26 +83,28 @@ public final class TabularBenchmark {
         MessageDigest digest = newSha256();
         Map<String, Double> scores = new HashMap<>();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
-        InputStream in = new BufferedInputStream(new DigestInputStream(raw, digest));
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        InputStream in = new DigestInputStream(raw, digest);
+        byte[] buffer = new byte[64 * 1024];
+        byte[] line = new byte[MAX_LINE_BYTES];
+        int length = 0;
         int number = 1;
-        for (int b = in.read(); ; b = in.read()) {
-            if (b != '\n' && b != -1) {
-                if (line.size() == MAX_LINE_BYTES) {
-                    throw new IllegalArgumentException(
-                            name + " line " + number + " is longer than 64 KiB; " + EXPECTED);
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                if (buffer[i] != '\n') {
+                    if (length == MAX_LINE_BYTES) {
+                        throw new IllegalArgumentException(
+                                name + " line " + number + " is longer than 64 KiB; " + EXPECTED);
+                    }
+                    line[length++] = buffer[i];
+                    continue;
                 }
-                line.write(b);
-                continue;
+                row(decode(line, length, utf8, name, number), number, name, scores);
+                length = 0;
+                number++;
             }
-            if (b != -1 || line.size() > 0) {
-                row(decode(line, utf8, name, number), number, name, scores);
-            }
-            if (b == -1) {
-                break;
-            }
-            line.reset();
-            number++;
+        }
+        if (length > 0) {
+            row(decode(line, length, utf8, name, number), number, name, scores);
         }
         if (scores.isEmpty()) {
             throw new IllegalArgumentException(name + " has no rows; " + EXPECTED);
@@ -114,14 +114,10 @@ public final class TabularBenchmark {
     }
 
     private static String decode(
-            ByteArrayOutputStream line, CharsetDecoder utf8, String name, int number) {
-        byte[] bytes = line.toByteArray();
-        int length = bytes.length;
-        if (length > 0 && bytes[length - 1] == '\r') {
-            length--;
-        }
+            byte[] line, int length, CharsetDecoder utf8, String name, int number) {
+        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         try {
-            return utf8.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            return utf8.decode(ByteBuffer.wrap(line, 0, end)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(
                     name + " line " + number + " is not UTF-8 text; " + EXPECTED, e);
