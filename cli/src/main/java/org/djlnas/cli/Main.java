@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ArchCommand.class,
             StrategiesCommand.class,
             EvaluatorsCommand.class,
+            BenchmarksCommand.class,
             SearchCommand.class,
             RetrainCommand.class,
             ExportCommand.class,

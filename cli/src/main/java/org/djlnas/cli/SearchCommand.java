@@ -57,7 +57,6 @@ final class SearchCommand implements Callable<Integer> {
                     "--strategy-opt",
                     "--strategy-settings",
                     "--dataset",
-                    "--benchmark",
                     "--epochs",
                     "--max-train-examples",
                     "--evaluator",
@@ -101,11 +100,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(
             names = "--benchmark",
-            paramLabel = "CSV",
+            paramLabel = "ID|CSV",
             description =
-                    "Score by lookup in a tabular benchmark (architecture string, score) instead of"
-                            + " training.")
-    private @Nullable Path benchmark;
+                    "Score by lookup in a tabular benchmark instead of training: a built-in table"
+                            + " (nas benchmarks) or a CSV file (architecture string, score). On"
+                            + " --resume, the experiment's table at a new place.")
+    private @Nullable String benchmark;
 
     @Option(
             names = "--trials",
@@ -245,12 +245,23 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         option
                                 + " cannot be given with --resume: the experiment keeps the"
-                                + " settings it was created with (only --trials may change)");
+                                + " settings it was created with (only --trials may change, and"
+                                + " --benchmark may give its table's new place)");
             }
         }
         ExperimentFolder.requireJournal(out);
         return SearchSession.resume(
-                out, trials == null ? OptionalInt.empty() : OptionalInt.of(trials), plugins);
+                out,
+                trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
+                Optional.ofNullable(benchmark).map(b -> benchmarkName(plugins, b)),
+                plugins);
+    }
+
+    /** A built-in table's id stays an id; anything else is a file, recorded absolute. */
+    private static String benchmarkName(Plugins plugins, String benchmark) {
+        return plugins.benchmarkTables().containsKey(benchmark)
+                ? benchmark
+                : Path.of(benchmark).toAbsolutePath().toString();
     }
 
     private SearchSession create(Plugins plugins) {
@@ -284,7 +295,7 @@ final class SearchCommand implements Callable<Integer> {
                                 strategySettings,
                                 "strategy '" + strategyId + "'",
                                 strategySpecs(plugins, strategyId)),
-                        benchmark == null ? null : benchmark.toAbsolutePath().toString(),
+                        benchmark == null ? null : benchmarkName(plugins, benchmark),
                         data,
                         engineName,
                         seed,

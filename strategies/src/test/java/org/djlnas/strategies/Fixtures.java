@@ -1,9 +1,10 @@
 package org.djlnas.strategies;
 
 import ai.djl.nn.Block;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.spaces.nasbench201.NasBench201Cifar10Table;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 
 /** Spaces, contexts and drivers shared by the strategy tests. */
@@ -65,14 +67,17 @@ public final class Fixtures {
                                 ValueChoice.floatRange("rate", 0.001, 0.1, true))));
     }
 
-    /**
-     * Reads the NAS-Bench-201 CIFAR-10 table beside the project: test accuracy by architecture id.
-     */
+    /** Reads the built-in NAS-Bench-201 CIFAR-10 table: test accuracy by architecture id. */
     public static Map<String, Double> nasBench201Accuracies(SearchSpace space) throws IOException {
         BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
         Map<String, Double> accuracyById = new HashMap<>();
-        List<String> lines =
-                Files.readAllLines(Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv"));
+        List<String> lines;
+        try (BufferedReader reader =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new NasBench201Cifar10Table().open(), StandardCharsets.UTF_8))) {
+            lines = reader.lines().toList();
+        }
         for (String line : lines.subList(1, lines.size())) {
             int comma = line.lastIndexOf(',');
             Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));

@@ -1,93 +1,162 @@
 package org.djlnas.runtime.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.djlnas.api.eval.BenchmarkTableProvider;
 
 /**
- * A tabular benchmark read from a CSV file: the first column is the benchmark's architecture
- * string, the second the score to maximise. A first line whose second column is not a number is
- * taken as a header. Further columns are ignored.
+ * A tabular benchmark read from UTF-8 CSV text, a file or a built-in table: the first column is the
+ * benchmark's architecture string, the second the score to maximise. A first line whose second
+ * column is not a number is taken as a header. Further columns are ignored. The table keeps the
+ * SHA-256 of the bytes it was read from, so that a journal can tell whether it changed.
  */
 public final class TabularBenchmark {
 
-    private final Path file;
+    /** Lines longer than this are not table rows (a binary file read as text). */
+    private static final int MAX_LINE_BYTES = 64 * 1024;
+
+    private static final String EXPECTED = "expected a CSV file of 'architecture,score' lines";
+
+    private final String source;
+    private final String sha256;
     private final Map<String, Double> scores;
 
-    private TabularBenchmark(Path file, Map<String, Double> scores) {
-        this.file = file;
+    private TabularBenchmark(String source, String sha256, Map<String, Double> scores) {
+        this.source = source;
+        this.sha256 = sha256;
         this.scores = scores;
     }
 
     /**
-     * Reads a benchmark table.
+     * Reads a benchmark table from a file.
      *
      * @param file the CSV file
      * @return the table
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException naming the line if a row is malformed
+     * @throws IllegalArgumentException naming the file (and the line) if it is missing, not a file,
+     *     not UTF-8 text or has a malformed row
      */
     public static TabularBenchmark read(Path file) throws IOException {
+        String name = "benchmark file " + file;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(name + " is a directory; " + EXPECTED);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), name);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(name + " does not exist; " + EXPECTED, e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(name + " cannot be read (permission denied)", e);
+        }
+    }
+
+    /**
+     * Reads a built-in benchmark table.
+     *
+     * @param table the table's provider
+     * @return the table, whose {@linkplain #source() source} is the table's id
+     * @throws IOException if the table cannot be read
+     */
+    public static TabularBenchmark read(BenchmarkTableProvider table) throws IOException {
+        try (InputStream in = table.open()) {
+            return read(in, table.id(), "built-in benchmark table '" + table.id() + "'");
+        }
+    }
+
+    private static TabularBenchmark read(InputStream raw, String source, String name)
+            throws IOException {
+        MessageDigest digest = newSha256();
         Map<String, Double> scores = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        InputStream in = new DigestInputStream(raw, digest);
+        byte[] buffer = new byte[64 * 1024];
+        byte[] line = new byte[MAX_LINE_BYTES];
+        int length = 0;
+        int number = 1;
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                if (buffer[i] != '\n') {
+                    if (length == MAX_LINE_BYTES) {
+                        throw new IllegalArgumentException(
+                                name + " line " + number + " is longer than 64 KiB; " + EXPECTED);
+                    }
+                    line[length++] = buffer[i];
                     continue;
                 }
-                String[] columns = line.split(",", -1);
-                if (columns.length < 2) {
-                    throw new IllegalArgumentException(
-                            file
-                                    + " line "
-                                    + number
-                                    + ": expected 'architecture,score', found '"
-                                    + line
-                                    + "'");
-                }
-                String arch = unquote(columns[0]);
-                double score;
-                try {
-                    score = Double.parseDouble(unquote(columns[1]));
-                } catch (NumberFormatException e) {
-                    if (number == 1) {
-                        continue;
-                    }
-                    throw new IllegalArgumentException(
-                            file
-                                    + " line "
-                                    + number
-                                    + ": score '"
-                                    + columns[1]
-                                    + "' is not a number",
-                            e);
-                }
-                if (scores.put(arch, score) != null) {
-                    throw new IllegalArgumentException(
-                            file
-                                    + " line "
-                                    + number
-                                    + ": architecture '"
-                                    + arch
-                                    + "' appears twice");
-                }
+                row(decode(line, length, utf8, name, number), number, name, scores);
+                length = 0;
+                number++;
             }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("benchmark file " + file + " does not exist", e);
+        }
+        if (length > 0) {
+            row(decode(line, length, utf8, name, number), number, name, scores);
         }
         if (scores.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "benchmark file " + file + " has no rows; expected 'architecture,score' lines");
+            throw new IllegalArgumentException(name + " has no rows; " + EXPECTED);
         }
-        return new TabularBenchmark(file, Map.copyOf(scores));
+        return new TabularBenchmark(
+                source, HexFormat.of().formatHex(digest.digest()), Map.copyOf(scores));
+    }
+
+    private static String decode(
+            byte[] line, int length, CharsetDecoder utf8, String name, int number) {
+        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        try {
+            return utf8.decode(ByteBuffer.wrap(line, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(
+                    name + " line " + number + " is not UTF-8 text; " + EXPECTED, e);
+        }
+    }
+
+    private static void row(String line, int number, String name, Map<String, Double> scores) {
+        if (line.isBlank()) {
+            return;
+        }
+        String where = name + " line " + number;
+        String[] columns = line.split(",", -1);
+        if (columns.length < 2) {
+            throw new IllegalArgumentException(
+                    where + ": expected 'architecture,score', found '" + line + "'");
+        }
+        String arch = unquote(columns[0]);
+        double score;
+        try {
+            score = Double.parseDouble(unquote(columns[1]));
+        } catch (NumberFormatException e) {
+            if (number == 1) {
+                return; // the header
+            }
+            throw new IllegalArgumentException(
+                    where + ": score '" + columns[1] + "' is not a number", e);
+        }
+        if (scores.put(arch, score) != null) {
+            throw new IllegalArgumentException(
+                    where + ": architecture '" + arch + "' appears twice");
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static String unquote(String text) {
@@ -119,11 +188,20 @@ public final class TabularBenchmark {
     }
 
     /**
-     * Returns the file the table was read from.
+     * Returns where the table was read from: the file, or the id of a built-in table.
      *
-     * @return the file
+     * @return the file or id
      */
-    public Path file() {
-        return file;
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Returns the SHA-256 of the bytes the table was read from (of the CSV text, uncompressed).
+     *
+     * @return 64 lower-case hexadecimal digits
+     */
+    public String sha256() {
+        return sha256;
     }
 }

@@ -53,6 +53,15 @@ public final class TabularBenchmarkEvaluator implements Evaluator {
                                                 "architecture "
                                                         + key
                                                         + " is not in the benchmark table "
-                                                        + table.file())));
+                                                        + table.source())));
+    }
+
+    /**
+     * Returns the table the evaluator looks architectures up in.
+     *
+     * @return the table
+     */
+    public TabularBenchmark table() {
+        return table;
     }
 }

@@ -3,6 +3,7 @@ package org.djlnas.runtime.benchmark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
@@ -12,8 +13,10 @@ import org.djlnas.api.space.BenchmarkStringCodec;
 /**
  * Registers the {@code benchmark} evaluator: scores each architecture by lookup in a tabular
  * benchmark (a CSV of architecture strings and scores, such as NAS-Bench-201's), in milliseconds
- * and without training. {@code nas search --benchmark CSV} is short for {@code --evaluator
- * benchmark --evaluator-opt table=CSV}.
+ * and without training. The table is a built-in one named by its id ({@link
+ * org.djlnas.api.eval.BenchmarkTableProvider}, such as {@code nas-bench-201-cifar10}) or a file.
+ * {@code nas search --benchmark TABLE} is short for {@code --evaluator benchmark --evaluator-opt
+ * table=TABLE}.
  */
 public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvider {
 
@@ -37,7 +40,10 @@ public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvide
     public List<SettingSpec> settings() {
         return List.of(
                 SettingSpec.string(
-                        TABLE, "", "the CSV file: architecture string, score (one per line)"));
+                        TABLE,
+                        "",
+                        "a built-in table's id or a CSV file: architecture string, score (one"
+                                + " per line)"));
     }
 
     @Override
@@ -55,7 +61,21 @@ public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvide
                             + ID
                             + "' works with nas-bench-201");
         }
-        return new TabularBenchmarkEvaluator(
-                context.space(), TabularBenchmark.read(Path.of(table)));
+        BenchmarkTableProvider builtIn = context.benchmarkTables().get(table);
+        if (builtIn == null) {
+            return new TabularBenchmarkEvaluator(
+                    context.space(), TabularBenchmark.read(Path.of(table)));
+        }
+        if (!builtIn.space().equals(context.space().id())) {
+            throw new IllegalArgumentException(
+                    "built-in benchmark table '"
+                            + table
+                            + "' holds architectures of space '"
+                            + builtIn.space()
+                            + "', not of space '"
+                            + context.space().id()
+                            + "'");
+        }
+        return new TabularBenchmarkEvaluator(context.space(), TabularBenchmark.read(builtIn));
     }
 }

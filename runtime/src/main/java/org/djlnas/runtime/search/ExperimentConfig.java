@@ -156,6 +156,40 @@ public record ExperimentConfig(
     }
 
     /**
+     * Returns a copy that reads its benchmark table from another place (to resume an experiment
+     * whose table moved).
+     *
+     * @param newBenchmark the table's file or a built-in table's id
+     * @return the copy
+     * @throws IllegalArgumentException if the experiment has no benchmark table
+     */
+    public ExperimentConfig withBenchmark(String newBenchmark) {
+        if (benchmark == null) {
+            throw new IllegalArgumentException(
+                    "benchmark is "
+                            + newBenchmark
+                            + ", but the experiment looks up no benchmark table; only an"
+                            + " experiment's own table can be given again");
+        }
+        return new ExperimentConfig(
+                space,
+                spaceSettings,
+                strategy,
+                strategySettings,
+                newBenchmark,
+                dataset,
+                engine,
+                seed,
+                trials,
+                parallel,
+                epochs,
+                maxTrainExamples,
+                evaluator,
+                evaluatorSettings,
+                pruner);
+    }
+
+    /**
      * Writes the configuration as JSON.
      *
      * @return the JSON

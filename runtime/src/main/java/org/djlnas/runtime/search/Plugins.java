@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
@@ -21,9 +22,9 @@ import org.djlnas.runtime.wiring.PluginCatalog;
 import org.djlnas.runtime.wiring.PluginModule;
 
 /**
- * The spaces, strategies and operations that plug-ins provide, looked up by id: a view of the maps
- * that {@link PluginModule} binds in the injector. Built once at the edge of the program (see
- * {@link #discover()}) and passed on.
+ * The spaces, strategies, operations, evaluators and benchmark tables that plug-ins provide, looked
+ * up by id: a view of the maps that {@link PluginModule} binds in the injector. Built once at the
+ * edge of the program (see {@link #discover()}) and passed on.
  */
 public final class Plugins {
 
@@ -32,6 +33,7 @@ public final class Plugins {
     private final Map<String, OneShotStrategyProvider> oneShotStrategies;
     private final OpRegistry operations;
     private final Map<String, EvaluatorProvider> evaluators;
+    private final Map<String, BenchmarkTableProvider> benchmarkTables;
     private final String defaultStrategy;
 
     /**
@@ -42,6 +44,7 @@ public final class Plugins {
      * @param oneShotStrategies the one-shot strategy providers by id
      * @param operations the operations
      * @param evaluators the evaluator providers by id
+     * @param benchmarkTables the built-in tabular benchmarks by id
      * @param defaultStrategy the id of the strategy a search runs when none is named
      */
     @Inject
@@ -51,12 +54,14 @@ public final class Plugins {
             Map<String, OneShotStrategyProvider> oneShotStrategies,
             OpRegistry operations,
             Map<String, EvaluatorProvider> evaluators,
+            Map<String, BenchmarkTableProvider> benchmarkTables,
             @DefaultStrategy String defaultStrategy) {
         this.spaces = Collections.unmodifiableMap(new TreeMap<>(spaces));
         this.strategies = Collections.unmodifiableMap(new TreeMap<>(strategies));
         this.oneShotStrategies = Collections.unmodifiableMap(new TreeMap<>(oneShotStrategies));
         this.operations = requireNonNull(operations, "operations is null");
         this.evaluators = Collections.unmodifiableMap(new TreeMap<>(evaluators));
+        this.benchmarkTables = Collections.unmodifiableMap(new TreeMap<>(benchmarkTables));
         this.defaultStrategy = requireNonNull(defaultStrategy, "defaultStrategy is null");
     }
 
@@ -202,6 +207,15 @@ public final class Plugins {
      */
     public Map<String, EvaluatorProvider> evaluators() {
         return evaluators;
+    }
+
+    /**
+     * Returns the built-in tabular benchmarks by id.
+     *
+     * @return the tables
+     */
+    public Map<String, BenchmarkTableProvider> benchmarkTables() {
+        return benchmarkTables;
     }
 
     /**

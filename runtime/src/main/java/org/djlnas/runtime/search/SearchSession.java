@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -89,7 +90,9 @@ public final class SearchSession implements AutoCloseable {
         SearchSetup.check(config, plugins);
         SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
         SqliteExperimentStore store = SqliteExperimentStore.create(folder);
-        store.writeConfig(config.toJson());
+        store.writeConfig(
+                config.toJson(),
+                Map.of(JournaledInputs.META_KEY, JournaledInputs.of(inputs.evaluator()).toJson()));
         return new SearchSession(folder, config, store, plugins, inputs);
     }
 
@@ -103,29 +106,62 @@ public final class SearchSession implements AutoCloseable {
      * @throws StoreException if the folder holds no readable experiment
      */
     public static SearchSession resume(Path folder, OptionalInt trials, Plugins plugins) {
+        return resume(folder, trials, Optional.empty(), plugins);
+    }
+
+    /**
+     * Opens an existing experiment to continue it, checking that its tabular benchmark holds what
+     * it held when the experiment began (its SHA-256 is journaled). A table that moved can be given
+     * at its new place, or by the id of a built-in table with the same content; the journal then
+     * records the new place.
+     *
+     * @param folder the experiment folder
+     * @param trials a new number of trials, if the experiment should run longer
+     * @param benchmark the experiment's benchmark table at a new place (a file or a built-in
+     *     table's id), if it moved
+     * @param plugins the spaces and strategies to build it from
+     * @return the session
+     * @throws StoreException if the folder holds no readable experiment
+     * @throws IllegalArgumentException if the table is missing or its content changed
+     */
+    public static SearchSession resume(
+            Path folder, OptionalInt trials, Optional<String> benchmark, Plugins plugins) {
         SqliteExperimentStore store = SqliteExperimentStore.open(folder);
         try {
+            ExperimentConfig journaled = journaledConfig(store, folder);
+            ExperimentConfig base = benchmark.map(journaled::withBenchmark).orElse(journaled);
             ExperimentConfig config =
-                    ExperimentConfig.fromJson(
-                            store.readConfig()
-                                    .orElseThrow(
-                                            () ->
-                                                    new StoreException(
-                                                            folder
-                                                                    + " holds an experiment killed"
-                                                                    + " before it began (no"
-                                                                    + " configuration); start it"
-                                                                    + " again without --resume")));
-            if (trials.isPresent()) {
-                config = config.withTrials(trials.getAsInt());
-            }
+                    trials.isPresent() ? base.withTrials(trials.getAsInt()) : base;
             SearchSetup.check(config, plugins);
-            return new SearchSession(
-                    folder, config, store, plugins, SearchSetup.inputs(config, plugins, folder));
+            if (benchmark.isEmpty()) {
+                SearchSetup.checkBenchmarkExists(config, plugins);
+            }
+            SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
+            JournaledInputs now = JournaledInputs.of(inputs.evaluator());
+            Optional<JournaledInputs> then =
+                    store.readMeta(JournaledInputs.META_KEY).map(JournaledInputs::fromJson);
+            then.ifPresent(recorded -> recorded.checkUnchanged(now));
+            if (then.isEmpty() || benchmark.isPresent()) {
+                store.writeConfig(base.toJson(), Map.of(JournaledInputs.META_KEY, now.toJson()));
+            }
+            return new SearchSession(folder, config, store, plugins, inputs);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    private static ExperimentConfig journaledConfig(SqliteExperimentStore store, Path folder) {
+        return ExperimentConfig.fromJson(
+                store.readConfig()
+                        .orElseThrow(
+                                () ->
+                                        new StoreException(
+                                                folder
+                                                        + " holds an experiment killed"
+                                                        + " before it began (no"
+                                                        + " configuration); start it"
+                                                        + " again without --resume")));
     }
 
     /**

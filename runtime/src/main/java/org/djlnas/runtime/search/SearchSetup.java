@@ -1,6 +1,7 @@
 package org.djlnas.runtime.search;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,6 +91,27 @@ public final class SearchSetup {
                 strategy.settings(),
                 config.strategySettings());
         evaluatorSettings(config, plugins.evaluatorProvider(config.evaluatorId()));
+    }
+
+    /**
+     * Checks, on resume, that the benchmark file the experiment was created with is still there,
+     * saying how to give it again if it moved.
+     *
+     * @param config the journaled configuration
+     * @param plugins the plug-ins, with the built-in tables
+     * @throws IllegalArgumentException naming the file if it is gone
+     */
+    static void checkBenchmarkExists(ExperimentConfig config, Plugins plugins) {
+        String benchmark = config.benchmark();
+        if (benchmark != null
+                && !plugins.benchmarkTables().containsKey(benchmark)
+                && !Files.exists(Path.of(benchmark))) {
+            throw new IllegalArgumentException(
+                    "the experiment's benchmark file "
+                            + benchmark
+                            + " does not exist; if the table moved, resume with its new place as"
+                            + " the benchmark");
+        }
     }
 
     private static Settings evaluatorSettings(ExperimentConfig config, EvaluatorProvider provider) {
@@ -221,7 +243,8 @@ public final class SearchSetup {
                                             config.seed(),
                                             Optional.ofNullable(config.engine()),
                                             folder,
-                                            Optional.ofNullable(config.dataset())))),
+                                            Optional.ofNullable(config.dataset()),
+                                            plugins.benchmarkTables()))),
                     Optional.empty());
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -431,6 +431,59 @@ public final class SqliteExperimentStore implements ExperimentStore {
         return records;
     }
 
+    /**
+     * Reads a value the journal keeps beside the configuration, such as the digests of the
+     * experiment's inputs.
+     *
+     * @param key the value's key
+     * @return the value, if the journal has one
+     */
+    public synchronized Optional<String> readMeta(String key) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read '" + key + "' from", e);
+        }
+    }
+
+    /**
+     * Writes the configuration and values kept beside it in one transaction, replacing any written
+     * before: a process killed meanwhile leaves all of them or none.
+     *
+     * @param json the configuration
+     * @param entries further values by key
+     */
+    public synchronized void writeConfig(String json, Map<String, String> entries) {
+        if (entries.containsKey("config") || entries.containsKey("schema")) {
+            throw new IllegalArgumentException("the keys config and schema are the store's own");
+        }
+        Map<String, String> all = new java.util.TreeMap<>(entries);
+        all.put("config", json);
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+                for (Map.Entry<String, String> entry : all.entrySet()) {
+                    insert.setString(1, entry.getKey());
+                    insert.setString(2, entry.getValue());
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("write the configuration to", e);
+        }
+    }
+
     private static @Nullable Instant instant(@Nullable String text) {
         return text == null ? null : Instant.parse(text);
     }

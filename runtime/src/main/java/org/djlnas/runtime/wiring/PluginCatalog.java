@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OperationProvider;
@@ -24,13 +25,15 @@ import org.djlnas.api.strategy.StrategyProvider;
  * @param oneShotStrategies the one-shot strategy providers
  * @param operations the operation providers
  * @param evaluators the evaluator providers
+ * @param benchmarkTables the built-in tabular benchmarks
  */
 public record PluginCatalog(
         List<SearchSpaceProvider> spaces,
         List<StrategyProvider> strategies,
         List<OneShotStrategyProvider> oneShotStrategies,
         List<OperationProvider> operations,
-        List<EvaluatorProvider> evaluators) {
+        List<EvaluatorProvider> evaluators,
+        List<BenchmarkTableProvider> benchmarkTables) {
 
     /**
      * Copies the lists and checks the ids.
@@ -43,6 +46,10 @@ public record PluginCatalog(
         oneShotStrategies = List.copyOf(oneShotStrategies);
         operations = List.copyOf(operations);
         evaluators = List.copyOf(evaluators);
+        benchmarkTables = List.copyOf(benchmarkTables);
+        Map<String, Object> tableIds = new HashMap<>();
+        benchmarkTables.forEach(
+                p -> claim(tableIds, p.id(), p, "two benchmark table providers use the id"));
         Map<String, Object> evaluatorIds = new HashMap<>();
         evaluators.forEach(
                 p -> claim(evaluatorIds, p.id(), p, "two evaluator providers use the id"));
@@ -67,6 +74,25 @@ public record PluginCatalog(
     }
 
     /**
+     * Creates a catalog without built-in tabular benchmarks.
+     *
+     * @param spaces the search space providers
+     * @param strategies the multi-trial strategy providers
+     * @param oneShotStrategies the one-shot strategy providers
+     * @param operations the operation providers
+     * @param evaluators the evaluator providers
+     * @throws IllegalStateException naming the id and both classes if two providers clash
+     */
+    public PluginCatalog(
+            List<SearchSpaceProvider> spaces,
+            List<StrategyProvider> strategies,
+            List<OneShotStrategyProvider> oneShotStrategies,
+            List<OperationProvider> operations,
+            List<EvaluatorProvider> evaluators) {
+        this(spaces, strategies, oneShotStrategies, operations, evaluators, List.of());
+    }
+
+    /**
      * Finds every provider that {@link ServiceLoader} sees through a class loader.
      *
      * @param loader the class loader to search (its class path, with the plug-in jars on it)
@@ -80,7 +106,8 @@ public record PluginCatalog(
                 load(StrategyProvider.class, loader),
                 load(OneShotStrategyProvider.class, loader),
                 load(OperationProvider.class, loader),
-                load(EvaluatorProvider.class, loader));
+                load(EvaluatorProvider.class, loader),
+                load(BenchmarkTableProvider.class, loader));
     }
 
     /**

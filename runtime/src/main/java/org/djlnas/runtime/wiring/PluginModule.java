@@ -10,6 +10,7 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import java.util.List;
 import java.util.Map;
+import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpFactory;
@@ -24,6 +25,8 @@ import org.djlnas.api.strategy.StrategyProvider;
  *   <li>{@code Map<String, SearchSpaceProvider>}, {@code Map<String, StrategyProvider>} and {@code
  *       Map<String, OneShotStrategyProvider>}: each provider under its id ({@code MapBinder});
  *   <li>{@code Map<String, EvaluatorProvider>}: each evaluator under its id ({@code MapBinder});
+ *   <li>{@code Map<String, BenchmarkTableProvider>}: each built-in tabular benchmark under its id
+ *       ({@code MapBinder});
  *   <li>{@code Map<String, OpFactory>}: each operation under its name ({@code MapBinder}), and the
  *       {@link OpRegistry} every space builds its operations from;
  *   <li>{@code @DefaultStrategy String}: the strategy a search runs when none is named, {@value
@@ -81,6 +84,10 @@ public final class PluginModule extends AbstractModule {
         MapBinder<String, EvaluatorProvider> evaluators =
                 MapBinder.newMapBinder(binder(), String.class, EvaluatorProvider.class);
         catalog.evaluators().forEach(p -> evaluators.addBinding(p.id()).toInstance(p));
+
+        MapBinder<String, BenchmarkTableProvider> tables =
+                MapBinder.newMapBinder(binder(), String.class, BenchmarkTableProvider.class);
+        catalog.benchmarkTables().forEach(p -> tables.addBinding(p.id()).toInstance(p));
 
         OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, DefaultStrategy.class))
                 .setDefault()

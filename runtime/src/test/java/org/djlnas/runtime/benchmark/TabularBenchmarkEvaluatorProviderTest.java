@@ -18,6 +18,7 @@ import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.spaces.baseline.SmallCnnProvider;
+import org.djlnas.spaces.nasbench201.NasBench201Cifar10Table;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,33 @@ class TabularBenchmarkEvaluatorProviderTest {
 
         assertThat(evaluator.evaluate(new TrialSpec(1, architecture, Budget.ofEpochs(1), 1)))
                 .containsEntry(evaluator.objective(), 93.5);
+    }
+
+    @Test
+    void aBuiltInTableIsFoundByIdInTheContext() throws Exception {
+        SearchSpace space = space(new NasBench201Provider());
+        EvaluatorContext context =
+                new EvaluatorContext(
+                        space,
+                        Settings.resolve(
+                                "evaluator 'benchmark'",
+                                provider.settings(),
+                                Map.of("table", NasBench201Cifar10Table.ID)),
+                        1,
+                        Optional.empty(),
+                        folder,
+                        Optional.empty(),
+                        Map.of(NasBench201Cifar10Table.ID, new NasBench201Cifar10Table()));
+        Evaluator evaluator = provider.create(context);
+        Architecture architecture = ((BenchmarkStringCodec) space).fromBenchmarkString(CELL);
+
+        assertThat(
+                        evaluator
+                                .evaluate(new TrialSpec(1, architecture, Budget.ofEpochs(1), 1))
+                                .get(evaluator.objective()))
+                .isBetween(10.0, 94.38);
+        assertThat(((TabularBenchmarkEvaluator) evaluator).table().source())
+                .isEqualTo(NasBench201Cifar10Table.ID);
     }
 
     @Test

@@ -10,10 +10,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.arch.InvalidArchitectureException;
 import org.djlnas.api.space.ParameterCount;
@@ -29,9 +29,6 @@ import org.djlnas.spaces.Engines;
 import org.junit.jupiter.api.Test;
 
 class NasBench201SpaceTest {
-
-    private static final Path BENCHMARK =
-            Path.of("../../shared/benchmarks/nas-bench-201-cifar10.csv");
 
     private final NasBench201Space space =
             (NasBench201Space) Engines.space(new NasBench201Provider(), Map.of());
@@ -97,9 +94,13 @@ class NasBench201SpaceTest {
     @Test
     void enumerationMatchesEveryArchitectureOfTheBenchmarkTable() throws IOException {
         Set<String> table;
-        try (Stream<String> lines = Files.lines(BENCHMARK)) {
+        try (BufferedReader reader =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new NasBench201Cifar10Table().open(), StandardCharsets.UTF_8))) {
             table =
-                    lines.skip(1)
+                    reader.lines()
+                            .skip(1)
                             .map(line -> line.substring(0, line.indexOf(',')))
                             .collect(Collectors.toSet());
         }
