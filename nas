@@ -94,10 +94,13 @@ for argument in "$@"; do
     previous="$argument"
 done
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-$wait_policy}"
-# PyTorch 2.7.1's oneDNN AVX-512 and AVX2 convolution backward kernels return wrong (and at times
-# NaN) input gradients for small channel counts on these machines, and its AVX kernels make small
-# networks diverge at random; its SSE4.1 kernels are exact and repeatable (docs/benchmarks.md;
-# engines/pytorch ConvolutionGradientTest checks the gradients).
+# PyTorch 2.7.1's oneDNN AVX-512 and AVX2 convolution backward kernels returned wrong (and at times
+# NaN) input gradients for small channel counts on these machines, and its AVX kernels made small
+# networks diverge at random; its SSE4.1 kernels are exact and repeatable (docs/benchmarks.md).
+# The same on every CPU, AVX2-only ones included: the faster kernels passed the same checks on
+# 2026-12-06, but while the cause of those random failures is unknown nothing would catch their
+# return (docs/engines.md, "CPU kernels"). MXNet's older oneDNN reads DNNL_MAX_CPU_ISA instead and
+# is not capped.
 export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-SSE41}"
 # glibc returns freed tensor memory to the kernel and page-faults it back in on every step;
 # keeping it mapped halves training step times (docs/benchmarks.md).

@@ -13,7 +13,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.nn.Conv2d;
-import org.tensorflow.op.nn.DepthwiseConv2dNative;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -36,6 +35,10 @@ import org.tensorflow.types.TInt32;
  *
  * <p><b>Shapes.</b> The batch axis may be dynamic; channels, height and width must be known when
  * the graph is built, which they are when the input placeholder declares them.
+ *
+ * <p><b>Kernels.</b> The graph runs on every TensorFlow CPU kernel, with or without oneDNN: dilated
+ * depthwise convolutions, which only the oneDNN kernel accepts, are rewritten without dilation
+ * ({@link DepthwiseConvolution}); {@code Conv2D} takes dilations on every kernel.
  *
  * <p>Weights become constants of the graph. Single use: one builder builds one graph.
  */
@@ -113,12 +116,8 @@ public final class TensorFlowGraphBuilder implements GraphBuilder<Operand<TFloat
             output = convolve(padded, weight, strides, dilations);
         } else if (groups == inChannels) {
             output =
-                    tf.nn.depthwiseConv2dNative(
-                            padded,
-                            depthwiseKernel(weight, groups),
-                            strides,
-                            "VALID",
-                            DepthwiseConv2dNative.dilations(dilations));
+                    new DepthwiseConvolution(tf)
+                            .build(padded, depthwiseKernel(weight, groups), stride, dilation);
         } else {
             output = groupedConvolution(padded, weight, groups, strides, dilations);
         }

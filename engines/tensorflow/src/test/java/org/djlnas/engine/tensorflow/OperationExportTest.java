@@ -56,10 +56,64 @@ class OperationExportTest {
                         IMAGE,
                         () -> conv(4, 5, 2, 4, 2, 4, false)),
                 network(
+                        "depthwise 3x3, stride (1, 2)",
+                        IMAGE,
+                        () ->
+                                Conv2d.builder()
+                                        .setKernelShape(new Shape(3, 3))
+                                        .setFilters(4)
+                                        .optStride(new Shape(1, 2))
+                                        .optPadding(new Shape(1, 1))
+                                        .optGroups(4)
+                                        .build()),
+                network(
+                        "depthwise 3x3, dilation 2, stride 2 (DARTS reduction)",
+                        IMAGE,
+                        () -> conv(4, 3, 2, 2, 2, 4, true)),
+                network(
+                        "depthwise 3x3, dilation 3, stride 2",
+                        IMAGE,
+                        () -> conv(4, 3, 2, 2, 3, 4, false)),
+                network(
+                        "depthwise 3x3, dilation 2, stride 3",
+                        IMAGE,
+                        () -> conv(4, 3, 3, 1, 2, 4, false)),
+                network(
+                        "depthwise 3x3, dilation (2, 3), stride (2, 1)",
+                        WIDE_IMAGE,
+                        () ->
+                                Conv2d.builder()
+                                        .setKernelShape(new Shape(3, 3))
+                                        .setFilters(3)
+                                        .optStride(new Shape(2, 1))
+                                        .optPadding(new Shape(1, 2))
+                                        .optDilation(new Shape(2, 3))
+                                        .optGroups(3)
+                                        .build()),
+                network(
+                        "depthwise, channel multiplier 2, dilation 2",
+                        IMAGE,
+                        () -> conv(8, 3, 1, 2, 2, 4, false)),
+                network(
                         "depthwise, channel multiplier 2",
                         IMAGE,
                         () -> conv(8, 3, 1, 1, 1, 4, true)),
+                network(
+                        "conv 3x3, dilation (2, 1), stride (1, 2)",
+                        IMAGE,
+                        () ->
+                                Conv2d.builder()
+                                        .setKernelShape(new Shape(3, 3))
+                                        .setFilters(5)
+                                        .optStride(new Shape(1, 2))
+                                        .optPadding(new Shape(2, 1))
+                                        .optDilation(new Shape(2, 1))
+                                        .build()),
                 network("grouped conv, 2 groups", IMAGE, () -> conv(6, 3, 1, 1, 1, 2, true)),
+                network(
+                        "grouped conv, 2 groups, dilation 2, stride 2",
+                        IMAGE,
+                        () -> conv(6, 3, 2, 2, 2, 2, false)),
                 network(
                         "conv, batch norm, relu",
                         IMAGE,
