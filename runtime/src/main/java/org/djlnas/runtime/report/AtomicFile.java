@@ -29,6 +29,7 @@ final class AtomicFile {
             Files.createDirectories(folder);
             temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
             Files.write(temporary, content);
+            readableByAll(temporary);
             try {
                 Files.move(
                         temporary,
@@ -39,8 +40,7 @@ final class AtomicFile {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "cannot write " + file + ": " + reason(e), e);
+            throw new IllegalArgumentException("cannot write " + file + ": " + reason(e), e);
         } finally {
             if (temporary != null) {
                 try {
@@ -49,6 +49,14 @@ final class AtomicFile {
                     // Nothing more to do: the rename failed and so may the clean-up.
                 }
             }
+        }
+    }
+
+    /** Temporary files are private; a report is for anyone who may read its folder. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(
+                    file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -45,7 +45,8 @@ public final class CellSvg {
             at[i] = new double[] {MARGIN, (HEIGHT * (i + 1.0)) / (inputs + 1)};
         }
         for (int j = 0; j < nodes; j++) {
-            at[inputs + j] = new double[] {MARGIN + (j + 1.0) * GAP, MIDDLE + (j % 2 == 0 ? -55 : 55)};
+            at[inputs + j] =
+                    new double[] {MARGIN + (j + 1.0) * GAP, MIDDLE + (j % 2 == 0 ? -55 : 55)};
         }
         at[output] = new double[] {MARGIN + (nodes + 1.0) * GAP, MIDDLE};
         int width = (int) at[output][0] + MARGIN + 10;
@@ -110,7 +111,7 @@ public final class CellSvg {
                 String.format(
                         Locale.ROOT,
                         "<path class=\"edge\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" fill=\"none\""
-                                + " stroke=\"%s\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>",
+                            + " stroke=\"%s\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>",
                         start[0],
                         start[1],
                         cx,
@@ -146,8 +147,8 @@ public final class CellSvg {
                 String.format(
                         Locale.ROOT,
                         "<g class=\"node\"><rect x=\"%.1f\" y=\"%.1f\" width=\"48\" height=\"32\""
-                                + " rx=\"4\" fill=\"%s\" stroke=\"#333\"/><text x=\"%.1f\""
-                                + " y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\">%s</text></g>",
+                            + " rx=\"4\" fill=\"%s\" stroke=\"#333\"/><text x=\"%.1f\" y=\"%.1f\""
+                            + " text-anchor=\"middle\" font-size=\"12\">%s</text></g>",
                         at[0] - 24,
                         at[1] - 16,
                         fill,

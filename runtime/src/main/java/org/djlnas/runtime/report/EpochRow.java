@@ -13,7 +13,4 @@ import java.util.Map;
  *     by {@link ReportData#edgeCandidates()})
  */
 public record EpochRow(
-        int epoch,
-        String id,
-        Map<String, Double> metrics,
-        Map<String, List<Double>> alphas) {}
+        int epoch, String id, Map<String, Double> metrics, Map<String, List<Double>> alphas) {}

@@ -11,17 +11,18 @@ import java.util.Map;
 import org.djlnas.runtime.search.Plugins;
 
 /**
- * Writes the report of a search as one self-contained HTML file: ECharts, the data and the
- * script that turns one into the other are inlined, so the file opens offline in any browser.
- * The file is replaced atomically, so a browser refreshing it while a search rewrites it never
- * sees half a report.
+ * Writes the report of a search as one self-contained HTML file: ECharts, the data and the script
+ * that turns one into the other are inlined, so the file opens offline in any browser. The file is
+ * replaced atomically, so a browser refreshing it while a search rewrites it never sees half a
+ * report.
  */
 public final class HtmlReport {
 
     /** The report's file name in an experiment folder, kept up to date by a running search. */
     public static final String FILE_NAME = "report.html";
 
-    private static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+    private static final String ECHARTS =
+            "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlReport() {}

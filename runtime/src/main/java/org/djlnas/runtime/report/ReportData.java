@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a report shows, as plain values read from an experiment's journal; serialized as
- * JSON into the HTML report, where a small script turns it into charts.
+ * Everything a report shows, as plain values read from an experiment's journal; serialized as JSON
+ * into the HTML report, where a small script turns it into charts.
  *
  * @param summary what the experiment is and how it went
  * @param choices the choice labels found in the trials' architectures, with the values seen

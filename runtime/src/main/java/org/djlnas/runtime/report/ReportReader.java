@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads an experiment's journal into a {@link ReportData}: the configuration, every trial, every
  * intermediate value and, for one-shot searches, every epoch. The space is rebuilt from the
- * configuration (when its plug-in is present) to name the candidates of architecture weights and
- * to draw the cells.
+ * configuration (when its plug-in is present) to name the candidates of architecture weights and to
+ * draw the cells.
  */
 public final class ReportReader {
 

@@ -2,12 +2,22 @@
  * table; then writes what it drew into #render-status for tests. */
 (function () {
   'use strict';
+  var status = { charts: [], cells: [], table: 0, errors: window.renderErrors };
+  try {
+    render(status);
+  } catch (e) {
+    status.errors.push(String(e && e.stack || e));
+  }
+  document.getElementById('render-status').textContent = JSON.stringify(status);
+})();
+
+function render(status) {
+  'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var S = data.summary;
   var objective = S.objective;
   var STATE_COLORS = { done: '#2e8b57', failed: '#d62728', pruned: '#e6a100', running: '#1f77b4', pending: '#999999' };
   var charts = [];
-  var status = { charts: [], cells: [], table: 0, errors: window.renderErrors };
   var views = document.getElementById('views');
 
   function el(tag, attrs, text) {
@@ -122,7 +132,7 @@
       yAxis: { type: 'value', name: objective, scale: true },
       legend: { top: 0, right: 10 },
       series: [
-        { name: 'trial', type: 'scatter', data: points, symbolSize: 4, itemStyle: { color: '#9ab' }, large: true },
+        { name: 'trial', type: 'scatter', data: points, symbolSize: 5, itemStyle: { color: '#5470c6', opacity: 0.6 }, large: points.length > 2000 },
         { name: 'best so far', type: 'line', step: 'end', data: byTrial, showSymbol: false, lineStyle: { width: 2, color: '#c23531' } }
       ]
     });
@@ -133,7 +143,7 @@
         yAxis: { type: 'value', name: objective, scale: true },
         legend: { top: 0, right: 10 },
         series: [
-          { name: 'trial ends', type: 'scatter', data: timed, symbolSize: 4, itemStyle: { color: '#9ab' }, large: true },
+          { name: 'trial ends', type: 'scatter', data: timed, symbolSize: 5, itemStyle: { color: '#5470c6', opacity: 0.6 }, large: timed.length > 2000 },
           { name: 'best so far', type: 'line', step: 'end', data: byTime, showSymbol: false, lineStyle: { width: 2, color: '#c23531' } }
         ]
       });
@@ -171,7 +181,7 @@
     if (durationSeries.length) {
       chart('durations', {
         legend: { top: 0 },
-        xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 26 },
+        xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 26, max: 'dataMax' },
         yAxis: { type: 'value', name: 'seconds' },
         series: durationSeries
       });
@@ -243,7 +253,7 @@
     chart('parallel', {
       parallelAxis: dims,
       parallel: { left: 60, right: 80, bottom: 60, parallelAxisDefault: { nameRotate: 20, axisLabel: { fontSize: 9 } } },
-      visualMap: { min: Math.min.apply(null, objs), max: Math.max.apply(null, objs), dimension: shownChoices.length, calculable: true, right: 0, top: 'middle', itemHeight: 120, inRange: { color: ['#d3e5f3', '#08519c'] } },
+      visualMap: { min: Math.min.apply(null, objs), max: Math.max.apply(null, objs), precision: 3, dimension: shownChoices.length, calculable: true, right: 0, top: 'middle', itemHeight: 120, inRange: { color: ['#d3e5f3', '#08519c'] } },
       series: [{ type: 'parallel', data: lines, lineStyle: { width: 1, opacity: 0.4 }, progressive: 2000 }]
     });
   }
@@ -309,7 +319,7 @@
         grid: { left: 210, right: 90, top: 10, bottom: 40 },
         xAxis: { type: 'category', data: data.epochs.map(function (e) { return e.epoch; }), name: 'epoch', nameLocation: 'middle', nameGap: 24 },
         yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { fontSize: 9, interval: 0 } },
-        visualMap: { min: 0, max: max || 1, calculable: true, right: 0, top: 'middle', inRange: { color: ['#ffffff', '#fdae61', '#a50026'] } },
+        visualMap: { min: 0, max: max || 1, precision: 2, calculable: true, right: 0, top: 'middle', inRange: { color: ['#ffffff', '#fdae61', '#a50026'] } },
         series: [{ type: 'heatmap', data: cellsData }]
       });
       div.getDom().style.height = Math.max(300, rows.length * 11 + 60) + 'px';
@@ -412,5 +422,4 @@
     status.charts.push({ id: c.id, series: series.length, points: points });
   });
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
-  document.getElementById('render-status').textContent = JSON.stringify(status);
-})();
+}

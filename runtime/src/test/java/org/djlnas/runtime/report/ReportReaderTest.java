@@ -1,0 +1,114 @@
+package org.djlnas.runtime.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportReaderTest {
+
+    @TempDir Path folder;
+
+    private final ReportReader reader = new ReportReader(Journals.PLUGINS);
+
+    @Test
+    void readsEveryTrialWithItsStateChoicesIntermediateValuesAndTheParetoFront() {
+        Journals.training(folder, 30);
+        ReportData data = reader.read(folder);
+
+        assertThat(data.trials()).hasSize(31);
+        assertThat(data.trials()).extracting(TrialRow::state).contains("done", "failed", "pruned");
+        assertThat(data.trials().get(30).state()).isEqualTo("running");
+        assertThat(data.trials().get(3).continues()).isZero();
+        assertThat(data.trials().get(3).intermediate()).hasSize(3);
+        assertThat(data.summary().objective()).isEqualTo("accuracy");
+        assertThat(data.summary().strategy()).isEqualTo("hyperband");
+        assertThat(data.summary().pruner()).isEqualTo("median");
+        // NAS-Bench-201 cells have six edges; every trial names a value for each.
+        assertThat(data.choices()).hasSize(6);
+        assertThat(data.trials().get(0).choices()).hasSize(6).allMatch(i -> i >= 0);
+        TrialRow best =
+                data.trials().stream()
+                        .filter(t -> t.state().equals("done"))
+                        .max(java.util.Comparator.comparingDouble(t -> t.metrics().get("accuracy")))
+                        .orElseThrow();
+        assertThat(data.summary().best()).isEqualTo(best.number());
+        // The most accurate trial is on the front; the front holds no dominated trial.
+        assertThat(best.pareto()).isTrue();
+        List<TrialRow> front = data.trials().stream().filter(TrialRow::pareto).toList();
+        for (TrialRow a : front) {
+            for (TrialRow b : data.trials()) {
+                if (b.state().equals("done") && b != a) {
+                    boolean dominates =
+                            b.metrics().get("accuracy") >= a.metrics().get("accuracy")
+                                    && b.metrics().get("parameters")
+                                            <= a.metrics().get("parameters")
+                                    && b.metrics().get("latencyMs") <= a.metrics().get("latencyMs");
+                    assertThat(dominates)
+                            .as("trial %d dominates %d", b.number(), a.number())
+                            .isFalse();
+                }
+            }
+        }
+        assertThat(data.trials().stream().filter(t -> t.state().equals("failed")))
+                .allMatch(t -> !t.pareto() && t.error() != null);
+        // The best architecture's cell is drawn.
+        assertThat(data.cells()).hasSize(1);
+        assertThat(data.summary().wallSeconds()).isGreaterThan(30);
+    }
+
+    @Test
+    void aTabularSearchScoresByTheBenchmarkAndHasNoFront() {
+        Journals.tabular(folder, 40, 1);
+        ReportData data = reader.read(folder);
+        assertThat(data.summary().objective()).isEqualTo("score");
+        assertThat(data.summary().data()).contains("nas-bench-201-cifar10.csv");
+        assertThat(data.trials()).hasSize(40).noneMatch(TrialRow::pareto);
+        assertThat(data.epochs()).isEmpty();
+    }
+
+    @Test
+    void aDartsSearchGivesEveryEpochsWeightsNamedByCandidate() {
+        Journals.darts(folder, 3);
+        ReportData data = reader.read(folder);
+        assertThat(data.epochs()).hasSize(3);
+        assertThat(data.summary().oneShot()).isTrue();
+        // Two cells of four nodes: 2+3+4+5 = 14 edges each, every one mixing 8 candidates.
+        assertThat(data.epochs().get(2).alphas()).hasSize(28);
+        assertThat(data.edgeCandidates()).hasSize(28);
+        assertThat(data.edgeCandidates().values())
+                .allMatch(c -> c.size() == 8 && c.contains("none"));
+        assertThat(data.cells()).extracting(ReportData.CellDiagram::label).hasSize(2);
+        assertThat(data.summary().bestArchitecture()).isNotNull();
+        assertThat(data.summary().wallSeconds()).isEqualTo(180.0);
+    }
+
+    @Test
+    void aFolderWithoutAJournalIsNamed() {
+        assertThatThrownBy(() -> reader.read(folder.resolve("nothing")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(folder.resolve("nothing").toString())
+                .hasMessageContaining("no experiment");
+    }
+
+    @Test
+    void aJournalOfAnotherVersionIsRefusedNamingTheFile() throws Exception {
+        Journals.tabular(folder, 2, 1);
+        try (Connection c =
+                        DriverManager.getConnection(
+                                "jdbc:sqlite:" + folder.resolve("experiment.db"));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE meta SET value = '99' WHERE key = 'schema'");
+        }
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(folder.resolve("experiment.db").toString())
+                .hasMessageContaining("unknown journal version");
+    }
+}
