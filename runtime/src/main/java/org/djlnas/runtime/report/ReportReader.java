@@ -63,6 +63,13 @@ public final class ReportReader {
      *     read (the message names the file)
      */
     public ReportData read(Path folder) {
+        if (!java.nio.file.Files.isRegularFile(folder.resolve(SqliteExperimentStore.FILE_NAME))) {
+            throw new IllegalArgumentException(
+                    folder
+                            + " holds no experiment (no "
+                            + SqliteExperimentStore.FILE_NAME
+                            + "); expected the folder of a search");
+        }
         ExperimentConfig config;
         List<TrialRecord> trials;
         List<IntermediateValue> reports;

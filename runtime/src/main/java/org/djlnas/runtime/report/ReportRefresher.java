@@ -71,8 +71,8 @@ public final class ReportRefresher implements ExperimentListener, EpochListener 
         long start = System.nanoTime();
         try {
             HtmlReport.write(experiment, out, plugins);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // The search goes on without its report; say so once.
+        } catch (RuntimeException e) {
+            // Whatever keeps the report from being written, the search goes on; say so once.
             if (!warned) {
                 LOG.warn("the report {} is not kept up to date: {}", out, e.getMessage());
                 warned = true;
