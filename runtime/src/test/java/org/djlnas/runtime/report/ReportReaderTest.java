@@ -90,6 +90,52 @@ class ReportReaderTest {
     }
 
     @Test
+    void aJournalOfTheFirstReleaseReads() throws Exception {
+        // As the first release wrote it: no continues column, no reports or epochs tables, and a
+        // configuration without evaluator or pruner.
+        try (Connection c =
+                        DriverManager.getConnection(
+                                "jdbc:sqlite:" + folder.resolve("experiment.db"));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute(
+                    "CREATE TABLE trials (number INTEGER PRIMARY KEY, architecture_id TEXT NOT"
+                            + " NULL, architecture TEXT NOT NULL, epochs REAL NOT NULL,"
+                            + " max_train_examples INTEGER NOT NULL, seed INTEGER NOT NULL, state"
+                            + " TEXT NOT NULL, metrics TEXT NOT NULL DEFAULT '{}', error TEXT,"
+                            + " started_at TEXT, ended_at TEXT)");
+            s.execute("INSERT INTO meta VALUES ('schema', '1')");
+            s.execute(
+                    "INSERT INTO meta VALUES ('config', '{\"space\":\"nas-bench-201\","
+                            + "\"spaceSettings\":{},\"strategy\":\"random\","
+                            + "\"strategySettings\":{},\"benchmark\":\"/t.csv\","
+                            + "\"seed\":1,\"trials\":2,\"parallel\":1,\"epochs\":1.0,"
+                            + "\"maxTrainExamples\":0}')");
+            String arch =
+                    Journals.PLUGINS
+                            .space("nas-bench-201", java.util.Map.of())
+                            .sample(new java.util.SplittableRandom(1))
+                            .toJson()
+                            .replace("'", "''");
+            s.execute(
+                    "INSERT INTO trials VALUES (0, 'a', '"
+                            + arch
+                            + "', 1.0, 0, 5, 'DONE', '{\"score\":91.5}', NULL,"
+                            + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z')");
+        }
+        ReportData data = reader.read(folder);
+        assertThat(data.trials())
+                .singleElement()
+                .satisfies(
+                        t -> {
+                            assertThat(t.metrics()).containsEntry("score", 91.5);
+                            assertThat(t.seconds()).isEqualTo(1.0);
+                        });
+        assertThat(data.summary().pruner()).isEqualTo("none");
+        assertThat(data.summary().best()).isZero();
+    }
+
+    @Test
     void aFolderWithoutAJournalIsNamed() {
         assertThatThrownBy(() -> reader.read(folder.resolve("nothing")))
                 .isInstanceOf(IllegalArgumentException.class)
