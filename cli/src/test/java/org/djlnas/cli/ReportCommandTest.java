@@ -54,6 +54,37 @@ class ReportCommandTest {
         assertThat(data.get("summary").get("objective").asText()).isEqualTo("score");
     }
 
+    static java.util.stream.Stream<String> multiTrialStrategies() {
+        return org.djlnas.runtime.search.Plugins.discover().strategies().keySet().stream().sorted();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("multiTrialStrategies")
+    void everyStrategysSearchReports(String strategy) throws Exception {
+        Path out = folder.resolve(strategy);
+        CliRun run =
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "nas-bench-201",
+                        "--strategy",
+                        strategy,
+                        "--benchmark",
+                        SearchCommandTest.TABLE,
+                        "--trials",
+                        "12",
+                        "--out",
+                        out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        CliRun report = CliRun.of("report", out.toString(), "--json");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        JsonNode data = JSON.readTree(embedded(Files.readString(out.resolve("report.html"))));
+        assertThat(data.get("summary").get("strategy").asText()).isEqualTo(strategy);
+        assertThat(data.get("trials").size())
+                .isEqualTo(JSON.readTree(report.out()).get("trials").asInt())
+                .isGreaterThanOrEqualTo(12);
+    }
+
     @Test
     void reportWritesTheHtmlAndThePngsWhereAsked() throws Exception {
         Path out = search();
