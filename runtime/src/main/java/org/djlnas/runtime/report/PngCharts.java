@@ -268,14 +268,15 @@ public final class PngCharts {
             Double c = t.metrics().get(cost);
             if (c != null) {
                 all.add(c.doubleValue(), t.metrics().get(objective));
-                if (t.pareto()) {
+                if (t.paretoFronts().contains(cost)) {
                     front.add(c.doubleValue(), t.metrics().get(objective));
                 }
             }
         }
         XYPlot plot = plot(cost, objective);
         plot.setDataset(0, new XYSeriesCollection(front));
-        XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(true, true);
+        XYStepRenderer frontRenderer = new XYStepRenderer();
+        frontRenderer.setDefaultShapesVisible(true);
         frontRenderer.setSeriesPaint(0, new Color(0xc23531));
         plot.setRenderer(0, frontRenderer);
         plot.setDataset(1, new XYSeriesCollection(all));

@@ -40,7 +40,7 @@ public final class ReportReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Metrics that cost, smaller is better; the Pareto front trades the objective against them. */
+    /** Metrics that cost, smaller is better; a Pareto front trades the objective against each. */
     private static final List<String> COSTS = List.of(Metrics.PARAMETERS, Metrics.LATENCY_MS);
 
     private final Plugins plugins;
@@ -199,11 +199,20 @@ public final class ReportReader {
             }
             columns.add(new ReportData.ChoiceColumn(label, new ArrayList<>(values.keySet())));
         }
-        boolean[] front = ParetoFront.mark(trials, objective, COSTS);
+        List<boolean[]> fronts = new ArrayList<>();
+        for (String cost : COSTS) {
+            fronts.add(ParetoFront.mark(trials, objective, List.of(cost)));
+        }
         List<TrialRow> rows = new ArrayList<>(trials.size());
         for (int t = 0; t < trials.size(); t++) {
             TrialRecord trial = trials.get(t);
             Map<String, Object> values = trial.spec().architecture().values();
+            List<String> onFront = new ArrayList<>();
+            for (int c = 0; c < COSTS.size(); c++) {
+                if (fronts.get(c)[t]) {
+                    onFront.add(COSTS.get(c));
+                }
+            }
             List<Integer> chosen = new ArrayList<>(labels.size());
             for (String label : labels) {
                 Object value = values.get(label);
@@ -227,7 +236,7 @@ public final class ReportReader {
                             trial.seconds().isPresent() ? trial.seconds().getAsDouble() : null,
                             steps.getOrDefault(trial.number(), List.of()),
                             trial.error(),
-                            front[t]));
+                            onFront));
         }
         return rows;
     }

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param seconds the trial's duration, or null
  * @param intermediate the values reported after each step, as {@code [step, value]} pairs
  * @param error why the trial failed, or null
- * @param pareto whether no other finished trial has at least its objective at no more cost
+ * @param paretoFronts the costs (parameters, latencyMs) against which the trial is on the Pareto
+ *     front: no other finished trial has at least its objective at less cost, or more objective at
+ *     the same cost
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialRow(
@@ -36,4 +38,12 @@ public record TrialRow(
         @Nullable Double seconds,
         List<double[]> intermediate,
         @Nullable String error,
-        boolean pareto) {}
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> paretoFronts) {
+
+    /** Copies the lists. */
+    public TrialRow {
+        choices = List.copyOf(choices);
+        intermediate = List.copyOf(intermediate);
+        paretoFronts = List.copyOf(paretoFronts);
+    }
+}

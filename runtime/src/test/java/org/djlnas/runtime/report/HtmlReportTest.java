@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,7 @@ class HtmlReportTest {
                         null,
                         first.intermediate(),
                         "</script><script>alert(1)</script>",
-                        false);
+                        List.of());
         var trials = new java.util.ArrayList<>(data.trials());
         trials.set(0, hostile);
         String html =

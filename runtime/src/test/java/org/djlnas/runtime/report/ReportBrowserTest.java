@@ -54,8 +54,8 @@ class ReportBrowserTest {
                 .containsEntry("best-by-time", 2 * done)
                 .containsEntry("parallel", done)
                 .containsEntry("choice-0", done + valuesChosen(experiment, 0))
-                .containsKey("pareto-parameters")
-                .containsKey("pareto-latencyMs")
+                .containsEntry("pareto-parameters", done + onFront(experiment, "parameters"))
+                .containsEntry("pareto-latencyMs", done + onFront(experiment, "latencyMs"))
                 .containsKey("intermediate")
                 .containsKey("budgets");
         assertThat(points).allSatisfy((id, n) -> assertThat(n).as(id).isPositive());
@@ -101,6 +101,14 @@ class ReportBrowserTest {
                 .containsEntry("parallel", 3000)
                 .containsEntry("durations", 3000);
         assertThat(status.get("table").asInt()).isEqualTo(500);
+    }
+
+    private static int onFront(Path experiment, String cost) {
+        return (int)
+                new ReportReader(Journals.PLUGINS)
+                        .read(experiment).trials().stream()
+                                .filter(t -> t.paretoFronts().contains(cost))
+                                .count();
     }
 
     /** The distinct values finished trials chose for a label: one mean marker each. */

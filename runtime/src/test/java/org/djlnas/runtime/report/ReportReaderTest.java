@@ -39,28 +39,35 @@ class ReportReaderTest {
                         .max(java.util.Comparator.comparingDouble(t -> t.metrics().get("accuracy")))
                         .orElseThrow();
         assertThat(data.summary().best()).isEqualTo(best.number());
-        // The most accurate trial is on the front; the front holds no dominated trial.
-        assertThat(best.pareto()).isTrue();
-        List<TrialRow> front = data.trials().stream().filter(TrialRow::pareto).toList();
-        for (TrialRow a : front) {
-            for (TrialRow b : data.trials()) {
-                if (b.state().equals("done") && b != a) {
-                    boolean dominates =
-                            b.metrics().get("accuracy") >= a.metrics().get("accuracy")
-                                    && b.metrics().get("parameters")
-                                            <= a.metrics().get("parameters")
-                                    && b.metrics().get("latencyMs") <= a.metrics().get("latencyMs");
-                    assertThat(dominates)
-                            .as("trial %d dominates %d", b.number(), a.number())
-                            .isFalse();
-                }
-            }
+        // Against each cost, the front is exactly the finished trials no other one dominates;
+        // the most accurate trial is on both.
+        for (String cost : List.of("parameters", "latencyMs")) {
+            List<TrialRow> done =
+                    data.trials().stream().filter(t -> t.state().equals("done")).toList();
+            List<Integer> expected =
+                    done.stream()
+                            .filter(a -> done.stream().noneMatch(b -> dominates(b, a, cost)))
+                            .map(TrialRow::number)
+                            .toList();
+            assertThat(expected).contains(best.number()).hasSizeGreaterThan(1);
+            assertThat(data.trials())
+                    .filteredOn(t -> t.paretoFronts().contains(cost))
+                    .extracting(TrialRow::number)
+                    .containsExactlyElementsOf(expected);
         }
         assertThat(data.trials().stream().filter(t -> t.state().equals("failed")))
-                .allMatch(t -> !t.pareto() && t.error() != null);
+                .allMatch(t -> t.paretoFronts().isEmpty() && t.error() != null);
         // The best architecture's cell is drawn.
         assertThat(data.cells()).hasSize(1);
         assertThat(data.summary().wallSeconds()).isGreaterThan(30);
+    }
+
+    private static boolean dominates(TrialRow b, TrialRow a, String cost) {
+        double ba = b.metrics().get("accuracy");
+        double aa = a.metrics().get("accuracy");
+        double bc = b.metrics().get(cost);
+        double ac = a.metrics().get(cost);
+        return ba >= aa && bc <= ac && (ba > aa || bc < ac);
     }
 
     @Test
@@ -69,7 +76,7 @@ class ReportReaderTest {
         ReportData data = reader.read(folder);
         assertThat(data.summary().objective()).isEqualTo("score");
         assertThat(data.summary().data()).contains("nas-bench-201-cifar10.csv");
-        assertThat(data.trials()).hasSize(40).noneMatch(TrialRow::pareto);
+        assertThat(data.trials()).hasSize(40).allMatch(t -> t.paretoFronts().isEmpty());
         assertThat(data.epochs()).isEmpty();
     }
 
