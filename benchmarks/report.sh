@@ -5,13 +5,13 @@
 # the journal); and, when chromium is installed, how long a headless browser takes to load the
 # page and draw every chart.
 #
-#   benchmarks/report.sh [TRIALS] [TABLE]     (defaults: 10000, ../shared/benchmarks/nas-bench-201-cifar10.csv)
+#   benchmarks/report.sh [TRIALS] [TABLE]     (defaults: 10000, the built-in nas-bench-201-cifar10)
 #
 # NAS overrides the command (default: the ./nas launcher next to this folder).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 trials="${1:-10000}"
-table="${2:-$root/../shared/benchmarks/nas-bench-201-cifar10.csv}"
+table="${2:-nas-bench-201-cifar10}"
 read -r -a nas <<<"${NAS:-$root/nas}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
