@@ -53,7 +53,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ExperimentFolder.requireJournal(folder);
         Path file = out != null ? out : folder.resolve(HtmlReport.FILE_NAME);
+        if (png != null) {
+            PngCharts.checkFolder(png);
+        }
         ReportData data = new ReportReader(Plugins.discover()).read(folder);
         HtmlReport.write(data, file);
         List<Path> pngs = png == null ? List.of() : PngCharts.write(data, png);

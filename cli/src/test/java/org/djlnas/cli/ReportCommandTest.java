@@ -122,10 +122,9 @@ class ReportCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().trim())
                 .isEqualTo(
-                        "nas: "
+                        "nas: experiment folder '"
                                 + missing
-                                + " holds no experiment (no experiment.db); expected the folder of"
-                                + " a search")
+                                + "' does not exist; expected the --out folder of 'nas search'")
                 .doesNotContain("Exception");
     }
 

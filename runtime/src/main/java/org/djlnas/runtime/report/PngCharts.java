@@ -55,10 +55,7 @@ public final class PngCharts {
      * @throws IllegalArgumentException if the folder or a file cannot be written, naming it
      */
     public static List<Path> write(ReportData data, Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(
-                    "cannot write charts into " + folder + ": it is not a folder");
-        }
+        checkFolder(folder);
         List<Path> written = new ArrayList<>();
         Map<String, JFreeChart> charts = charts(data);
         for (Map.Entry<String, JFreeChart> chart : charts.entrySet()) {
@@ -76,6 +73,20 @@ public final class PngCharts {
             written.add(file);
         }
         return written;
+    }
+
+    /**
+     * Checks, before anything is written, that charts can go into a folder: it is one, or it does
+     * not exist yet.
+     *
+     * @param folder the folder
+     * @throws IllegalArgumentException if it is a file, naming it
+     */
+    public static void checkFolder(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(
+                    "cannot write charts into " + folder + ": it is not a folder");
+        }
     }
 
     /** Charts by file name, in the report's order. */
