@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             ZooCommand.class,
             TrialsCommand.class,
             EpochsCommand.class,
+            ReportCommand.class,
             BenchEngineCommand.class
         },
         usageHelpAutoWidth = true)

@@ -3,8 +3,10 @@ package org.djlnas.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,9 @@ import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.experiment.ExperimentListener;
+import org.djlnas.runtime.report.HtmlReport;
+import org.djlnas.runtime.report.ReportRefresher;
 import org.djlnas.runtime.search.BestTrialReport;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.OneShotReport;
@@ -169,14 +174,32 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
     private boolean json;
 
+    @Option(
+            names = "--report",
+            description =
+                    "Keep DIR/report.html (see 'nas report') up to date while the search runs;"
+                            + " refresh the browser to follow it.")
+    private boolean report;
+
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Plugins.discover();
         PrintWriter err = spec.commandLine().getErr();
         SearchSession session = resume ? resume(plugins) : create(plugins);
+        Optional<ReportRefresher> refresher =
+                report
+                        ? Optional.of(
+                                new ReportRefresher(
+                                        session.folder(),
+                                        session.folder().resolve(HtmlReport.FILE_NAME),
+                                        plugins,
+                                        Duration.ofSeconds(2)))
+                        : Optional.empty();
         if (session.isOneShot()) {
             try (session) {
-                return runOneShot(session, err);
+                return runOneShot(session, err, refresher);
+            } finally {
+                refresher.ifPresent(ReportRefresher::finish);
             }
         }
         SearchReport report;
@@ -195,17 +218,21 @@ final class SearchCommand implements Callable<Integer> {
                             + ", journal "
                             + session.folder().resolve("experiment.db"));
             err.flush();
-            report =
-                    session.run(
-                            List.of(
-                                    new ProgressReporter(
-                                            err, objective, ProgressReporter.stderrIsTerminal())));
+            List<ExperimentListener> listeners = new ArrayList<>();
+            listeners.add(
+                    new ProgressReporter(err, objective, ProgressReporter.stderrIsTerminal()));
+            refresher.ifPresent(listeners::add);
+            report = session.run(listeners);
+        } finally {
+            refresher.ifPresent(ReportRefresher::finish);
         }
         new SearchOutput(spec.commandLine().getOut(), json).print(report);
         return report.best().isPresent() ? 0 : 1;
     }
 
-    private int runOneShot(SearchSession session, PrintWriter err) throws IOException {
+    private int runOneShot(
+            SearchSession session, PrintWriter err, Optional<ReportRefresher> refresher)
+            throws IOException {
         ExperimentConfig config = session.config();
         err.println(
                 "search: "
@@ -229,6 +256,7 @@ final class SearchCommand implements Callable<Integer> {
                                     record.metrics().get("validationAccuracy"),
                                     record.metrics().get("seconds"));
                             err.flush();
+                            refresher.ifPresent(r -> r.onEpoch(record));
                         });
         new OneShotOutput(spec.commandLine().getOut(), json).print(report);
         return 0;
