@@ -1,7 +1,6 @@
 package org.djlnas.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
@@ -14,12 +13,12 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.dataset.Dataset;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.LabelledImages;
+import org.djlnas.testing.DataRequirements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,9 +71,7 @@ class ImageTranslationTest {
 
     @Test
     void aFashionMnistImageIsPreparedAsInTraining() throws Exception {
-        assumeTrue(
-                Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
-                "Fashion-MNIST is not installed in " + FashionMnist.DEFAULT_DIRECTORY);
+        DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
         LabelledImages test = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, Dataset.Usage.TEST);
         FashionMnist dataset =
                 FashionMnist.builder()

@@ -1,10 +1,6 @@
 package org.djlnas.strategies;
 
 import ai.djl.nn.Block;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +25,8 @@ import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
-import org.djlnas.spaces.nasbench201.NasBench201Cifar10Table;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
+import org.djlnas.testing.BenchmarkTables;
 
 /** Spaces, contexts and drivers shared by the strategy tests. */
 public final class Fixtures {
@@ -68,20 +64,12 @@ public final class Fixtures {
     }
 
     /** Reads the built-in NAS-Bench-201 CIFAR-10 table: test accuracy by architecture id. */
-    public static Map<String, Double> nasBench201Accuracies(SearchSpace space) throws IOException {
+    public static Map<String, Double> nasBench201Accuracies(SearchSpace space) {
         BenchmarkStringCodec codec = (BenchmarkStringCodec) space;
         Map<String, Double> accuracyById = new HashMap<>();
-        List<String> lines;
-        try (BufferedReader reader =
-                new BufferedReader(
-                        new InputStreamReader(
-                                new NasBench201Cifar10Table().open(), StandardCharsets.UTF_8))) {
-            lines = reader.lines().toList();
-        }
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.lastIndexOf(',');
-            Architecture architecture = codec.fromBenchmarkString(line.substring(0, comma));
-            accuracyById.put(architecture.id(), Double.parseDouble(line.substring(comma + 1)));
+        for (BenchmarkTables.Row row :
+                BenchmarkTables.rows(BenchmarkTables.NAS_BENCH_201_CIFAR10)) {
+            accuracyById.put(codec.fromBenchmarkString(row.architecture()).id(), row.score());
         }
         return accuracyById;
     }

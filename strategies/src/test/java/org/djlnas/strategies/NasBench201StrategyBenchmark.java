@@ -2,7 +2,6 @@ package org.djlnas.strategies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -18,16 +17,16 @@ import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.djlnas.strategies.reinforce.ReinforceProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Searches the NAS-Bench-201 CIFAR-10 table with each strategy and prints the mean ± standard
- * deviation over seeds of the best test accuracy found in N queries. Runs only with {@code
- * -Dnas.benchmark=true}; {@code -Dnas.benchmark.sweep=true} also prints the population and
- * sample-size sweep the evolution defaults were chosen from (on other seeds than the report's).
+ * deviation over seeds of the best test accuracy found in N queries. A benchmark: runs only with
+ * {@code -Pbenchmarks}; {@code -Dgroups=sweep} runs the population and sample-size sweep the
+ * evolution defaults were chosen from (on other seeds than the report's).
  */
-@EnabledIfSystemProperty(named = "nas.benchmark", matches = "true")
+@Tag("benchmark")
 class NasBench201StrategyBenchmark {
 
     private static final int SEEDS = 100;
@@ -36,7 +35,7 @@ class NasBench201StrategyBenchmark {
     private static Map<String, Double> accuracyById;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         space = Fixtures.nasBench201();
         accuracyById = Fixtures.nasBench201Accuracies(space);
         assertThat(accuracyById).hasSize(15_625);
@@ -122,7 +121,7 @@ class NasBench201StrategyBenchmark {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "nas.benchmark.sweep", matches = "true")
+    @Tag("sweep")
     void evolutionSweep() {
         int[] populations = {5, 8, 10, 15, 20, 25, 30, 40, 50};
         int[] sampleSizes = {2, 3, 5, 8, 10, 15, 20, 25};

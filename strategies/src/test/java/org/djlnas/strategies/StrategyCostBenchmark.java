@@ -14,16 +14,16 @@ import org.djlnas.api.trial.TrialState;
 import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.djlnas.strategies.reinforce.ReinforceProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints what each strategy's ask and tell cost on NAS-Bench-201 after 10, 100 and 1,000 told
  * trials, to compare with a trial's cost (seconds to minutes). BOHB runs with one budget, its
- * model's worst case (every observation is in it). Runs only with {@code -Dnas.benchmark=true}; it
- * measures, it asserts nothing.
+ * model's worst case (every observation is in it). A benchmark: runs only with {@code
+ * -Pbenchmarks}; it measures, it asserts nothing.
  */
-@EnabledIfSystemProperty(named = "nas.benchmark", matches = "true")
+@Tag("benchmark")
 class StrategyCostBenchmark {
 
     private static final int MEASURED = 50;

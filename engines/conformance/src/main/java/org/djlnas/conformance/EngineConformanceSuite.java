@@ -1,6 +1,7 @@
 package org.djlnas.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -20,7 +21,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +45,7 @@ import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.SearchReport;
 import org.djlnas.runtime.search.SearchSession;
-import org.junit.jupiter.api.BeforeEach;
+import org.djlnas.testing.DataRequirements;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,11 +84,44 @@ public abstract class EngineConformanceSuite {
      */
     protected abstract String engineName();
 
-    @BeforeEach
-    void engineIsOnTheClassPath() {
-        assertThat(engines.capabilities(engineName()))
-                .as("capabilities declared by %s", engineName())
-                .isNotNull();
+    @Test
+    void declaredCapabilitiesAreWhatTheEngineCanDo() {
+        Set<EngineCapability> declared = engines.capabilities(engineName());
+        assertThat(declared).as("capabilities declared by %s", engineName()).isNotEmpty();
+        assertThat(engines.available())
+                .as("engines listed on the class path")
+                .filteredOn(info -> info.name().equals(engineName()))
+                .singleElement()
+                .satisfies(info -> assertThat(info.capabilities()).isEqualTo(declared));
+        if (declared.contains(EngineCapability.ARCHITECTURE_GRADIENTS)) {
+            assertThat(declared)
+                    .as("architecture gradients need training")
+                    .contains(EngineCapability.TRAIN);
+        }
+        if (declared.contains(EngineCapability.TRAIN)) {
+            assertThat(declared).as("training needs forward").contains(EngineCapability.FORWARD);
+            try (NDManager manager = newManager()) {
+                NDArray x = manager.create(new float[] {1, 2, 3});
+                x.setRequiresGradient(true);
+                synchronized (EngineLocks.GRADIENTS) {
+                    try (GradientCollector collector =
+                            Engine.getEngine(engineName()).newGradientCollector()) {
+                        collector.backward(x.mul(x).sum());
+                    }
+                }
+                assertThat(x.getGradient().toFloatArray()).containsExactly(2f, 4f, 6f);
+            }
+        } else {
+            assertThatThrownBy(() -> Engine.getEngine(engineName()).newGradientCollector())
+                    .as("%s does not declare training, so it takes no gradients", engineName())
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+        if (declared.contains(EngineCapability.EXPORT)) {
+            assertThatCode(() -> engines.exporter(engineName())).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> engines.exporter(engineName()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private void requires(EngineCapability... needed) {
@@ -401,9 +434,7 @@ public abstract class EngineConformanceSuite {
     }
 
     private SearchReport shortSearch(String engine, int trials, String name) throws Exception {
-        assumeTrue(
-                Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY),
-                "Fashion-MNIST installed in " + FashionMnist.DEFAULT_DIRECTORY);
+        DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
         ExperimentConfig config =
                 new ExperimentConfig(
                         "nas-bench-201",

@@ -2,7 +2,6 @@ package org.djlnas.runtime.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.testing.DataRequirements;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -287,7 +288,7 @@ class FashionMnistTest {
 
     @Test
     void realDataHasTheKnownSizesLabelsAndStatistics() throws Exception {
-        assumeThat(Files.isDirectory(REAL)).as("Fashion-MNIST installed in " + REAL).isTrue();
+        DataRequirements.requireFashionMnist(REAL);
         FashionMnistSource source = new FashionMnistSource(REAL);
         assertThat(source.trainingSetSize()).isEqualTo(60_000);
         RandomAccessDataset test = source.test(1000);
@@ -326,7 +327,7 @@ class FashionMnistTest {
 
     @Test
     void batchOf64IsBuiltWellUnderAMillisecond() throws Exception {
-        assumeThat(Files.isDirectory(REAL)).as("Fashion-MNIST installed in " + REAL).isTrue();
+        DataRequirements.requireFashionMnist(REAL);
         RandomAccessDataset train = new FashionMnistSource(REAL).train(DataSplit.of(0), 0, 64, 1);
         double msPerBatch = Double.NaN;
         long batches = 0;

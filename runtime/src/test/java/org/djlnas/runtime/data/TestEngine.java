@@ -1,25 +1,16 @@
 package org.djlnas.runtime.data;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
-import java.util.Optional;
-import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.engine.EngineSelector;
-
-/** Test helper: the engine the tests run on (PyTorch unless {@code nas.engine} says otherwise). */
+/**
+ * Kept only for the training tests another branch rewrites (TrainingEvaluatorTest,
+ * TrainingStepTimingTest): they move to {@link org.djlnas.testing.TestEngine} and this class goes
+ * when both branches are merged.
+ */
 public final class TestEngine {
 
     private TestEngine() {}
 
     /** Loads the engine with its defaults and returns its name. */
     public static String name() {
-        return EngineSelector.discover()
-                .select(Optional.empty(), EngineCapability.TRAIN)
-                .getEngineName();
-    }
-
-    /** Opens a manager on the test engine. */
-    public static NDManager newManager() {
-        return NDManager.newBaseManager(Device.cpu(), name());
+        return org.djlnas.testing.TestEngine.name();
     }
 }

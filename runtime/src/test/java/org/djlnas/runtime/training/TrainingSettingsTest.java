@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnistSource;
-import org.djlnas.runtime.data.TestEngine;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 
 class TrainingSettingsTest {

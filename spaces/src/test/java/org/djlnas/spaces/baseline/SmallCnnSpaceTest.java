@@ -14,12 +14,13 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.arch.InvalidArchitectureException;
 import org.djlnas.api.space.ParameterCount;
 import org.djlnas.api.space.SearchSpace;
-import org.djlnas.spaces.Engines;
+import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 
 class SmallCnnSpaceTest {
 
-    private final SearchSpace space = Engines.space(new SmallCnnProvider(), Map.of());
+    private final SearchSpace space = SpaceFixtures.space(new SmallCnnProvider(), Map.of());
 
     @Test
     void hasExactlyOneArchitectureTheEmptyOne() {
@@ -32,10 +33,10 @@ class SmallCnnSpaceTest {
 
     @Test
     void isTheConv32Conv64LinearNetworkOfFiftyThousandParameters() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             Block block = space.compile(Architecture.of(Map.of()));
             Shape input = new Shape(4, 1, 28, 28);
-            Engines.initialized(block, manager, input);
+            SpaceFixtures.initialized(block, manager, input);
             assertThat(ParameterCount.trainable(block))
                     .as("(9+1)·32 + (9·32+1)·64 + (64·7·7+1)·10")
                     .isEqualTo(50_186L);

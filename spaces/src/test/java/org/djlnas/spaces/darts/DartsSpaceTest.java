@@ -15,13 +15,14 @@ import java.util.SplittableRandom;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.arch.InvalidArchitectureException;
 import org.djlnas.api.space.ParameterCount;
-import org.djlnas.spaces.Engines;
+import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 
 class DartsSpaceTest {
 
     private static DartsSpace space(Map<String, String> settings) {
-        return (DartsSpace) Engines.space(new DartsProvider(), settings);
+        return (DartsSpace) SpaceFixtures.space(new DartsProvider(), settings);
     }
 
     @Test
@@ -38,8 +39,9 @@ class DartsSpaceTest {
         // 20 layers, 10 classes (auxiliary head excluded).
         DartsSpace space = space(Map.of("channels", "36", "layers", "20"));
         Architecture v2 = DartsGenotype.parse(space, DartsGenotype.DARTS_V2);
-        try (NDManager manager = Engines.newManager()) {
-            Block block = Engines.initialized(space.compile(v2), manager, new Shape(1, 3, 32, 32));
+        try (NDManager manager = TestEngine.newManager()) {
+            Block block =
+                    SpaceFixtures.initialized(space.compile(v2), manager, new Shape(1, 3, 32, 32));
             assertThat(ParameterCount.trainable(block)).isEqualTo(3_349_342L);
         }
     }
@@ -49,8 +51,8 @@ class DartsSpaceTest {
         DartsSpace space = space(Map.of("channels", "8", "layers", "5", "input-channels", "1"));
         Architecture v2 = DartsGenotype.parse(space, DartsGenotype.DARTS_V2);
         Shape input = new Shape(4, 1, 28, 28);
-        try (NDManager manager = Engines.newManager()) {
-            Block block = Engines.initialized(space.compile(v2), manager, input);
+        try (NDManager manager = TestEngine.newManager()) {
+            Block block = SpaceFixtures.initialized(space.compile(v2), manager, input);
             assertThat(block.getOutputShapes(new Shape[] {input})[0]).isEqualTo(new Shape(4, 10));
             ParameterStore store = new ParameterStore(manager, false);
             var x = manager.randomNormal(input);

@@ -25,13 +25,14 @@ import java.util.stream.Collectors;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.arch.InvalidArchitectureException;
 import org.djlnas.api.space.ParameterCount;
-import org.djlnas.spaces.Engines;
+import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 
 class NasBench201SpaceTest {
 
     private final NasBench201Space space =
-            (NasBench201Space) Engines.space(new NasBench201Provider(), Map.of());
+            (NasBench201Space) SpaceFixtures.space(new NasBench201Provider(), Map.of());
 
     private static String uniform(String op) {
         return "|" + op + "~0|+|" + op + "~0|" + op + "~1|+|" + op + "~0|" + op + "~1|" + op
@@ -39,8 +40,9 @@ class NasBench201SpaceTest {
     }
 
     private long parameters(NasBench201Space s, Architecture arch, Shape input) {
-        try (NDManager manager = Engines.newManager()) {
-            return ParameterCount.trainable(Engines.initialized(s.compile(arch), manager, input));
+        try (NDManager manager = TestEngine.newManager()) {
+            return ParameterCount.trainable(
+                    SpaceFixtures.initialized(s.compile(arch), manager, input));
         }
     }
 
@@ -135,9 +137,12 @@ class NasBench201SpaceTest {
     @Test
     void wrongInputChannelsAreAClearError() {
         Architecture arch = space.fromBenchmarkString(uniform("nor_conv_3x3"));
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             Block block = space.compile(arch);
-            assertThatThrownBy(() -> Engines.initialized(block, manager, new Shape(1, 1, 32, 32)))
+            assertThatThrownBy(
+                            () ->
+                                    SpaceFixtures.initialized(
+                                            block, manager, new Shape(1, 1, 32, 32)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("input-channels");
         }
@@ -147,15 +152,15 @@ class NasBench201SpaceTest {
     void everySmallNetworkRunsForwardAndBackward() {
         NasBench201Space small =
                 (NasBench201Space)
-                        Engines.space(
+                        SpaceFixtures.space(
                                 new NasBench201Provider(),
                                 Map.of("channels", "4", "cells", "1", "input-channels", "1"));
         SplittableRandom random = new SplittableRandom(3);
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             for (int i = 0; i < 5; i++) {
                 Architecture arch = small.sample(random);
                 Shape input = new Shape(2, 1, 16, 16);
-                Block block = Engines.initialized(small.compile(arch), manager, input);
+                Block block = SpaceFixtures.initialized(small.compile(arch), manager, input);
                 assertThat(block.getOutputShapes(new Shape[] {input})[0])
                         .isEqualTo(new Shape(2, 10));
                 NDArray x = manager.randomNormal(input);

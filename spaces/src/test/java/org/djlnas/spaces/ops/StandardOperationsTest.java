@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.djlnas.api.op.OpContext;
 import org.djlnas.api.op.OpRegistry;
-import org.djlnas.spaces.Engines;
+import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,9 +42,9 @@ class StandardOperationsTest {
     void declaredOutputShapeMatchesTheComputedOneAndGradientsFlow(String op, int stride, int size) {
         Shape input = new Shape(2, CHANNELS, size, size);
         long expectedSize = (size + stride - 1) / stride;
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             Block block = OPS.create(op, new OpContext(CHANNELS, stride, true));
-            Engines.initialized(block, manager, input);
+            SpaceFixtures.initialized(block, manager, input);
             Shape declared = block.getOutputShapes(new Shape[] {input})[0];
             assertThat(declared).isEqualTo(new Shape(2, CHANNELS, expectedSize, expectedSize));
 
@@ -82,9 +83,9 @@ class StandardOperationsTest {
     @ValueSource(ints = {1, 2})
     void averagePoolingLeavesThePaddingOutOfTheMean(int stride) {
         Shape input = new Shape(1, 2, 5, 5);
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             Block block = OPS.create("avg_pool_3x3", new OpContext(2, stride, true));
-            Engines.initialized(block, manager, input);
+            SpaceFixtures.initialized(block, manager, input);
             NDArray ones = manager.ones(input);
             NDArray pooled =
                     block.forward(new ParameterStore(manager, false), new NDList(ones), false)

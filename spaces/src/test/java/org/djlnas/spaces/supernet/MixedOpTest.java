@@ -21,7 +21,8 @@ import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.MixedOp;
 import org.djlnas.api.supernet.SearchCell;
-import org.djlnas.spaces.Engines;
+import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 
 class MixedOpTest {
@@ -67,7 +68,7 @@ class MixedOpTest {
 
     @Test
     void loadedWeightsGiveTheirSoftmaxAsProbabilities() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
 
             assertThat(weights.probabilities().get(EDGE))
@@ -79,17 +80,17 @@ class MixedOpTest {
 
     @Test
     void outputIsTheWeightedSumOfTheComputedCandidates() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
             Block mixed =
-                    Engines.initialized(
+                    SpaceFixtures.initialized(
                             new MixedOp(
                                     EDGE,
                                     weights,
                                     candidates(op("skip_connect"), op("avg_pool_3x3"))),
                             manager,
                             INPUT);
-            Block pool = Engines.initialized(op("avg_pool_3x3"), manager, INPUT);
+            Block pool = SpaceFixtures.initialized(op("avg_pool_3x3"), manager, INPUT);
             NDArray x = manager.randomNormal(INPUT);
 
             NDArray out = forward(mixed, manager, x);
@@ -111,12 +112,12 @@ class MixedOpTest {
 
     @Test
     void zeroCandidateTakesItsShareButIsNeverComputed() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             AtomicInteger skipCalls = new AtomicInteger();
             AtomicInteger poolCalls = new AtomicInteger();
             ArchitectureWeights weights = weights(manager, 0.98, 0.01, 0.01);
             Block mixed =
-                    Engines.initialized(
+                    SpaceFixtures.initialized(
                             new MixedOp(
                                     EDGE,
                                     weights,
@@ -140,7 +141,7 @@ class MixedOpTest {
 
     @Test
     void rejectsAWrongNumberOfCandidateBlocks() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
 
             assertThatThrownBy(
@@ -155,7 +156,7 @@ class MixedOpTest {
 
     @Test
     void rejectsABlockForTheZeroCandidateAndNoBlockForAnother() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
             List<Block> blockForZero = List.of(op("none"), op("skip_connect"), op("avg_pool_3x3"));
             List<Block> missingBlock = candidates(op("skip_connect"), null);
@@ -171,7 +172,7 @@ class MixedOpTest {
 
     @Test
     void rejectsAnUnknownEdge() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
 
             assertThatThrownBy(
@@ -188,7 +189,7 @@ class MixedOpTest {
 
     @Test
     void loadRejectsMissingEdgesAndWrongLengths() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
 
             assertThatThrownBy(() -> weights.load(Map.of()))
@@ -204,7 +205,7 @@ class MixedOpTest {
 
     @Test
     void cellsMayNotShareAnEdgeLabel() {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             assertThatThrownBy(() -> ArchitectureWeights.create(manager, List.of(CELL, CELL), 0, 1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(EDGE);

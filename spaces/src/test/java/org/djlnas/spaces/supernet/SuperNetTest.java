@@ -20,9 +20,10 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.Discretizer;
 import org.djlnas.api.supernet.OneShotSpace;
-import org.djlnas.spaces.Engines;
+import org.djlnas.spaces.SpaceFixtures;
 import org.djlnas.spaces.darts.DartsProvider;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +36,7 @@ class SuperNetTest {
 
     private static OneShotSpace nasBench201() {
         return (OneShotSpace)
-                Engines.space(
+                SpaceFixtures.space(
                         new NasBench201Provider(),
                         Map.of(
                                 "channels",
@@ -50,7 +51,7 @@ class SuperNetTest {
 
     private static OneShotSpace darts() {
         return (OneShotSpace)
-                Engines.space(
+                SpaceFixtures.space(
                         new DartsProvider(),
                         Map.of(
                                 "channels", "4",
@@ -93,9 +94,9 @@ class SuperNetTest {
     @MethodSource("spacesAndCellParameterNames")
     void superNetClassifiesAndKeepsArchitectureWeightsOutOfItsParameters(
             OneShotSpace space, String cellParameter) {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights alphas = weights(manager, space, 1);
-            Block block = Engines.initialized(space.superNet(alphas), manager, INPUT);
+            Block block = SpaceFixtures.initialized(space.superNet(alphas), manager, INPUT);
 
             NDList out =
                     block.forward(
@@ -127,9 +128,9 @@ class SuperNetTest {
     @ParameterizedTest
     @MethodSource("spaces")
     void lossGivesEveryArchitectureWeightAGradient(OneShotSpace space) {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights alphas = weights(manager, space, 2);
-            Block block = Engines.initialized(space.superNet(alphas), manager, INPUT);
+            Block block = SpaceFixtures.initialized(space.superNet(alphas), manager, INPUT);
             NDArray x = manager.randomNormal(INPUT);
             NDArray labels = manager.create(new float[] {0, 2});
 
@@ -156,7 +157,7 @@ class SuperNetTest {
     @ParameterizedTest
     @MethodSource("spaces")
     void theSeedDeterminesTheInitialArchitectureWeights(OneShotSpace space) {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             Map<String, double[]> first = weights(manager, space, 5).values();
             Map<String, double[]> again = weights(manager, space, 5).values();
             Map<String, double[]> other = weights(manager, space, 6).values();
@@ -180,13 +181,13 @@ class SuperNetTest {
     @ParameterizedTest
     @MethodSource("spaces")
     void derivedArchitectureValidatesAndCompiles(OneShotSpace space) {
-        try (NDManager manager = Engines.newManager()) {
+        try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights alphas = weights(manager, space, 9);
 
             Architecture arch = Discretizer.derive(space.searchCells(), alphas.probabilities());
 
             assertThat(space.validate(arch)).isEqualTo(arch);
-            Block block = Engines.initialized(space.compile(arch), manager, INPUT);
+            Block block = SpaceFixtures.initialized(space.compile(arch), manager, INPUT);
             NDList out =
                     block.forward(
                             new ParameterStore(manager, false),

@@ -25,13 +25,13 @@ class BohbTest {
             Map.of("min-epochs", "2.5", "max-epochs", "2.5");
 
     private final BohbProvider provider = new BohbProvider();
-    private final SearchSpace nb201 = Trials.nasBench201();
+    private final SearchSpace nb201 = HyperbandFixtures.nasBench201();
 
-    private static Trials.Evaluation someFail() {
+    private static HyperbandFixtures.Evaluation someFail() {
         return (n, p) ->
                 n % 9 == 4
-                        ? Trials.outcome(n, p, TrialState.FAILED, OptionalDouble.empty())
-                        : Trials.done(n, p, Trials.hashScore(p));
+                        ? HyperbandFixtures.outcome(n, p, TrialState.FAILED, OptionalDouble.empty())
+                        : HyperbandFixtures.done(n, p, HyperbandFixtures.hashScore(p));
     }
 
     private static Architecture conditional(String stem, long width, List<String> layers) {
@@ -59,7 +59,7 @@ class BohbTest {
      */
     @Test
     void theDensityRatioPrefersWhatTheGoodTrialsShare() {
-        SearchSpace space = Trials.conditional();
+        SearchSpace space = HyperbandFixtures.conditional();
         String[] ops = {"a", "b", "c"};
         List<TrialOutcome> observations = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -106,7 +106,7 @@ class BohbTest {
 
     @Test
     void theModelComesFromTheLargestBudgetWithEnoughObservations() {
-        SearchSpace space = Trials.conditional();
+        SearchSpace space = HyperbandFixtures.conditional();
         BohbSettings settings = new BohbSettings(0.2, 0, 3, 64, 3, 1e-3);
         BohbConfigs configs =
                 new BohbConfigs(
@@ -142,14 +142,14 @@ class BohbTest {
 
     @Test
     void untilABudgetHasEnoughObservationsBohbDrawsAsRandomSearch() {
-        Strategy bohb = Trials.create(provider, nb201, 4, SINGLE_RUNG);
-        Strategy random = Trials.create(new RandomSearchProvider(), nb201, 4, Map.of());
+        Strategy bohb = HyperbandFixtures.create(provider, nb201, 4, SINGLE_RUNG);
+        Strategy random = HyperbandFixtures.create(new RandomSearchProvider(), nb201, 4, Map.of());
         int minPointsPlusTwo = 6 + 1 + 2;
         for (int n = 1; n <= minPointsPlusTwo; n++) {
             Proposal proposal = bohb.ask().orElseThrow();
             assertThat(proposal.architecture())
                     .isEqualTo(random.ask().orElseThrow().architecture());
-            bohb.tell(Trials.done(n, proposal, Trials.hashScore(proposal)));
+            bohb.tell(HyperbandFixtures.done(n, proposal, HyperbandFixtures.hashScore(proposal)));
         }
     }
 
@@ -157,12 +157,16 @@ class BohbTest {
     void withRandomFractionOneBohbIsHyperband() {
         Map<String, String> settings = Map.of("random-fraction", "1");
         List<Proposal> bohb =
-                new Trials.Experiment(Trials.create(provider, nb201, 5, settings), 2, someFail())
+                new HyperbandFixtures.Experiment(
+                                HyperbandFixtures.create(provider, nb201, 5, settings),
+                                2,
+                                someFail())
                         .run(60)
                         .proposals();
         List<Proposal> hyperband =
-                new Trials.Experiment(
-                                Trials.create(new HyperbandProvider(), nb201, 5, Map.of()),
+                new HyperbandFixtures.Experiment(
+                                HyperbandFixtures.create(
+                                        new HyperbandProvider(), nb201, 5, Map.of()),
                                 2,
                                 someFail())
                         .run(60)
@@ -172,7 +176,7 @@ class BohbTest {
 
     @Test
     void aSingleRungNeverProposesAnArchitectureTwiceOrWaits() {
-        Strategy strategy = Trials.create(provider, nb201, 6, SINGLE_RUNG);
+        Strategy strategy = HyperbandFixtures.create(provider, nb201, 6, SINGLE_RUNG);
         List<Architecture> asked = new ArrayList<>();
         for (int n = 1; n <= 200; n++) {
             Proposal proposal = strategy.ask().orElseThrow();
@@ -187,26 +191,30 @@ class BohbTest {
     @Test
     void aTinySpaceIsExhaustedAndThenTheStrategyEnds() {
         Strategy strategy =
-                Trials.create(
+                HyperbandFixtures.create(
                         provider,
-                        Trials.tiny(),
+                        HyperbandFixtures.tiny(),
                         7,
                         Map.of("min-epochs", "1", "max-epochs", "1", "min-points-in-model", "1"));
         List<Architecture> asked = new ArrayList<>();
         for (var p = strategy.ask(); p.isPresent(); p = strategy.ask()) {
             asked.add(p.get().architecture());
-            strategy.tell(Trials.done(asked.size(), p.get(), Trials.hashScore(p.get())));
+            strategy.tell(
+                    HyperbandFixtures.done(
+                            asked.size(), p.get(), HyperbandFixtures.hashScore(p.get())));
         }
         assertThat(asked).hasSize(6).doesNotHaveDuplicates();
     }
 
     @Test
     void proposalsAreValidOnConditionalAndContinuousSpaces() {
-        for (SearchSpace space : List.of(Trials.conditional(), Trials.continuous())) {
+        for (SearchSpace space :
+                List.of(HyperbandFixtures.conditional(), HyperbandFixtures.continuous())) {
             Strategy strategy =
-                    Trials.create(provider, space, 8, Map.of("min-epochs", "1", "max-epochs", "3"));
+                    HyperbandFixtures.create(
+                            provider, space, 8, Map.of("min-epochs", "1", "max-epochs", "3"));
             List<Proposal> proposals =
-                    new Trials.Experiment(strategy, 2, someFail()).run(150).proposals();
+                    new HyperbandFixtures.Experiment(strategy, 2, someFail()).run(150).proposals();
             for (Proposal proposal : proposals) {
                 assertThat(space.validate(proposal.architecture()))
                         .isEqualTo(proposal.architecture());
@@ -217,18 +225,29 @@ class BohbTest {
     @Test
     void theSameSeedAndOutcomesGiveTheSameProposalsAndAReplayToo() {
         Map<String, String> settings = Map.of("min-epochs", "1", "max-epochs", "9");
-        Trials.Experiment original =
-                new Trials.Experiment(Trials.create(provider, nb201, 9, settings), 3, someFail())
+        HyperbandFixtures.Experiment original =
+                new HyperbandFixtures.Experiment(
+                                HyperbandFixtures.create(provider, nb201, 9, settings),
+                                3,
+                                someFail())
                         .run(120);
-        Trials.Experiment again =
-                new Trials.Experiment(Trials.create(provider, nb201, 9, settings), 3, someFail())
+        HyperbandFixtures.Experiment again =
+                new HyperbandFixtures.Experiment(
+                                HyperbandFixtures.create(provider, nb201, 9, settings),
+                                3,
+                                someFail())
                         .run(120);
-        Trials.Experiment other =
-                new Trials.Experiment(Trials.create(provider, nb201, 10, settings), 3, someFail())
+        HyperbandFixtures.Experiment other =
+                new HyperbandFixtures.Experiment(
+                                HyperbandFixtures.create(provider, nb201, 10, settings),
+                                3,
+                                someFail())
                         .run(120);
         assertThat(again.proposals()).isEqualTo(original.proposals());
         assertThat(other.proposals()).isNotEqualTo(original.proposals());
-        assertThat(Trials.replay(Trials.create(provider, nb201, 9, settings), original))
+        assertThat(
+                        HyperbandFixtures.replay(
+                                HyperbandFixtures.create(provider, nb201, 9, settings), original))
                 .isEqualTo(original.proposals());
     }
 
@@ -241,8 +260,12 @@ class BohbTest {
         double bohb = 0;
         double random = 0;
         for (long seed = 0; seed < 20; seed++) {
-            bohb += bestOf(Trials.create(provider, nb201, seed, SINGLE_RUNG), 60);
-            random += bestOf(Trials.create(new RandomSearchProvider(), nb201, seed, Map.of()), 60);
+            bohb += bestOf(HyperbandFixtures.create(provider, nb201, seed, SINGLE_RUNG), 60);
+            random +=
+                    bestOf(
+                            HyperbandFixtures.create(
+                                    new RandomSearchProvider(), nb201, seed, Map.of()),
+                            60);
         }
         assertThat(bohb / 20).isGreaterThan(random / 20);
     }
@@ -262,7 +285,7 @@ class BohbTest {
             Proposal proposal = strategy.ask().orElseThrow();
             double objective = additive(proposal.architecture());
             best = Math.max(best, objective);
-            strategy.tell(Trials.done(n, proposal, objective));
+            strategy.tell(HyperbandFixtures.done(n, proposal, objective));
         }
         return best;
     }
@@ -294,7 +317,7 @@ class BohbTest {
     }
 
     private void assertRejected(Map<String, String> settings, String message) {
-        assertThatThrownBy(() -> Trials.create(provider, nb201, 0, settings))
+        assertThatThrownBy(() -> HyperbandFixtures.create(provider, nb201, 0, settings))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 class HyperbandTest {
 
     private final HyperbandProvider provider = new HyperbandProvider();
-    private final SearchSpace nb201 = Trials.nasBench201();
+    private final SearchSpace nb201 = HyperbandFixtures.nasBench201();
 
     private Strategy hyperband(long seed) {
-        return Trials.create(provider, nb201, seed, Map.of());
+        return HyperbandFixtures.create(provider, nb201, seed, Map.of());
     }
 
     private static String shape(Proposal proposal) {
@@ -44,8 +44,12 @@ class HyperbandTest {
     @Test
     void aSequentialRunFollowsTheBracketsAndStartsAgain() {
         List<Proposal> proposals =
-                new Trials.Experiment(
-                                hyperband(1), 1, (n, p) -> Trials.done(n, p, Trials.hashScore(p)))
+                new HyperbandFixtures.Experiment(
+                                hyperband(1),
+                                1,
+                                (n, p) ->
+                                        HyperbandFixtures.done(
+                                                n, p, HyperbandFixtures.hashScore(p)))
                         .run(31)
                         .proposals();
         List<String> expected = new ArrayList<>();
@@ -58,7 +62,10 @@ class HyperbandTest {
         expected.addAll(repeat("fresh@1.0", 9));
         assertThat(proposals).extracting(HyperbandTest::shape).isEqualTo(expected);
         assertThat(proposals)
-                .allMatch(p -> p.budget().maxTrainExamples() == Trials.BUDGET.maxTrainExamples());
+                .allMatch(
+                        p ->
+                                p.budget().maxTrainExamples()
+                                        == HyperbandFixtures.BUDGET.maxTrainExamples());
     }
 
     @Test
@@ -70,15 +77,18 @@ class HyperbandTest {
         }
         List<TrialOutcome> outcomes =
                 List.of(
-                        Trials.done(1, rung.get(0), 5),
-                        Trials.outcome(2, rung.get(1), TrialState.FAILED, OptionalDouble.empty()),
-                        Trials.done(3, rung.get(2), 7),
-                        Trials.done(4, rung.get(3), 7),
-                        Trials.outcome(5, rung.get(4), TrialState.PRUNED, OptionalDouble.of(99)),
-                        Trials.done(6, rung.get(5), 1),
-                        Trials.outcome(7, rung.get(6), TrialState.DONE, OptionalDouble.empty()),
-                        Trials.done(8, rung.get(7), 7),
-                        Trials.done(9, rung.get(8), Double.NaN));
+                        HyperbandFixtures.done(1, rung.get(0), 5),
+                        HyperbandFixtures.outcome(
+                                2, rung.get(1), TrialState.FAILED, OptionalDouble.empty()),
+                        HyperbandFixtures.done(3, rung.get(2), 7),
+                        HyperbandFixtures.done(4, rung.get(3), 7),
+                        HyperbandFixtures.outcome(
+                                5, rung.get(4), TrialState.PRUNED, OptionalDouble.of(99)),
+                        HyperbandFixtures.done(6, rung.get(5), 1),
+                        HyperbandFixtures.outcome(
+                                7, rung.get(6), TrialState.DONE, OptionalDouble.empty()),
+                        HyperbandFixtures.done(8, rung.get(7), 7),
+                        HyperbandFixtures.done(9, rung.get(8), Double.NaN));
         outcomes.forEach(strategy::tell);
         List<Proposal> next =
                 List.of(strategy.ask().get(), strategy.ask().get(), strategy.ask().get());
@@ -102,8 +112,8 @@ class HyperbandTest {
         for (int n = 1; n <= 9; n++) {
             strategy.tell(
                     n == 4 || n == 6
-                            ? Trials.done(n, rung.get(n - 1), n)
-                            : Trials.outcome(
+                            ? HyperbandFixtures.done(n, rung.get(n - 1), n)
+                            : HyperbandFixtures.outcome(
                                     n, rung.get(n - 1), TrialState.FAILED, OptionalDouble.empty()));
         }
         Proposal first = strategy.ask().orElseThrow();
@@ -111,8 +121,8 @@ class HyperbandTest {
         assertThat(List.of(first.continues(), second.continues()))
                 .containsExactly(OptionalInt.of(6), OptionalInt.of(4));
         assertThat(strategy.awaitsOutcomes()).isTrue();
-        strategy.tell(Trials.done(10, first, 1));
-        strategy.tell(Trials.done(11, second, 2));
+        strategy.tell(HyperbandFixtures.done(10, first, 1));
+        strategy.tell(HyperbandFixtures.done(11, second, 2));
         Proposal afterAShortRung = strategy.ask().orElseThrow();
         assertThat(shape(afterAShortRung)).isEqualTo("fresh@3.0");
     }
@@ -120,11 +130,11 @@ class HyperbandTest {
     @Test
     void aBracketWhoseTrialsAllFailGoesOnToTheNextBracket() {
         List<Proposal> proposals =
-                new Trials.Experiment(
+                new HyperbandFixtures.Experiment(
                                 hyperband(4),
                                 1,
                                 (n, p) ->
-                                        Trials.outcome(
+                                        HyperbandFixtures.outcome(
                                                 n, p, TrialState.FAILED, OptionalDouble.empty()))
                         .run(18)
                         .proposals();
@@ -150,7 +160,7 @@ class HyperbandTest {
                         "waits for the outcomes of trials [1, 2, 3, 4, 5, 6, 7, 8, 9]");
         for (int n = 1; n <= 9; n++) {
             assertThat(strategy.awaitsOutcomes()).isTrue();
-            strategy.tell(Trials.done(n, proposals.get(n - 1), n));
+            strategy.tell(HyperbandFixtures.done(n, proposals.get(n - 1), n));
         }
         assertThat(strategy.awaitsOutcomes()).isFalse();
         for (int n = 10; n <= 12; n++) {
@@ -159,7 +169,7 @@ class HyperbandTest {
         }
         assertThat(strategy.awaitsOutcomes()).isTrue();
         for (int n = 10; n <= 12; n++) {
-            strategy.tell(Trials.done(n, proposals.get(n - 1), n));
+            strategy.tell(HyperbandFixtures.done(n, proposals.get(n - 1), n));
         }
         proposals.add(strategy.ask().orElseThrow());
         assertThat(shape(proposals.get(12))).isEqualTo("continue@9.0");
@@ -176,9 +186,13 @@ class HyperbandTest {
      */
     @Test
     void withParallelAsksNoContinuationComesBeforeItsRungIsComplete() {
-        Trials.Experiment experiment =
-                new Trials.Experiment(
-                                hyperband(6), 4, (n, p) -> Trials.done(n, p, Trials.hashScore(p)))
+        HyperbandFixtures.Experiment experiment =
+                new HyperbandFixtures.Experiment(
+                                hyperband(6),
+                                4,
+                                (n, p) ->
+                                        HyperbandFixtures.done(
+                                                n, p, HyperbandFixtures.hashScore(p)))
                         .run(44);
         List<String> events = experiment.events();
         Map<Integer, int[]> rungOf =
@@ -205,35 +219,38 @@ class HyperbandTest {
         throw new AssertionError("no event contains '" + fragment + "'");
     }
 
-    private static Trials.Evaluation someFail() {
+    private static HyperbandFixtures.Evaluation someFail() {
         return (n, p) ->
                 n % 7 == 3
-                        ? Trials.outcome(n, p, TrialState.FAILED, OptionalDouble.empty())
-                        : Trials.done(n, p, Trials.hashScore(p));
+                        ? HyperbandFixtures.outcome(n, p, TrialState.FAILED, OptionalDouble.empty())
+                        : HyperbandFixtures.done(n, p, HyperbandFixtures.hashScore(p));
     }
 
     @Test
     void theSameSeedGivesTheSameProposalsAndAnotherSeedOthers() {
         List<Proposal> first =
-                new Trials.Experiment(hyperband(7), 3, someFail()).run(80).proposals();
+                new HyperbandFixtures.Experiment(hyperband(7), 3, someFail()).run(80).proposals();
         List<Proposal> again =
-                new Trials.Experiment(hyperband(7), 3, someFail()).run(80).proposals();
+                new HyperbandFixtures.Experiment(hyperband(7), 3, someFail()).run(80).proposals();
         List<Proposal> other =
-                new Trials.Experiment(hyperband(8), 3, someFail()).run(80).proposals();
+                new HyperbandFixtures.Experiment(hyperband(8), 3, someFail()).run(80).proposals();
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
     }
 
     @Test
     void aFreshStrategyReplayingTheJournalProposesTheSame() {
-        Trials.Experiment original = new Trials.Experiment(hyperband(9), 2, someFail()).run(70);
-        assertThat(Trials.replay(hyperband(9), original)).isEqualTo(original.proposals());
+        HyperbandFixtures.Experiment original =
+                new HyperbandFixtures.Experiment(hyperband(9), 2, someFail()).run(70);
+        assertThat(HyperbandFixtures.replay(hyperband(9), original))
+                .isEqualTo(original.proposals());
     }
 
     /** Hyperband's proposals depend on outcomes only through full rungs, so tell timing is free. */
     @Test
     void aReplayThatTellsOnlyWhenAwaitedProposesTheSame() {
-        Trials.Experiment original = new Trials.Experiment(hyperband(9), 3, someFail()).run(70);
+        HyperbandFixtures.Experiment original =
+                new HyperbandFixtures.Experiment(hyperband(9), 3, someFail()).run(70);
         List<Proposal> journal = original.proposals();
         Strategy replay = hyperband(9);
         int told = 0;
@@ -253,12 +270,15 @@ class HyperbandTest {
      */
     @Test
     void aTinySpaceIsDrawnOnceAtEachBudgetAndThenEnds() {
-        Strategy strategy = Trials.create(provider, Trials.tiny(), 10, Map.of());
+        Strategy strategy =
+                HyperbandFixtures.create(provider, HyperbandFixtures.tiny(), 10, Map.of());
         List<Proposal> proposals = new ArrayList<>();
         for (Optional<Proposal> p = strategy.ask(); p.isPresent(); p = strategy.ask()) {
             proposals.add(p.get());
             assertThat(proposals).hasSizeLessThan(100);
-            strategy.tell(Trials.done(proposals.size(), p.get(), Trials.hashScore(p.get())));
+            strategy.tell(
+                    HyperbandFixtures.done(
+                            proposals.size(), p.get(), HyperbandFixtures.hashScore(p.get())));
         }
         assertThat(proposals).hasSize(18);
         assertThat(proposals.stream().filter(p -> p.continues().isEmpty())).hasSize(15);
@@ -271,8 +291,8 @@ class HyperbandTest {
     @Test
     void equalBudgetsGiveRandomSearchAtThatBudget() {
         Map<String, String> settings = Map.of("min-epochs", "2.5", "max-epochs", "2.5");
-        Strategy strategy = Trials.create(provider, nb201, 11, settings);
-        Strategy random = Trials.create(new RandomSearchProvider(), nb201, 11, Map.of());
+        Strategy strategy = HyperbandFixtures.create(provider, nb201, 11, settings);
+        Strategy random = HyperbandFixtures.create(new RandomSearchProvider(), nb201, 11, Map.of());
         for (int n = 1; n <= 40; n++) {
             Proposal proposal = strategy.ask().orElseThrow();
             assertThat(strategy.awaitsOutcomes()).isFalse();
@@ -280,14 +300,14 @@ class HyperbandTest {
                     .isEqualTo(random.ask().orElseThrow().architecture());
             assertThat(proposal.budget()).isEqualTo(new Budget(2.5, 1000));
             assertThat(proposal.continues()).isEmpty();
-            strategy.tell(Trials.done(n, proposal, n));
+            strategy.tell(HyperbandFixtures.done(n, proposal, n));
         }
     }
 
     @Test
     void proposalsAreValidArchitecturesOfTheSpace() {
         List<Proposal> proposals =
-                new Trials.Experiment(hyperband(12), 1, someFail()).run(50).proposals();
+                new HyperbandFixtures.Experiment(hyperband(12), 1, someFail()).run(50).proposals();
         for (Proposal proposal : proposals) {
             Architecture architecture = proposal.architecture();
             assertThat(nb201.validate(architecture)).isEqualTo(architecture);

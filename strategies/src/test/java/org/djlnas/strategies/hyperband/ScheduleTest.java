@@ -76,35 +76,49 @@ class ScheduleTest {
         HyperbandProvider provider = new HyperbandProvider();
         assertThatThrownBy(
                         () ->
-                                Trials.create(
+                                HyperbandFixtures.create(
                                         provider,
-                                        Trials.tiny(),
+                                        HyperbandFixtures.tiny(),
                                         0,
                                         Map.of("min-epochs", "10", "max-epochs", "9")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "setting 'min-epochs' of strategy 'hyperband' is 10.0; expected at most"
                                 + " max-epochs (9.0)");
-        assertThatThrownBy(() -> Trials.create(provider, Trials.tiny(), 0, Map.of("eta", "1")))
+        assertThatThrownBy(
+                        () ->
+                                HyperbandFixtures.create(
+                                        provider, HyperbandFixtures.tiny(), 0, Map.of("eta", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'eta'")
                 .hasMessageContaining("expected at least 2");
         assertThatThrownBy(
                         () ->
-                                Trials.create(
+                                HyperbandFixtures.create(
                                         provider,
-                                        Trials.tiny(),
+                                        HyperbandFixtures.tiny(),
                                         0,
                                         Map.of("min-epochs", "0.000001", "max-epochs", "100")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'max-epochs'")
                 .hasMessageContaining("at most 1000000 times min-epochs");
         assertThatThrownBy(
-                        () -> Trials.create(provider, Trials.tiny(), 0, Map.of("min-epochs", "0")))
+                        () ->
+                                HyperbandFixtures.create(
+                                        provider,
+                                        HyperbandFixtures.tiny(),
+                                        0,
+                                        Map.of("min-epochs", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'min-epochs'")
                 .hasMessageContaining("expected at least 1.0E-6");
-        assertThatThrownBy(() -> Trials.create(provider, Trials.tiny(), 0, Map.of("epochs", "3")))
+        assertThatThrownBy(
+                        () ->
+                                HyperbandFixtures.create(
+                                        provider,
+                                        HyperbandFixtures.tiny(),
+                                        0,
+                                        Map.of("epochs", "3")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown setting 'epochs'")
                 .hasMessageContaining("min-epochs (number, default 1.0)");

@@ -1,30 +1,30 @@
 package org.djlnas.strategies.reinforce;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.strategies.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The learning-rate and entropy sweep of {@code reinforce} on the NAS-Bench-201 CIFAR-10 table:
  * mean ± standard deviation over seeds 1000..1049 of the best test accuracy found in N queries
- * (repeated proposals count as queries). Runs only with {@code -Dnas.benchmark=true
- * -Dnas.benchmark.sweep=true}; the defaults are compared with the other strategies in {@code
- * NasBench201StrategyBenchmark}.
+ * (repeated proposals count as queries). A sweep (tags {@code benchmark} and {@code sweep}): runs
+ * only with {@code -Dgroups=sweep} (docs/benchmarks.md); the defaults are compared with the other
+ * strategies in {@code NasBench201StrategyBenchmark}.
  */
-@EnabledIfSystemProperty(named = "nas.benchmark.sweep", matches = "true")
+@Tag("benchmark")
+@Tag("sweep")
 class ReinforceNasBench201Benchmark {
 
     private static SearchSpace space;
     private static Map<String, Double> accuracyById;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         space = Fixtures.nasBench201();
         accuracyById = Fixtures.nasBench201Accuracies(space);
     }

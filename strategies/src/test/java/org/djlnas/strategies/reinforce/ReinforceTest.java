@@ -172,7 +172,7 @@ class ReinforceTest {
         Fixtures.Driver driver = new Fixtures.Driver(strategy);
         Architecture first = driver.ask();
         Architecture second = driver.ask();
-        org.assertj.core.api.Assumptions.assumeThat(second).isNotEqualTo(first);
+        assertThat(second).as("seed 1 proposes two different architectures").isNotEqualTo(first);
         assertThatThrownBy(() -> driver.tell(second, 1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("trial 1 has architecture " + second.id())

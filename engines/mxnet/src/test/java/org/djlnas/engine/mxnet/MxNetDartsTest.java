@@ -1,12 +1,10 @@
 package org.djlnas.engine.mxnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.strategies.darts.DartsProvider;
 import org.djlnas.strategies.darts.SecondOrderDartsProvider;
+import org.djlnas.testing.DataRequirements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
@@ -56,9 +55,7 @@ class MxNetDartsTest {
 
     @BeforeAll
     static void loadEngineAndData() {
-        assumeThat(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY))
-                .as("Fashion-MNIST installed in " + FashionMnist.DEFAULT_DIRECTORY)
-                .isTrue();
+        DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
         EngineSelector.discover()
                 .select(
                         Optional.of(MxNetSupport.ENGINE_NAME),

@@ -1,9 +1,7 @@
 package org.djlnas.engine.mxnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +22,7 @@ import org.djlnas.runtime.training.TrainingEvaluator;
 import org.djlnas.runtime.training.TrainingSettings;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
+import org.djlnas.testing.DataRequirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,7 @@ class MxNetTrainingTest {
 
     @BeforeEach
     void createEvaluator() {
-        assumeThat(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY))
-                .as("Fashion-MNIST installed in " + FashionMnist.DEFAULT_DIRECTORY)
-                .isTrue();
+        DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
         String engine =
                 EngineSelector.discover()
                         .select(Optional.of(MxNetSupport.ENGINE_NAME), EngineCapability.TRAIN)

@@ -21,12 +21,12 @@ import org.djlnas.api.trial.TrialState;
 import org.djlnas.strategies.Fixtures;
 
 /** Spaces, contexts and an experiment-like driver for the Hyperband and BOHB tests. */
-final class Trials {
+final class HyperbandFixtures {
 
     /** The context's budget: only its cap on training examples matters to these strategies. */
     static final Budget BUDGET = new Budget(9, 1000);
 
-    private Trials() {}
+    private HyperbandFixtures() {}
 
     /** The real {@code nas-bench-201} space (15,625 architectures); no engine is loaded. */
     static SearchSpace nasBench201() {
