@@ -294,8 +294,9 @@ final class SearchCommand implements Callable<Integer> {
                         evaluator,
                         evaluatorSettings,
                         pruner);
-        Path folder = out != null ? out : defaultFolder(space.id(), strategyId);
-        return SearchSession.create(folder, config, plugins);
+        return out != null
+                ? SearchSession.create(out, config, plugins)
+                : SearchSession.createNew(defaultFolder(space.id(), strategyId), config, plugins);
     }
 
     private static List<SettingSpec> strategySpecs(Plugins plugins, String id) {
