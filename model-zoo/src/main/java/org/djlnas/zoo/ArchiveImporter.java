@@ -64,8 +64,10 @@ public final class ArchiveImporter {
      */
     public List<PublishedModel> importArchive(Path archive, boolean replace) throws IOException {
         Files.createDirectories(layout.root());
-        Path staging = Files.createTempDirectory(layout.root(), ".import-");
-        try (ZipFile zip = open(archive)) {
+        ImportStaging.sweep(layout.root());
+        try (ImportStaging stagingFolder = ImportStaging.create(layout.root());
+                ZipFile zip = open(archive)) {
+            Path staging = stagingFolder.path();
             ArchiveContents contents = ArchiveContents.of(archive, zip);
             Path metadataFile = staging.resolve(ZooLayout.METADATA_FILE);
             extract(archive, zip, contents.metadata(), metadataFile, MAX_METADATA_BYTES);
@@ -91,8 +93,6 @@ public final class ArchiveImporter {
                                 + listed);
             }
             return install(contents.name(), versions, staging, replace);
-        } finally {
-            Folders.deleteRecursively(staging);
         }
     }
 
