@@ -5,9 +5,12 @@
 #
 #   benchmarks/soak.sh [KILLS] [RSS_TRIALS] [SEED]      (defaults: 100 kills, 200 trials, seed 1)
 #
+# KILLS=0 runs the memory part only, RSS_TRIALS=0 the kills only; SOAK_SEARCHES (a space-separated
+# subset of "evolution bohb reinforce training") picks the searches killed.
+#
 # Kills are spread over four searches: tabular NAS-Bench-201 searches (300 trials) with
 # regularized evolution, BOHB and reinforce, and a tiny Fashion-MNIST training search (nas-bench-201
-# with channels=8 cells=1, 600 training examples a trial). A search killed KILL times is resumed
+# with channels=8 cells=1, on the first 3,000 Fashion-MNIST images, 600 of them trained on a trial). A search killed KILL times is resumed
 # until it ends; then the next one starts afresh, until KILLS kills were made. The memory run is
 # the same tiny training search for RSS_TRIALS trials (random strategy), its resident set size
 # (VmRSS) read after each finished trial. Exits non-zero if a check fails. Needs python3; the
@@ -28,9 +31,29 @@ cp -r "$root/cli/target/nas-cli.jar" "$root/cli/target/lib" "$work/app/cli/targe
 touch "$work/app/target/nas-build.stamp"
 nas="$work/app/nas"
 
+# A small Fashion-MNIST (the first 3,000 training and 1,000 test images), so that a trial, its
+# validation on 300 held-out images included, takes about a second.
+python3 - "${NAS_DATA_DIR:-/usr/share/datasets/fashion-mnist}" "$work/data" <<'PY'
+import gzip, os, struct, sys
+source, target = sys.argv[1], sys.argv[2]
+os.makedirs(target)
+for kind, count in (("train", 3000), ("t10k", 1000)):
+    for part in ("images-idx3", "labels-idx1"):
+        name = f"{kind}-{part}-ubyte.gz"
+        data = gzip.open(os.path.join(source, name)).read()
+        magic = struct.unpack(">I", data[:4])[0]
+        if part.startswith("images"):
+            rows, cols = struct.unpack(">II", data[8:16])
+            out = struct.pack(">IIII", magic, count, rows, cols) + data[16:16 + count * rows * cols]
+        else:
+            out = struct.pack(">II", magic, count) + data[8:8 + count]
+        with gzip.open(os.path.join(target, name), "wb") as f:
+            f.write(out)
+PY
+
 tabular=(--space nas-bench-201 --benchmark "$table" --trials 300 --parallel 2 --seed 17)
 training=(--space nas-bench-201 --space-opt channels=8 --space-opt cells=1 --strategy random
-    --epochs 1 --max-train-examples 600 --trials 6 --seed 17)
+    --dataset "$work/data" --epochs 1 --max-train-examples 600 --trials 6 --seed 17)
 declare -A searches=(
     [evolution]="--strategy regularized-evolution ${tabular[*]}"
     [bohb]="--strategy bohb ${tabular[*]}"
@@ -89,6 +112,10 @@ PY
 
 echo "soak: $kills kills, seed $seed, $(nproc) cores; work in $work" >&2
 declare -A reference_seconds
+if [[ -n "${SOAK_SEARCHES:-}" ]]; then
+    read -r -a order <<<"$SOAK_SEARCHES" # for example SOAK_SEARCHES="evolution bohb"
+fi
+((kills > 0)) || order=() # KILLS=0: the memory run only
 for name in "${order[@]}"; do
     start=$(date +%s.%N)
     # shellcheck disable=SC2086 # the search's options are words
@@ -108,7 +135,7 @@ made=0
 experiments=0
 checked=0
 declare -A runs_of
-while ((made < kills)); do
+while ((made < kills)) && ((${#order[@]} > 0)); do
     for name in "${order[@]}"; do
         ((made < kills)) || break
         runs_of[$name]=$((${runs_of[$name]:-0} + 1))
@@ -150,13 +177,16 @@ while ((made < kills)); do
         checked=$((checked + 1))
     done
 done
-echo "kills: $made over $experiments searches ($checked resumed to their end and compared):" \
-    "0 finished trials lost, duplicated or changed"
+if ((kills > 0)); then
+    echo "kills: $made over $experiments searches ($checked resumed to their end and compared):" \
+        "0 finished trials lost, duplicated or changed"
+fi
+((rss_trials > 0)) || exit 0 # RSS_TRIALS=0: the kills only
 
 # Resident memory of a training search, sampled after every finished trial.
 rss_out="$work/rss"
 "$nas" search --space nas-bench-201 --space-opt channels=8 --space-opt cells=1 --strategy random \
-    --epochs 1 --max-train-examples 600 --trials "$rss_trials" --seed "$seed" --out "$rss_out" \
+    --dataset "$work/data" --epochs 1 --max-train-examples 600 --trials "$rss_trials" --seed "$seed" --out "$rss_out" \
     >/dev/null 2>"$work/rss.log" &
 pid=$!
 seen=0
