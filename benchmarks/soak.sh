@@ -111,6 +111,9 @@ PY
 }
 
 echo "soak: $kills kills, seed $seed, $(nproc) cores; work in $work" >&2
+# One PyTorch thread while killing: trained results are then bit-for-bit repeatable (README).
+rss_java_opts="${NAS_JAVA_OPTS:-}"
+export NAS_JAVA_OPTS="${NAS_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 declare -A reference_seconds
 if [[ -n "${SOAK_SEARCHES:-}" ]]; then
     read -r -a order <<<"$SOAK_SEARCHES" # for example SOAK_SEARCHES="evolution bohb"
@@ -182,6 +185,7 @@ if ((kills > 0)); then
         "0 finished trials lost, duplicated or changed"
 fi
 ((rss_trials > 0)) || exit 0 # RSS_TRIALS=0: the kills only
+export NAS_JAVA_OPTS="$rss_java_opts"
 
 # Resident memory of a training search, sampled after every finished trial.
 rss_out="$work/rss"

@@ -41,9 +41,9 @@ import org.djlnas.runtime.store.SqliteExperimentStore;
  *
  * <p>The folder holds {@code experiment.db} (the journal), {@code best.json} (the best
  * architecture, its metrics and how it was found) and, when training, {@code trials/NNNN/} (each
- * trial's trained parameters), and {@code experiment.lock} (see {@link ExperimentLock}), held while a
- * session is open; a one-shot search keeps its last epoch's checkpoint in {@code
- * checkpoints/} and journals every epoch.
+ * trial's trained parameters), and {@code experiment.lock} (see {@link ExperimentLock}), held while
+ * a session is open; a one-shot search keeps its last epoch's checkpoint in {@code checkpoints/}
+ * and journals every epoch.
  */
 public final class SearchSession implements AutoCloseable {
 
