@@ -334,9 +334,11 @@ final class SearchCommand implements Callable<Integer> {
                         evaluator,
                         evaluatorSettings,
                         pruner);
-        Path folder = out != null ? out : defaultFolder(space.id(), strategyId);
-        ExperimentFolder.requireNoJournal(folder);
-        return SearchSession.create(folder, config, plugins);
+        if (out != null) {
+            ExperimentFolder.requireNoJournal(out);
+            return SearchSession.create(out, config, plugins);
+        }
+        return SearchSession.createNew(defaultFolder(space.id(), strategyId), config, plugins);
     }
 
     private static List<SettingSpec> strategySpecs(Plugins plugins, String id) {

@@ -70,9 +70,11 @@ public final class ArchiveImporter {
         requireInputs(archive);
         boolean newZoo = Files.notExists(layout.root());
         Files.createDirectories(layout.root());
-        Path staging = Files.createTempDirectory(layout.root(), ".import-");
+        ImportStaging.sweep(layout.root());
         boolean imported = false;
-        try (ZipFile zip = open(archive)) {
+        try (ImportStaging stagingFolder = ImportStaging.create(layout.root());
+                ZipFile zip = open(archive)) {
+            Path staging = stagingFolder.path();
             ArchiveContents contents = ArchiveContents.of(archive, zip);
             Path metadataFile = staging.resolve(ZooLayout.METADATA_FILE);
             extract(archive, zip, contents.metadata(), metadataFile, MAX_METADATA_BYTES);
@@ -101,7 +103,6 @@ public final class ArchiveImporter {
             imported = true;
             return installed;
         } finally {
-            Folders.deleteRecursively(staging);
             if (newZoo && !imported) {
                 removeIfEmpty(layout.root()); // a rejected archive makes no zoo
             }

@@ -27,12 +27,14 @@ public final class ZooCatalog {
     }
 
     /**
-     * Reads every model and version of the zoo.
+     * Reads every model and version of the zoo, after removing the staging folders of imports that
+     * were killed.
      *
      * @return the models, by name and then newest version first, and the problems met
      * @throws IOException if the zoo folder cannot be listed
      */
     public ZooListing list() throws IOException {
+        ImportStaging.sweep(layout.root());
         List<PublishedModel> models = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String name : layout.modelNames()) {

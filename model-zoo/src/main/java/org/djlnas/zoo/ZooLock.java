@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +72,31 @@ final class ZooLock implements AutoCloseable {
         }
     }
 
-    private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
+    /**
+     * Takes the lock of a zoo if no other writer holds it, without waiting.
+     *
+     * @param zoo the zoo folder, which must exist
+     * @return the lock, or empty if another writer holds it
+     * @throws IOException if the lock file cannot be opened
+     */
+    static Optional<ZooLock> tryAcquire(Path zoo) throws IOException {
+        FileChannel channel =
+                FileChannel.open(
+                        zoo.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new ZooLock(channel, lock));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {

@@ -19,12 +19,14 @@ import org.djlnas.api.trial.TrialState;
  * Regularized (ageing) evolution, after Real et al., "Regularized Evolution for Image Classifier
  * Architecture Search" (AAAI 2019), in its asynchronous ask/tell form.
  *
- * <p>The first {@code population} asks are distinct random architectures. Every later ask draws
- * {@code sampleSize} members of the population uniformly without replacement, takes the one with
- * the highest objective (the first drawn among equals) and proposes a mutation of it that changes
- * exactly one choice. A done trial with a finite objective joins the population; when the
- * population then holds more than {@code population} members the oldest leaves, whatever its
- * objective. Failed, pruned and objective-less trials never join.
+ * <p>The first {@code population} asks are distinct random architectures (an automatic population
+ * grows with the number of asks, never with the trial budget; see {@link
+ * RegularizedEvolutionProvider}). Every later ask draws {@code sampleSize} members of the
+ * population uniformly without replacement, takes the one with the highest objective (the first
+ * drawn among equals) and proposes a mutation of it that changes exactly one choice. A done trial
+ * with a finite objective joins the population; when the population then holds more than {@code
+ * population} members the oldest leaves, whatever its objective. Failed, pruned and objective-less
+ * trials never join.
  *
  * <p>No architecture is proposed twice: a mutation that was proposed before is drawn again from the
  * same parent, up to {@value #MUTATION_TRIES} times, and then a distinct random architecture is
@@ -37,18 +39,25 @@ final class RegularizedEvolution implements Strategy {
 
     private final SearchSpace space;
     private final Budget budget;
-    private final int populationSize;
-    private final int sampleSize;
+    private final int explicitPopulation;
+    private final int explicitSampleSize;
     private final SplittableRandom random;
     private final DistinctSampler sampler;
     private final Deque<Member> population = new ArrayDeque<>();
     private int asked;
 
-    RegularizedEvolution(StrategyContext context, int populationSize, int sampleSize) {
+    /**
+     * Creates the strategy.
+     *
+     * @param context the space, seed and budget
+     * @param population the population, or 0 to grow it with the trials asked so far
+     * @param sampleSize the tournament size, or 0 to scale it to the population
+     */
+    RegularizedEvolution(StrategyContext context, int population, int sampleSize) {
         this.space = context.space();
         this.budget = context.budget();
-        this.populationSize = populationSize;
-        this.sampleSize = sampleSize;
+        this.explicitPopulation = population;
+        this.explicitSampleSize = sampleSize;
         this.random = new SplittableRandom(context.seed());
         this.sampler = new DistinctSampler(space, random);
     }
@@ -56,7 +65,7 @@ final class RegularizedEvolution implements Strategy {
     @Override
     public Optional<Proposal> ask() {
         Optional<Architecture> next =
-                asked < populationSize || population.isEmpty() ? sampler.next() : mutant();
+                asked < populationLimit() || population.isEmpty() ? sampler.next() : mutant();
         next.ifPresent(architecture -> asked++);
         return next.map(architecture -> new Proposal(architecture, budget));
     }
@@ -71,9 +80,29 @@ final class RegularizedEvolution implements Strategy {
             return;
         }
         population.addLast(new Member(outcome.spec().architecture(), objective));
-        if (population.size() > populationSize) {
+        while (population.size() > populationLimit()) {
             population.removeFirst();
         }
+    }
+
+    /**
+     * The population: the explicit one, or one that grows with the trials asked so far and never
+     * with the experiment's trial budget, so that the first proposals are the same whatever the
+     * number of trials (a resumed search may run longer than it was first meant to).
+     */
+    private int populationLimit() {
+        if (explicitPopulation > 0) {
+            return explicitPopulation;
+        }
+        return Math.max(RegularizedEvolutionProvider.autoPopulation(asked), explicitSampleSize);
+    }
+
+    private int sampleSize() {
+        if (explicitSampleSize > 0) {
+            return explicitSampleSize;
+        }
+        int limit = populationLimit();
+        return Math.min(RegularizedEvolutionProvider.autoSampleSize(limit), limit);
     }
 
     private Optional<Architecture> mutant() {
@@ -92,7 +121,7 @@ final class RegularizedEvolution implements Strategy {
 
     private Architecture tournamentWinner() {
         List<Member> members = new ArrayList<>(population);
-        int draws = Math.min(sampleSize, members.size());
+        int draws = Math.min(sampleSize(), members.size());
         Member best = null;
         for (int i = 0; i < draws; i++) {
             int j = i + random.nextInt(members.size() - i);

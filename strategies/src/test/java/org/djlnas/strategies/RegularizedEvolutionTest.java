@@ -167,7 +167,19 @@ class RegularizedEvolutionTest {
     }
 
     @Test
-    void automaticSizesScaleWithTheTrialBudget() {
+    void theFirstProposalsDoNotDependOnTheTrialBudget() {
+        List<Architecture> shortRun =
+                new Fixtures.Driver(Fixtures.create(provider, nb201, 5, 100, Map.of()))
+                        .run(100, Fixtures::score);
+        List<Architecture> longRun =
+                new Fixtures.Driver(Fixtures.create(provider, nb201, 5, 310, Map.of()))
+                        .run(310, Fixtures::score);
+        assertThat(longRun.subList(0, 100)).isEqualTo(shortRun);
+        assertThat(longRun).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void automaticSizesGrowWithTheAsks() {
         assertThat(RegularizedEvolutionProvider.autoPopulation(20)).isEqualTo(10);
         assertThat(RegularizedEvolutionProvider.autoPopulation(100)).isEqualTo(10);
         assertThat(RegularizedEvolutionProvider.autoPopulation(250)).isEqualTo(25);

@@ -8,6 +8,10 @@ import org.djlnas.api.trial.Budget;
 /**
  * Everything a strategy is created from.
  *
+ * <p>A strategy's proposals must not depend on {@code maxTrials}: a resumed search may run more or
+ * fewer trials than it was created with, and replays its journal through a strategy created with
+ * the new number, so the first proposals must be the same whatever the total.
+ *
  * @param space the space to search
  * @param settings the strategy's resolved settings
  * @param seed the strategy's seed

@@ -211,7 +211,12 @@ public record ExperimentConfig(
      */
     public static ExperimentConfig fromJson(String json) {
         try {
-            return JSON.readValue(json, ExperimentConfig.class);
+            ExperimentConfig config = JSON.readValue(json, ExperimentConfig.class);
+            if (config == null) {
+                throw new IllegalArgumentException(
+                        "the experiment's configuration is corrupt: it is " + json.strip());
+            }
+            return config;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "the experiment's configuration is corrupt: " + e.getOriginalMessage(), e);

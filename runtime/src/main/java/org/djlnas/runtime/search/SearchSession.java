@@ -26,8 +26,6 @@ import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.store.StoreException;
 import org.djlnas.api.strategy.Strategy;
-import org.djlnas.api.strategy.StrategyContext;
-import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.experiment.Experiment;
@@ -35,6 +33,7 @@ import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.experiment.ExperimentResult;
 import org.djlnas.runtime.experiment.LocalTrialExecutor;
 import org.djlnas.runtime.experiment.TrialSeeds;
+import org.djlnas.runtime.store.ExperimentLock;
 import org.djlnas.runtime.store.SqliteExperimentStore;
 
 /**
@@ -43,8 +42,9 @@ import org.djlnas.runtime.store.SqliteExperimentStore;
  *
  * <p>The folder holds {@code experiment.db} (the journal), {@code best.json} (the best
  * architecture, its metrics and how it was found) and, when training, {@code trials/NNNN/} (each
- * trial's trained parameters); a one-shot search keeps its last epoch's checkpoint in {@code
- * checkpoints/} and journals every epoch.
+ * trial's trained parameters), and {@code experiment.lock} (see {@link ExperimentLock}), held while
+ * a session is open; a one-shot search keeps its last epoch's checkpoint in {@code checkpoints/}
+ * and journals every epoch.
  */
 public final class SearchSession implements AutoCloseable {
 
@@ -62,58 +62,111 @@ public final class SearchSession implements AutoCloseable {
     private final SqliteExperimentStore store;
     private final Plugins plugins;
     private final SearchSetup.Inputs inputs;
+    private final ExperimentLock lock;
 
     private SearchSession(
             Path folder,
             ExperimentConfig config,
             SqliteExperimentStore store,
             Plugins plugins,
-            SearchSetup.Inputs inputs) {
+            SearchSetup.Inputs inputs,
+            ExperimentLock lock) {
         this.folder = folder;
         this.config = config;
         this.store = store;
         this.plugins = plugins;
         this.inputs = inputs;
+        this.lock = lock;
     }
 
     /**
-     * Creates a new experiment in a folder that holds none.
+     * Creates a new experiment in a folder that holds none. Everything is checked (space, strategy,
+     * evaluator and their settings) before the folder is touched; the folder is locked while the
+     * session is open, and if the experiment cannot be created after all, what was made is removed.
      *
      * @param folder the experiment folder (created if needed)
      * @param config the experiment's configuration
      * @param plugins the spaces and strategies to build it from
      * @return the session
      * @throws IllegalArgumentException if the configuration names unknown or invalid parts
-     * @throws StoreException if the folder already holds an experiment or cannot be written
+     * @throws StoreException if the folder already holds an experiment, is in use by another
+     *     process, or cannot be written
      */
     public static SearchSession create(Path folder, ExperimentConfig config, Plugins plugins) {
         SearchSetup.check(config, plugins);
         SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
-        SqliteExperimentStore store = SqliteExperimentStore.create(folder);
-        store.writeConfig(
-                config.toJson(),
-                Map.of(JournaledInputs.META_KEY, JournaledInputs.of(inputs.evaluator()).toJson()));
-        return new SearchSession(folder, config, store, plugins, inputs);
+        return start(ExperimentFolder.claim(folder), config, plugins, Optional.of(inputs));
     }
 
     /**
-     * Opens an existing experiment to continue it.
+     * Creates a new experiment in a new folder: {@code folder}, or {@code folder-2}, {@code
+     * folder-3}, … when that exists, so that searches started at the same moment never share one.
+     *
+     * @param folder the preferred experiment folder
+     * @param config the experiment's configuration
+     * @param plugins the spaces and strategies to build it from
+     * @return the session, whose {@link #folder()} is the folder chosen
+     * @throws IllegalArgumentException if the configuration names unknown or invalid parts
+     * @throws StoreException if no folder can be created
+     */
+    public static SearchSession createNew(Path folder, ExperimentConfig config, Plugins plugins) {
+        SearchSetup.check(config, plugins);
+        if (!plugins.isOneShot(config.strategy())) {
+            SearchSetup.strategy(config, plugins); // checks the settings as a whole, writes nothing
+        }
+        return start(ExperimentFolder.claimNew(folder), config, plugins, Optional.empty());
+    }
+
+    /** Creates the journal in a claimed folder; on failure, removes what was made. */
+    private static SearchSession start(
+            ExperimentFolder claimed,
+            ExperimentConfig config,
+            Plugins plugins,
+            Optional<SearchSetup.Inputs> ready) {
+        SqliteExperimentStore store = null;
+        boolean journalCreated = false;
+        try {
+            SearchSetup.Inputs inputs =
+                    ready.isPresent()
+                            ? ready.get()
+                            : SearchSetup.inputs(config, plugins, claimed.path());
+            store = SqliteExperimentStore.create(claimed.path());
+            journalCreated = true;
+            store.writeConfig(
+                    config.toJson(),
+                    Map.of(
+                            JournaledInputs.META_KEY,
+                            JournaledInputs.of(inputs.evaluator()).toJson()));
+            return new SearchSession(
+                    claimed.path(), config, store, plugins, inputs, claimed.lock());
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            claimed.abandon(journalCreated);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing experiment to continue it, locking its folder while the session is open.
      *
      * @param folder the experiment folder
      * @param trials a new number of trials, if the experiment should run longer
      * @param plugins the spaces and strategies to build it from
      * @return the session
-     * @throws StoreException if the folder holds no readable experiment
+     * @throws StoreException if the folder holds no readable experiment, or another process is
+     *     running it
      */
     public static SearchSession resume(Path folder, OptionalInt trials, Plugins plugins) {
         return resume(folder, trials, Optional.empty(), plugins);
     }
 
     /**
-     * Opens an existing experiment to continue it, checking that its tabular benchmark holds what
-     * it held when the experiment began (its SHA-256 is journaled). A table that moved can be given
-     * at its new place, or by the id of a built-in table with the same content; the journal then
-     * records the new place.
+     * Opens an existing experiment to continue it, locking its folder while the session is open,
+     * and checking that its tabular benchmark holds what it held when the experiment began (its
+     * SHA-256 is journaled). A table that moved can be given at its new place, or by the id of a
+     * built-in table with the same content; the journal then records the new place.
      *
      * @param folder the experiment folder
      * @param trials a new number of trials, if the experiment should run longer
@@ -121,14 +174,20 @@ public final class SearchSession implements AutoCloseable {
      *     table's id), if it moved
      * @param plugins the spaces and strategies to build it from
      * @return the session
-     * @throws StoreException if the folder holds no readable experiment
+     * @throws StoreException if the folder holds no readable experiment, or another process is
+     *     running it
      * @throws IllegalArgumentException if the table is missing or its content changed
      */
     public static SearchSession resume(
             Path folder, OptionalInt trials, Optional<String> benchmark, Plugins plugins) {
-        SqliteExperimentStore store = SqliteExperimentStore.open(folder);
+        if (!Files.isRegularFile(folder.resolve(SqliteExperimentStore.FILE_NAME))) {
+            SqliteExperimentStore.open(folder).close(); // throws, naming what is missing
+        }
+        ExperimentLock lock = ExperimentLock.acquire(folder);
+        SqliteExperimentStore store = null;
         try {
-            ExperimentConfig journaled = journaledConfig(store, folder);
+            store = SqliteExperimentStore.open(folder);
+            ExperimentConfig journaled = readConfig(folder, store);
             ExperimentConfig base = benchmark.map(journaled::withBenchmark).orElse(journaled);
             ExperimentConfig config =
                     trials.isPresent() ? base.withTrials(trials.getAsInt()) : base;
@@ -144,24 +203,31 @@ public final class SearchSession implements AutoCloseable {
             if (then.isEmpty() || benchmark.isPresent()) {
                 store.writeConfig(base.toJson(), Map.of(JournaledInputs.META_KEY, now.toJson()));
             }
-            return new SearchSession(folder, config, store, plugins, inputs);
+            return new SearchSession(folder, config, store, plugins, inputs, lock);
         } catch (RuntimeException e) {
-            store.close();
+            if (store != null) {
+                store.close();
+            }
+            lock.close();
             throw e;
         }
     }
 
-    private static ExperimentConfig journaledConfig(SqliteExperimentStore store, Path folder) {
-        return ExperimentConfig.fromJson(
+    private static ExperimentConfig readConfig(Path folder, SqliteExperimentStore store) {
+        String json =
                 store.readConfig()
                         .orElseThrow(
                                 () ->
                                         new StoreException(
                                                 folder
-                                                        + " holds an experiment killed"
-                                                        + " before it began (no"
-                                                        + " configuration); start it"
-                                                        + " again without --resume")));
+                                                        + " holds an experiment killed before it"
+                                                        + " began (no configuration); start it"
+                                                        + " again without --resume"));
+        try {
+            return ExperimentConfig.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(store.file() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -193,16 +259,9 @@ public final class SearchSession implements AutoCloseable {
     public SearchReport run(List<ExperimentListener> listeners)
             throws InterruptedException, IOException {
         SearchSpace space = plugins.space(config.space(), config.spaceSettings());
-        StrategyProvider provider = plugins.strategyProvider(config.strategy());
         Strategy strategy =
-                provider.create(
-                        new StrategyContext(
-                                space,
-                                strategySettings(provider.settings()),
-                                TrialSeeds.strategy(config.seed()),
-                                config.trials(),
-                                config.budget(),
-                                Optional.ofNullable(config.engine())));
+                inputs.strategy()
+                        .orElseThrow(() -> new IllegalStateException("no strategy was created"));
         Evaluator evaluator =
                 inputs.evaluator()
                         .orElseThrow(() -> new IllegalStateException("no evaluator was created"));
@@ -328,6 +387,10 @@ public final class SearchSession implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            lock.close();
+        }
     }
 }

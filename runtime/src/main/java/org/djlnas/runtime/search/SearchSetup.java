@@ -16,10 +16,13 @@ import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.experiment.TrialSeeds;
 import org.djlnas.runtime.pruning.MedianStoppingRule;
 import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 
@@ -212,14 +215,43 @@ public final class SearchSetup {
      * What a search reads before it writes anything: the evaluator of a multi-trial search, or the
      * data set of a one-shot search.
      *
-     * @param evaluator the evaluator, for a multi-trial strategy
-     * @param data the data set, for a one-shot strategy
+     * @param strategy the strategy, for a multi-trial search
+     * @param evaluator the evaluator, for a multi-trial search
+     * @param data the data set, for a one-shot search
      */
-    record Inputs(Optional<Evaluator> evaluator, Optional<ImageDataSource> data) {}
+    record Inputs(
+            Optional<Strategy> strategy,
+            Optional<Evaluator> evaluator,
+            Optional<ImageDataSource> data) {}
 
     /**
-     * Creates the evaluator (multi-trial) or opens the data set (one-shot) of a configuration, so
-     * that missing or corrupt inputs stop the search before anything is written.
+     * Creates the multi-trial strategy of a configuration, which checks its settings as a whole
+     * (for example a tournament larger than the population).
+     *
+     * @param config the configuration, already {@linkplain #check checked}
+     * @param plugins the plug-ins
+     * @return the strategy
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    static Strategy strategy(ExperimentConfig config, Plugins plugins) {
+        StrategyProvider provider = plugins.strategyProvider(config.strategy());
+        return provider.create(
+                new StrategyContext(
+                        plugins.space(config.space(), config.spaceSettings()),
+                        Settings.resolve(
+                                "strategy '" + config.strategy() + "'",
+                                provider.settings(),
+                                config.strategySettings()),
+                        TrialSeeds.strategy(config.seed()),
+                        config.trials(),
+                        config.budget(),
+                        Optional.ofNullable(config.engine())));
+    }
+
+    /**
+     * Creates the strategy and evaluator (multi-trial) or opens the data set (one-shot) of a
+     * configuration, so that invalid settings and missing or corrupt inputs stop the search before
+     * its journal is written.
      *
      * @param config the configuration, already {@linkplain #check checked}
      * @param plugins the plug-ins
@@ -229,12 +261,14 @@ public final class SearchSetup {
      */
     static Inputs inputs(ExperimentConfig config, Plugins plugins, Path folder) {
         if (plugins.isOneShot(config.strategy())) {
-            return new Inputs(Optional.empty(), openData(config));
+            return new Inputs(Optional.empty(), Optional.empty(), openData(config));
         }
+        Strategy strategy = strategy(config, plugins);
         EvaluatorProvider provider = plugins.evaluatorProvider(config.evaluatorId());
         Settings settings = evaluatorSettings(config, provider);
         try {
             return new Inputs(
+                    Optional.of(strategy),
                     Optional.of(
                             provider.create(
                                     new EvaluatorContext(

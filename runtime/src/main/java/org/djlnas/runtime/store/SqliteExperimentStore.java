@@ -138,6 +138,15 @@ public final class SqliteExperimentStore implements ExperimentStore {
         return store;
     }
 
+    /**
+     * Returns the journal file.
+     *
+     * @return the file
+     */
+    public Path file() {
+        return file;
+    }
+
     private static Connection connect(Path file) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -225,7 +234,15 @@ public final class SqliteExperimentStore implements ExperimentStore {
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT value FROM meta WHERE key = 'config'")) {
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                String json = rows.getString(1);
+                if (json == null || json.isBlank()) {
+                    throw new StoreException(
+                            file + " is corrupt: its configuration (meta row 'config') is empty");
+                }
+                return Optional.of(json);
             }
         } catch (SQLException e) {
             throw failure("read the configuration from", e);
@@ -376,14 +393,14 @@ public final class SqliteExperimentStore implements ExperimentStore {
             TrialSpec spec =
                     new TrialSpec(
                             number,
-                            Architecture.fromJson(rows.getString(2)),
+                            Architecture.fromJson(required(rows, 2, number, "architecture")),
                             new Budget(rows.getDouble(3), rows.getInt(4)),
                             rows.getLong(5),
                             continues(rows.getInt(11), rows.wasNull()));
             return new TrialRecord(
                     spec,
-                    TrialState.valueOf(rows.getString(6)),
-                    JSON.readValue(rows.getString(7), METRICS),
+                    TrialState.valueOf(required(rows, 6, number, "state")),
+                    JSON.readValue(required(rows, 7, number, "metrics"), METRICS),
                     rows.getString(8),
                     instant(rows.getString(9)),
                     instant(rows.getString(10)));
@@ -391,6 +408,16 @@ public final class SqliteExperimentStore implements ExperimentStore {
             throw new StoreException(
                     "trial " + number + " in " + file + " is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private String required(ResultSet rows, int column, int number, String name)
+            throws SQLException {
+        String value = rows.getString(column);
+        if (value == null) {
+            throw new StoreException(
+                    "trial " + number + " in " + file + " is corrupt: its " + name + " is missing");
+        }
+        return value;
     }
 
     @Override
@@ -413,7 +440,11 @@ public final class SqliteExperimentStore implements ExperimentStore {
                         statement.executeQuery("SELECT epoch, record FROM epochs ORDER BY epoch")) {
             while (rows.next()) {
                 try {
-                    records.add(EpochRecord.fromJson(rows.getString(2)));
+                    String json = rows.getString(2);
+                    if (json == null) {
+                        throw new IllegalArgumentException("its record is missing");
+                    }
+                    records.add(EpochRecord.fromJson(json));
                 } catch (IllegalArgumentException e) {
                     throw new StoreException(
                             "epoch "
