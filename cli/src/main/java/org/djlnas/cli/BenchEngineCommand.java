@@ -8,20 +8,18 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -29,10 +27,16 @@ import java.util.concurrent.Callable;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineInfo;
 import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.training.TrainingLoop;
+import org.djlnas.runtime.training.TrainingRecipe;
+import org.djlnas.runtime.training.TrainingSettings;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,9 +45,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nas bench-engine}: the engine benchmark behind {@code benchmarks/engines.sh}, hidden from
- * the help. {@code training} times training steps of one NAS-Bench-201 network on one engine (run
- * it once per process, so the peak memory is that engine's); {@code inference} exports the same
- * network trained on PyTorch and times a forward pass of a batch on every engine that runs it.
+ * the help. {@code training} times training steps of one NAS-Bench-201 network on one engine, with
+ * the search's training recipe and loop ({@link TrainingLoop}; run it once per process, so the peak
+ * memory is that engine's); {@code inference} initialises the same network on the training engine,
+ * and times a forward pass of a batch with those weights on every engine found that runs blocks,
+ * and on every engine found that exports, through its export.
  */
 @Command(
         name = "bench-engine",
@@ -66,8 +72,13 @@ final class BenchEngineCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "training or inference")
     private String what;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Engine for training.")
-    private String engine = "PyTorch";
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            description =
+                    "Engine to train on, and to make the inference benchmark's weights on"
+                            + " (default: as for nas search).")
+    private @Nullable String engine;
 
     @Option(names = "--batch", paramLabel = "N", description = "Batch size.")
     private int batch = 64;
@@ -103,40 +114,33 @@ final class BenchEngineCommand implements Callable<Integer> {
         return ((BenchmarkStringCodec) space).fromBenchmarkString(CELL);
     }
 
-    private Map<String, Object> training() {
+    private Map<String, Object> training() throws TrialFailedException {
         String name =
                 Engines.selector()
-                        .select(Optional.of(engine), EngineCapability.TRAIN)
+                        .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                         .getEngineName();
         SearchSpace space = space();
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(
-                                Optimizer.sgd()
-                                        .setLearningRateTracker(Tracker.fixed(0.025f))
-                                        .optMomentum(0.9f)
-                                        .build());
+        Block block = space.compile(architecture(space));
+        int totalSteps = warmup + steps;
         double[] millis = new double[steps];
         try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(name), name)) {
-            model.setBlock(space.compile(architecture(space)));
+            model.setBlock(block);
+            DefaultTrainingConfig config =
+                    TrainingRecipe.config(block, TrainingSettings.defaults(), totalSteps);
             try (Trainer trainer = model.newTrainer(config)) {
                 Engine.getEngine(name).setRandomSeed(1);
                 trainer.initialize(new Shape(batch).addAll(IMAGE));
+                TrainingLoop loop = new TrainingLoop(trainer, totalSteps);
                 float[] images = uniform(batch * IMAGE.size(), 1);
                 float[] labels = labels(batch, 2);
                 for (int step = -warmup; step < steps; step++) {
                     long start = System.nanoTime();
                     // Every array of a step lives on the step's manager and is freed with it.
-                    try (NDManager stepManager = model.getNDManager().newSubManager();
-                            GradientCollector collector = trainer.newGradientCollector()) {
+                    try (NDManager stepManager = model.getNDManager().newSubManager()) {
                         NDArray x = stepManager.create(images, new Shape(batch).addAll(IMAGE));
                         NDArray y = stepManager.create(labels);
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                        NDArray loss =
-                                trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                        collector.backward(loss);
+                        loop.step(new NDList(x), new NDList(y));
                     }
-                    trainer.step();
                     if (step >= 0) {
                         millis[step] = (System.nanoTime() - start) / 1e6;
                     }
@@ -155,71 +159,96 @@ final class BenchEngineCommand implements Callable<Integer> {
 
     private Map<String, Object> inference() throws Exception {
         EngineSelector engines = Engines.selector();
+        String trainer =
+                engines.select(Optional.ofNullable(engine), EngineCapability.TRAIN).getEngineName();
+        List<EngineInfo> available = engines.available();
         SearchSpace space = space();
         Architecture architecture = architecture(space);
         Path folder = Files.createTempDirectory("bench-engine");
         Path weights = folder.resolve("weights");
-        Path exported = folder.resolve("tensorflow");
-        float[] images = uniform(batch * IMAGE.size(), 3);
         Shape batchShape = new Shape(batch).addAll(IMAGE);
-        try (Model model = Model.newInstance("bench", "PyTorch")) {
+        Map<String, Path> exported = new LinkedHashMap<>();
+        try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(trainer), trainer)) {
             model.setBlock(space.compile(architecture));
-            Engine.getEngine("PyTorch").setRandomSeed(1);
+            Engine.getEngine(trainer).setRandomSeed(1);
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, batchShape);
             model.save(weights, "bench");
-            engines.exporter("TensorFlow").export(model.getBlock(), IMAGE, exported);
+            for (EngineInfo info : available) {
+                if (info.capabilities().contains(EngineCapability.EXPORT)) {
+                    Path target = folder.resolve(info.name().toLowerCase(Locale.ROOT));
+                    engines.exporter(info.name()).export(model.getBlock(), IMAGE, target);
+                    exported.put(info.name(), target);
+                }
+            }
         }
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("weightsFrom", trainer);
         result.put("batch", batch);
         result.put("steps", steps);
         Map<String, Double> msPerBatch = new LinkedHashMap<>();
-        for (String name : List.of("PyTorch", "MXNet")) {
-            try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(name), name)) {
-                model.setBlock(space.compile(architecture));
-                model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, batchShape);
-                model.load(weights, "bench");
-                NDManager manager = model.getNDManager();
-                msPerBatch.put(
-                        name,
-                        time(
-                                () -> {
-                                    try (NDManager stepManager = manager.newSubManager()) {
-                                        NDArray x = stepManager.create(images, batchShape);
-                                        return model.getBlock()
-                                                .forward(
-                                                        new ParameterStore(stepManager, false),
-                                                        new NDList(x),
-                                                        false)
-                                                .singletonOrThrow()
-                                                .toFloatArray();
-                                    }
-                                }));
+        for (EngineInfo info : available) {
+            if (info.capabilities().contains(EngineCapability.FORWARD)) {
+                msPerBatch.put(info.name(), blockMillis(info.name(), space, architecture, weights));
             }
         }
+        for (Map.Entry<String, Path> export : exported.entrySet()) {
+            msPerBatch.put(export.getKey(), exportedMillis(export.getKey(), export.getValue()));
+        }
+        result.put("msPerBatch", msPerBatch);
+        return result;
+    }
+
+    /** Times a forward pass of the saved weights as a DJL block on an engine. */
+    private double blockMillis(
+            String name, SearchSpace space, Architecture architecture, Path weights)
+            throws Exception {
+        float[] images = uniform(batch * IMAGE.size(), 3);
+        Shape batchShape = new Shape(batch).addAll(IMAGE);
+        try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(name), name)) {
+            model.setBlock(space.compile(architecture));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, batchShape);
+            model.load(weights, "bench");
+            NDManager manager = model.getNDManager();
+            return time(
+                    () -> {
+                        try (NDManager stepManager = manager.newSubManager()) {
+                            NDArray x = stepManager.create(images, batchShape);
+                            return model.getBlock()
+                                    .forward(
+                                            new ParameterStore(stepManager, false),
+                                            new NDList(x),
+                                            false)
+                                    .singletonOrThrow()
+                                    .toFloatArray();
+                        }
+                    });
+        }
+    }
+
+    /** Times a forward pass of a network an engine exported, loaded through DJL on that engine. */
+    private double exportedMillis(String name, Path exported) throws Exception {
+        float[] images = uniform(batch * IMAGE.size(), 3);
+        Shape batchShape = new Shape(batch).addAll(IMAGE);
         Criteria<NDList, NDList> criteria =
                 Criteria.builder()
                         .setTypes(NDList.class, NDList.class)
                         .optModelPath(exported)
-                        .optEngine("TensorFlow")
+                        .optEngine(name)
                         .build();
         try (ZooModel<NDList, NDList> model = criteria.loadModel();
                 Predictor<NDList, NDList> predictor = model.newPredictor();
                 NDManager manager = model.getNDManager().newSubManager()) {
-            msPerBatch.put(
-                    "TensorFlow",
-                    time(
-                            () -> {
-                                try (NDManager stepManager = manager.newSubManager()) {
-                                    NDArray x = stepManager.create(images, batchShape);
-                                    return predictor
-                                            .predict(new NDList(x))
-                                            .singletonOrThrow()
-                                            .toFloatArray();
-                                }
-                            }));
+            return time(
+                    () -> {
+                        try (NDManager stepManager = manager.newSubManager()) {
+                            NDArray x = stepManager.create(images, batchShape);
+                            return predictor
+                                    .predict(new NDList(x))
+                                    .singletonOrThrow()
+                                    .toFloatArray();
+                        }
+                    });
         }
-        result.put("msPerBatch", msPerBatch);
-        return result;
     }
 
     /** A timed action that must not be optimised away: it returns the values it computed. */

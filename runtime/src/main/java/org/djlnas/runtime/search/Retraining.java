@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialPrunedException;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.Budget;
@@ -201,14 +204,21 @@ public final class Retraining {
         Files.createDirectories(folder);
         Path weights = weightsIn(folder);
         long start = System.nanoTime();
-        Map<String, Double> metrics =
-                evaluator.evaluate(
-                        new TrialSpec(
-                                1,
-                                architecture,
-                                request.budget(),
-                                TrialSeeds.trial(request.seed(), 1)),
-                        weights);
+        Map<String, Double> metrics;
+        try {
+            metrics =
+                    evaluator.evaluate(
+                            new TrialSpec(
+                                    1,
+                                    architecture,
+                                    request.budget(),
+                                    TrialSeeds.trial(request.seed(), 1)),
+                            weights,
+                            Optional.empty(),
+                            TrialReporter.NONE);
+        } catch (TrialPrunedException e) {
+            throw new IllegalStateException("a reporter that never stops stopped a trial", e);
+        }
         double test;
         try {
             test = evaluator.testAccuracy(architecture, weights);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
+import ai.djl.training.Trainer;
 import java.util.List;
 
 /**
@@ -57,6 +58,18 @@ final class GradientGuard {
                 gradientIn(scratch, parameter).set(EVERYTHING, 0);
             }
         }
+    }
+
+    /**
+     * Returns the parameters of the trainer's block that get gradients.
+     *
+     * @param trainer the trainer
+     * @return its trainable parameters
+     */
+    static List<Parameter> trainable(Trainer trainer) {
+        return trainer.getModel().getBlock().getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .toList();
     }
 
     private static NDManager scratchManager(List<Parameter> parameters) {

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.runtime.data.DataSplit;
@@ -110,7 +112,11 @@ class TrainingEvaluatorTest {
     void savedWeightsGiveTheTestAccuracy() throws Exception {
         TrainingEvaluator evaluator = evaluator(TrainingSettings.defaults());
         Map<String, Double> metrics =
-                evaluator.evaluate(new TrialSpec(4, architecture, new Budget(1, 2000), 5), saveDir);
+                evaluator.evaluate(
+                        new TrialSpec(4, architecture, new Budget(1, 2000), 5),
+                        saveDir,
+                        Optional.empty(),
+                        TrialReporter.NONE);
         assertThat(saveDir.resolve("model-0000.params")).isRegularFile();
         double test = evaluator.testAccuracy(architecture, saveDir);
         System.out.printf(
