@@ -92,7 +92,7 @@ class ExperimentFolderCommandTest {
             CliRun second =
                     CliRun.of("search", "--resume", "--out", out.toString(), "--trials", "9");
             assertOneLineError(second, "in use by process " + ProcessHandle.current().pid());
-            assertOneLineError(search(out, "random"), "in use by process");
+            assertOneLineError(search(out, "random"), "already holds an experiment");
         }
         assertThat(Files.readAllBytes(out.resolve(SqliteExperimentStore.FILE_NAME)))
                 .isEqualTo(journal);

@@ -48,10 +48,8 @@ class ImportStagingTest {
         Path legacy = Files.createDirectories(zoo.resolve(ImportStaging.PREFIX + "123"));
         Files.writeString(legacy.resolve("metadata.json"), "{}");
         Path notStaging = Files.createDirectories(zoo.resolve(".other"));
-        assertThatThrownBy(
-                        () ->
-                                new ArchiveImporter(zoo)
-                                        .importArchive(zoo.resolve("missing.zip"), false))
+        Path notAnArchive = Files.writeString(zoo.resolve("not-a-zip.zip"), "garbage");
+        assertThatThrownBy(() -> new ArchiveImporter(zoo).importArchive(notAnArchive, false))
                 .isInstanceOf(IOException.class);
         assertThat(legacy).doesNotExist();
         assertThat(notStaging).isDirectory();

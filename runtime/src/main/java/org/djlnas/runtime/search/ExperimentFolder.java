@@ -31,11 +31,12 @@ record ExperimentFolder(Path path, boolean created, boolean lockFileCreated, Exp
      *
      * @param folder the folder
      * @return the claim
-     * @throws StoreException if the path is a file, cannot be created, or another process holds it
+     * @throws IllegalArgumentException if the path is a file
+     * @throws StoreException if the folder cannot be created, or another process holds it
      */
     static ExperimentFolder claim(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new StoreException(
+            throw new IllegalArgumentException(
                     "the experiment folder " + folder + " is a file; expected a folder (or none)");
         }
         boolean created = false;

@@ -88,7 +88,8 @@ public final class SearchSession implements AutoCloseable {
      * @param config the experiment's configuration
      * @param plugins the spaces and strategies to build it from
      * @return the session
-     * @throws IllegalArgumentException if the configuration names unknown or invalid parts
+     * @throws IllegalArgumentException if the configuration names unknown or invalid parts, or the
+     *     folder is a file
      * @throws StoreException if the folder already holds an experiment, is in use by another
      *     process, or cannot be written
      */

@@ -23,6 +23,7 @@ import org.djlnas.testing.DataRequirements;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -326,6 +327,7 @@ class FashionMnistTest {
     }
 
     @Test
+    @Tag("benchmark") // a speed target: run with the benchmarks, never in mvn verify
     void batchOf64IsBuiltWellUnderAMillisecond() throws Exception {
         DataRequirements.requireFashionMnist(REAL);
         RandomAccessDataset train = new FashionMnistSource(REAL).train(DataSplit.of(0), 0, 64, 1);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.djlnas.api.store.StoreException;
 import org.djlnas.runtime.store.ExperimentLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +51,7 @@ class ExperimentFolderTest {
         Path file = root.resolve("out");
         Files.writeString(file, "x");
         assertThatThrownBy(() -> ExperimentFolder.claim(file))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("is a file")
                 .hasMessageNotContaining("Exception");

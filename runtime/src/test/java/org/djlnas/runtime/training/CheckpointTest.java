@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.data.TestEngine;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

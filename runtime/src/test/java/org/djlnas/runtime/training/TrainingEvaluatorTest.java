@@ -2,9 +2,7 @@ package org.djlnas.runtime.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +15,9 @@ import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.FashionMnistSource;
-import org.djlnas.runtime.data.TestEngine;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
+import org.djlnas.testing.DataRequirements;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class TrainingEvaluatorTest {
 
     @BeforeAll
     static void loadEngineAndData() {
-        assumeThat(Files.isDirectory(DATA)).as("Fashion-MNIST installed in " + DATA).isTrue();
+        DataRequirements.requireFashionMnist(DATA);
         engine = TestEngine.name();
         source = new FashionMnistSource(DATA);
     }

@@ -26,7 +26,7 @@ import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.eval.TrialPrunedException;
 import org.djlnas.api.eval.TrialReporter;
-import org.djlnas.runtime.data.TestEngine;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package org.djlnas.runtime.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
@@ -16,15 +15,15 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.djlnas.api.space.ParameterCount;
 import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.FashionMnistSource;
-import org.djlnas.runtime.data.TestEngine;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
+import org.djlnas.testing.DataRequirements;
+import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,7 @@ class TrainingStepTimingTest {
     }
 
     private static void measure(String name, int channels, String cell) throws Exception {
-        assumeThat(Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY)).isTrue();
+        DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
         String engine = TestEngine.name();
         NasBench201Space space = Trials.space(channels);
         Block block = space.compile(Trials.architecture(space, cell));
