@@ -36,13 +36,14 @@ final class ExperimentFolder {
     }
 
     /**
-     * Checks that a new experiment may be made in a folder: it holds none yet.
+     * Checks that a new experiment may be made in a folder: it holds none yet (a journal left by a
+     * search killed before it began does not count).
      *
      * @param folder the folder the user gave
      * @throws IllegalArgumentException if the folder holds an experiment's journal
      */
     static void requireNoJournal(Path folder) {
-        if (Files.isRegularFile(folder.resolve(SqliteExperimentStore.FILE_NAME))) {
+        if (SqliteExperimentStore.holdsExperiment(folder)) {
             throw new IllegalArgumentException(
                     "experiment folder '"
                             + folder

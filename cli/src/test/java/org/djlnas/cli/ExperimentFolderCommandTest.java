@@ -74,6 +74,17 @@ class ExperimentFolderCommandTest {
     }
 
     @Test
+    void aJournalLeftByASearchKilledBeforeItBeganIsReplacedByANewSearch() {
+        Path out = folder.resolve("stillborn");
+        SqliteExperimentStore.create(out).close(); // killed before its configuration was written
+        CliRun resumed = CliRun.of("search", "--resume", "--out", out.toString());
+        assertOneLineError(resumed, "start it again without --resume");
+        CliRun fresh = search(out, "random");
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(SqliteExperimentStore.holdsExperiment(out)).isTrue();
+    }
+
+    @Test
     void anOutThatIsAFileIsNamed() throws Exception {
         Path file = folder.resolve("results.txt");
         Files.writeString(file, "mine");

@@ -96,6 +96,19 @@ public final class SqliteExperimentStore implements ExperimentStore {
     }
 
     /**
+     * Tells whether a folder holds an experiment: a journal with a configuration or a trial. A
+     * journal left by a process killed while creating it holds none, and {@link #create} replaces
+     * it.
+     *
+     * @param folder the experiment folder
+     * @return whether it holds an experiment
+     */
+    public static boolean holdsExperiment(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        return Files.isRegularFile(file) && !stillborn(file);
+    }
+
+    /**
      * Tells whether a journal was left by a process killed while creating it: it has no
      * configuration and no trial, so nothing in it can be lost by starting afresh.
      */
