@@ -1,5 +1,7 @@
 package org.djlnas.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -56,6 +58,7 @@ final class ArchitectureOptions {
 
     /**
      * Returns the chosen architecture: what the experiment found, or the one given with its space.
+     * Call {@link #requireOne} first.
      *
      * @param plugins the spaces
      * @param space the space options ({@code --space-opt} overrides an experiment's settings)
@@ -75,7 +78,7 @@ final class ArchitectureOptions {
         return Candidate.given(
                 spaceId,
                 space.settings(plugins.spaceProvider(spaceId)),
-                ArchitectureReader.read(arch == null ? "" : arch),
+                ArchitectureReader.read(requireNonNull(arch, "arch is null")),
                 dataset,
                 seed);
     }
