@@ -1,5 +1,7 @@
 package org.djlnas.runtime.search;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,6 +119,31 @@ public record ExperimentConfig(
     }
 
     /**
+     * Returns a builder that starts from this configuration.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        return builder()
+                .setSpace(space)
+                .optSpaceSettings(spaceSettings)
+                .setStrategy(strategy)
+                .optStrategySettings(strategySettings)
+                .optBenchmark(benchmark)
+                .optDataset(dataset)
+                .optEngine(engine)
+                .optSeed(seed)
+                .optTrials(trials)
+                .optParallel(parallel)
+                .optEpochs(epochs)
+                .optMaxTrainExamples(maxTrainExamples)
+                .optEvaluator(evaluator)
+                .optEvaluatorSettings(
+                        requireNonNull(evaluatorSettings, "evaluatorSettings is null"))
+                .optPruner(requireNonNull(pruner, "pruner is null"));
+    }
+
+    /**
      * Returns the budget of one trial.
      *
      * @return the budget
@@ -173,22 +200,7 @@ public record ExperimentConfig(
      * @return the copy
      */
     public ExperimentConfig withTrials(int newTrials) {
-        return new ExperimentConfig(
-                space,
-                spaceSettings,
-                strategy,
-                strategySettings,
-                benchmark,
-                dataset,
-                engine,
-                seed,
-                newTrials,
-                parallel,
-                epochs,
-                maxTrainExamples,
-                evaluator,
-                evaluatorSettings,
-                pruner);
+        return toBuilder().optTrials(newTrials).build();
     }
 
     /**
@@ -207,22 +219,7 @@ public record ExperimentConfig(
                             + ", but the experiment looks up no benchmark table; only an"
                             + " experiment's own table can be given again");
         }
-        return new ExperimentConfig(
-                space,
-                spaceSettings,
-                strategy,
-                strategySettings,
-                newBenchmark,
-                dataset,
-                engine,
-                seed,
-                trials,
-                parallel,
-                epochs,
-                maxTrainExamples,
-                evaluator,
-                evaluatorSettings,
-                pruner);
+        return toBuilder().optBenchmark(newBenchmark).build();
     }
 
     /**

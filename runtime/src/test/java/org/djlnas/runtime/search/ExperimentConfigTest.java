@@ -42,6 +42,32 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void toBuilderKeepsEveryFieldAndWithTrialsChangesOnlyTheTrials() {
+        ExperimentConfig config =
+                ExperimentConfig.builder()
+                        .setSpace("darts")
+                        .optSpaceSettings(Map.of("channels", "8"))
+                        .setStrategy("regularized-evolution")
+                        .optStrategySettings(Map.of("population", "4"))
+                        .optDataset("some/folder")
+                        .optEngine("MXNet")
+                        .optSeed(9)
+                        .optTrials(7)
+                        .optParallel(2)
+                        .optEpochs(0.5)
+                        .optMaxTrainExamples(300)
+                        .optEvaluator("training")
+                        .optEvaluatorSettings(Map.of("batch-size", "32"))
+                        .optPruner("median")
+                        .build();
+
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+        ExperimentConfig longer = config.withTrials(12);
+        assertThat(longer.trials()).isEqualTo(12);
+        assertThat(longer.toBuilder().optTrials(7).build()).isEqualTo(config);
+    }
+
+    @Test
     void aMissingRequiredFieldIsNamed() {
         assertThatThrownBy(() -> ExperimentConfig.builder().setStrategy("random").build())
                 .isInstanceOf(IllegalArgumentException.class)
