@@ -22,7 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * #BAD_INPUT} for bad input (unknown options, malformed values, invalid architectures: picocli's
  * parameter errors, {@link IllegalArgumentException}s, archives that are not packed models and
  * input files not found; paths given that do not exist, are of the wrong kind or may not be read),
- * {@value #FAILURE} for anything else. With {@code --verbose} the stack trace follows the line.
+ * {@value #FAILURE} for anything else. With {@code --verbose} the stack trace follows the line. The
+ * library's messages name configuration fields; the line names the flags that set them ({@link
+ * FlagNames}).
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -142,7 +144,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     private static void report(PrintWriter err, Exception ex, String reason, boolean verbose) {
-        err.println("nas: " + reason);
+        err.println("nas: " + FlagNames.inFlags(reason));
         if (verbose) {
             ex.printStackTrace(err);
         }

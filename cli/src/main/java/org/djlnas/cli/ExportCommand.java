@@ -1,26 +1,21 @@
 package org.djlnas.cli;
 
-import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineInfo;
 import org.djlnas.api.engine.EngineSelector;
-import org.djlnas.api.space.SearchSpace;
-import org.djlnas.api.space.SearchSpaceProvider;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.export.NetworkExport;
-import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.Candidate;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.Retraining;
-import org.djlnas.runtime.search.SearchSetup;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,17 +52,7 @@ final class ExportCommand implements Callable<Integer> {
                             + " engines').")
     private @Nullable String engine;
 
-    @Option(
-            names = "--experiment",
-            paramLabel = "DIR",
-            description = "Export the architecture in DIR/best.json.")
-    private @Nullable Path experiment;
-
-    @Option(
-            names = "--arch",
-            paramLabel = "FILE|JSON",
-            description = "The architecture: a JSON file, or the JSON itself.")
-    private @Nullable String arch;
+    @Mixin private ArchitectureOptions architecture;
 
     @Option(
             names = "--params",
@@ -138,62 +123,28 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private NetworkExport.Request request(Plugins plugins, String exportEngine) throws Exception {
-        if ((experiment == null) == (arch == null)) {
+        architecture.requireOne("export", "--space ID and --params");
+        Optional<Path> experiment = architecture.experiment();
+        if (experiment.isPresent() && params == null) {
+            Path retrained = Retraining.folderOf(experiment.get());
+            requireRetrained(retrained);
+            Candidate candidate =
+                    Candidate.retrained(
+                            retrained, space::settings, plugins, Optional.ofNullable(dataset));
+            return NetworkExport.Request.of(
+                    candidate, Retraining.read(retrained).weights(), exportEngine, plugins);
+        }
+        Candidate candidate =
+                architecture.candidate(
+                        plugins, space, Optional.ofNullable(dataset), OptionalLong.empty());
+        if (params == null) {
             throw new IllegalArgumentException(
-                    "give --experiment DIR (export what a search found) or --arch FILE|JSON with"
-                            + " --space ID and --params, exactly one of them");
+                    "--arch needs --params DIR|FILE, the trained weights to export");
         }
-        String spaceId;
-        Map<String, String> given;
-        Architecture architecture;
-        String datasetId;
-        Path weights;
-        if (experiment != null && params == null) {
-            Retraining.Report retrained = readRetrained(Retraining.folderOf(experiment));
-            Retraining.Request recorded = retrained.request();
-            spaceId = recorded.space();
-            given = new LinkedHashMap<>(recorded.spaceSettings());
-            given.putAll(space.settings(plugins.spaceProvider(spaceId)));
-            architecture = recorded.architecture();
-            datasetId = dataset != null ? dataset : recorded.dataset();
-            weights = retrained.weights();
-        } else if (experiment != null) {
-            Retraining.Found found = Retraining.readFound(experiment);
-            ExperimentConfig config = found.config();
-            spaceId = config.space();
-            given = new LinkedHashMap<>(config.spaceSettings());
-            given.putAll(space.settings(plugins.spaceProvider(spaceId)));
-            architecture = found.architecture();
-            datasetId =
-                    dataset != null
-                            ? dataset
-                            : config.dataset() != null
-                                    ? config.dataset()
-                                    : SearchSetup.FASHION_MNIST;
-            weights = params;
-        } else {
-            spaceId = space.id();
-            given = space.settings(plugins.spaceProvider(spaceId));
-            architecture = ArchitectureReader.read(arch);
-            datasetId = dataset != null ? dataset : SearchSetup.FASHION_MNIST;
-            if (params == null) {
-                throw new IllegalArgumentException(
-                        "--arch needs --params DIR|FILE, the trained weights to export");
-            }
-            weights = params;
-        }
-        SearchSpaceProvider provider = plugins.spaceProvider(spaceId);
-        ImageDataSource data = SearchSetup.dataSource(datasetId);
-        Map<String, String> settings = SearchSetup.spaceSettingsFor(provider, given, data);
-        SearchSpace searchSpace = plugins.space(spaceId, settings);
-        Shape inputShape = data.inputShape();
-        Architecture valid = searchSpace.validate(architecture);
-        NetworkExport.checkWeights(weights);
-        return new NetworkExport.Request(
-                spaceId, settings, searchSpace, valid, weights, inputShape, exportEngine);
+        return NetworkExport.Request.of(candidate, params, exportEngine, plugins);
     }
 
-    private static Retraining.Report readRetrained(Path retrained) throws IOException {
+    private static void requireRetrained(Path retrained) {
         if (!Retraining.isRetrained(retrained)) {
             throw new IllegalArgumentException(
                     "no retrained network in "
@@ -202,7 +153,6 @@ final class ExportCommand implements Callable<Integer> {
                             + retrained.getParent()
                             + "' first, or give --params with the weights to export");
         }
-        return Retraining.read(retrained);
     }
 
     private void print(NetworkExport.Request request, NetworkExport.Report report) {

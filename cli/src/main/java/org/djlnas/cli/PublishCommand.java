@@ -1,7 +1,5 @@
 package org.djlnas.cli;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,21 +8,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.djlnas.api.eval.Metrics;
-import org.djlnas.runtime.data.DataSplit;
-import org.djlnas.runtime.data.ImageDataSource;
-import org.djlnas.runtime.data.PixelNormalization;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.Retraining;
-import org.djlnas.runtime.search.SearchSetup;
-import org.djlnas.zoo.ModelPublication;
-import org.djlnas.zoo.Provenance;
 import org.djlnas.zoo.PublishedModel;
-import org.djlnas.zoo.ZooCatalog;
+import org.djlnas.zoo.RetrainedPublication;
 import org.djlnas.zoo.ZooLayout;
 import org.djlnas.zoo.ZooPublisher;
 import org.jspecify.annotations.Nullable;
@@ -49,26 +41,13 @@ import picocli.CommandLine.Spec;
         })
 final class PublishCommand implements Callable<Integer> {
 
-    /** The strategy recorded for an architecture given by hand. */
-    static final String GIVEN = "given";
-
     @Spec private CommandSpec spec;
 
     @Mixin private SpaceOptions space;
 
     @Mixin private TrainingOptions training;
 
-    @Option(
-            names = "--experiment",
-            paramLabel = "DIR",
-            description = "Publish the architecture in DIR/best.json.")
-    private @Nullable Path experiment;
-
-    @Option(
-            names = "--arch",
-            paramLabel = "FILE|JSON",
-            description = "The architecture: a JSON file, or the JSON itself (with --space).")
-    private @Nullable String arch;
+    @Mixin private ArchitectureOptions architecture;
 
     @Option(
             names = "--zoo",
@@ -99,43 +78,37 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Plugins.discover();
-        if ((experiment == null) == (arch == null)) {
-            throw new IllegalArgumentException(
-                    "give --experiment DIR (publish what a search found) or --arch FILE|JSON with"
-                            + " --space ID, exactly one of them");
-        }
+        architecture.requireOne("publish", "--space ID");
         ZooLayout.requireName(name);
-        String chosenVersion = version != null ? version : nextVersion();
-        new ZooPublisher(zoo).check(name, chosenVersion, replace);
-        if (experiment != null) {
-            publish(chosenVersion, finalWeights(plugins, Retraining.folderOf(experiment)));
-            return 0;
+        ZooPublisher publisher = new ZooPublisher(zoo);
+        String chosenVersion = version != null ? version : publisher.nextVersion(name);
+        publisher.check(name, chosenVersion, replace);
+        Optional<Path> experiment = architecture.experiment();
+        Optional<ExperimentConfig> foundBy = Optional.empty();
+        if (experiment.isPresent()) {
+            foundBy = Optional.of(Retraining.readFound(experiment.get()).config());
         }
-        Path scratch = Files.createTempDirectory("nas-publish");
+        Path folder =
+                experiment.isPresent()
+                        ? Retraining.folderOf(experiment.get())
+                        : Files.createTempDirectory("nas-publish");
         try {
-            publish(chosenVersion, finalWeights(plugins, scratch));
+            Retraining.Report trained = finalWeights(plugins, folder);
+            print(
+                    publisher.publish(
+                            RetrainedPublication.of(
+                                    name,
+                                    chosenVersion,
+                                    trained,
+                                    foundBy,
+                                    VersionProvider.libraryVersion()),
+                            replace));
         } finally {
-            deleteRecursively(scratch);
+            if (experiment.isEmpty()) {
+                deleteRecursively(folder);
+            }
         }
         return 0;
-    }
-
-    private void publish(String chosenVersion, Retraining.Report trained) throws Exception {
-        ImageDataSource data = SearchSetup.dataSource(trained.request().dataset());
-        PixelNormalization normalization = data.normalization();
-        ModelPublication publication =
-                ModelPublication.builder()
-                        .setName(name)
-                        .setVersion(chosenVersion)
-                        .setArchitecture(trained.request().architecture())
-                        .setWeights(trained.weights())
-                        .setClassNames(data.classNames())
-                        .setInputShape(new Shape(data.inputShape().getShape()))
-                        .optNormalization(normalization.mean(), normalization.std())
-                        .setProvenance(provenance(trained))
-                        .build();
-        PublishedModel published = new ZooPublisher(zoo).publish(publication, replace);
-        print(published);
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
@@ -144,19 +117,6 @@ final class PublishCommand implements Callable<Integer> {
                 Files.deleteIfExists(path);
             }
         }
-    }
-
-    private String nextVersion() throws Exception {
-        if (!Files.isDirectory(zoo)) {
-            return "1";
-        }
-        int highest = 0;
-        for (PublishedModel model : new ZooCatalog(zoo).list().models()) {
-            if (model.name().equals(name) && model.version().matches("\\d+")) {
-                highest = Math.max(highest, Integer.parseInt(model.version()));
-            }
-        }
-        return Integer.toString(highest + 1);
     }
 
     /**
@@ -171,7 +131,7 @@ final class PublishCommand implements Callable<Integer> {
             err.flush();
             return Retraining.read(folder);
         }
-        Retraining.Request request = training.request(plugins, space, experiment, arch);
+        Retraining.Request request = training.request(plugins, space, architecture);
         Retraining.check(request, plugins);
         err.println(
                 "publish: no final weights yet; retraining "
@@ -184,54 +144,6 @@ final class PublishCommand implements Callable<Integer> {
                         + folder);
         err.flush();
         return Retraining.run(request, plugins, folder);
-    }
-
-    private Provenance provenance(Retraining.Report trained) throws Exception {
-        Retraining.Request request = trained.request();
-        Provenance.Builder builder =
-                Provenance.builder()
-                        .setSpace(request.space(), request.spaceSettings())
-                        .optSeed("retrain", request.seed())
-                        .setEngine(
-                                request.engine(), Engine.getEngine(request.engine()).getVersion())
-                        .setDataset(request.dataset(), split(request.seed()))
-                        .optValidationMetrics(validationMetrics(trained.metrics()))
-                        .optTestMetrics(Map.of(Provenance.ACCURACY, trained.testAccuracy()))
-                        .setParameters(
-                                Math.round(trained.metrics().getOrDefault(Metrics.PARAMETERS, 0.0)))
-                        .setLibraryVersion(VersionProvider.libraryVersion())
-                        .optDjlVersion(Engine.getDjlVersion());
-        Double latency = trained.metrics().get(Metrics.LATENCY_MS);
-        if (latency != null) {
-            builder.optLatencyMs(latency);
-        }
-        if (experiment != null) {
-            ExperimentConfig config = Retraining.readFound(experiment).config();
-            builder.setStrategy(config.strategy(), config.strategySettings())
-                    .optSeed("experiment", config.seed());
-        } else {
-            builder.setStrategy(GIVEN, Map.of());
-        }
-        return builder.build();
-    }
-
-    private static Map<String, Double> validationMetrics(Map<String, Double> metrics) {
-        Map<String, Double> validation = new LinkedHashMap<>();
-        for (String metric : new String[] {Metrics.ACCURACY, Metrics.LOSS}) {
-            Double value = metrics.get(metric);
-            if (value != null) {
-                validation.put(metric, value);
-            }
-        }
-        return validation;
-    }
-
-    private static Map<String, String> split(long seed) {
-        DataSplit split = Retraining.split(seed);
-        return Map.of(
-                "seed", Long.toString(split.seed()),
-                "validationFraction", Double.toString(split.validationFraction()),
-                "maxValidationExamples", Integer.toString(split.maxValidationExamples()));
     }
 
     private static @Nullable Double orNull(OptionalDouble value) {

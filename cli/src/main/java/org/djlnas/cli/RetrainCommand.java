@@ -34,17 +34,7 @@ final class RetrainCommand implements Callable<Integer> {
 
     @Mixin private TrainingOptions training;
 
-    @Option(
-            names = "--experiment",
-            paramLabel = "DIR",
-            description = "Retrain the architecture in DIR/best.json.")
-    private @Nullable Path experiment;
-
-    @Option(
-            names = "--arch",
-            paramLabel = "FILE|JSON",
-            description = "The architecture: a JSON file, or the JSON itself.")
-    private @Nullable String arch;
+    @Mixin private ArchitectureOptions architecture;
 
     @Option(
             names = "--out",
@@ -58,7 +48,7 @@ final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Plugins.discover();
-        Retraining.Request request = training.request(plugins, space, experiment, arch);
+        Retraining.Request request = training.request(plugins, space, architecture);
         Path folder = folder();
         Retraining.check(request, plugins);
         PrintWriter err = spec.commandLine().getErr();
@@ -84,8 +74,8 @@ final class RetrainCommand implements Callable<Integer> {
         if (out != null) {
             return out;
         }
-        if (experiment != null) {
-            return Retraining.folderOf(experiment);
+        if (architecture.experiment().isPresent()) {
+            return Retraining.folderOf(architecture.experiment().get());
         }
         throw new IllegalArgumentException("--arch needs --out DIR, where to write the weights");
     }

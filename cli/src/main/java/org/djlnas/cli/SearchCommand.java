@@ -52,24 +52,10 @@ import picocli.CommandLine.Spec;
 final class SearchCommand implements Callable<Integer> {
 
     /** Options that define an experiment, so they cannot change on --resume. */
-    private static final List<String> DEFINING =
-            List.of(
-                    "--space",
-                    "--space-opt",
-                    "--space-settings",
-                    "--classes",
-                    "--strategy",
-                    "--strategy-opt",
-                    "--strategy-settings",
-                    "--dataset",
-                    "--epochs",
-                    "--max-train-examples",
-                    "--evaluator",
-                    "--evaluator-opt",
-                    "--pruner",
-                    "--parallel",
-                    "--seed",
-                    "--engine");
+    static final List<String> DEFINING =
+            ExperimentConfig.definingFields().stream()
+                    .flatMap(field -> FlagNames.of(field).stream())
+                    .toList();
 
     @Spec private CommandSpec spec;
 
@@ -314,26 +300,28 @@ final class SearchCommand implements Callable<Integer> {
                             .getEngineName();
         }
         ExperimentConfig config =
-                new ExperimentConfig(
-                        space.id(),
-                        spaceSettings,
-                        strategyId,
-                        SettingsFile.merge(
-                                strategySettingsFile,
-                                strategySettings,
-                                "strategy '" + strategyId + "'",
-                                strategySpecs(plugins, strategyId)),
-                        benchmark == null ? null : benchmarkName(plugins, benchmark),
-                        data,
-                        engineName,
-                        seed,
-                        trials == null ? 20 : trials,
-                        parallel,
-                        epochs,
-                        maxTrainExamples,
-                        evaluator,
-                        evaluatorSettings,
-                        pruner);
+                ExperimentConfig.builder()
+                        .setSpace(space.id())
+                        .optSpaceSettings(spaceSettings)
+                        .setStrategy(strategyId)
+                        .optStrategySettings(
+                                SettingsFile.merge(
+                                        strategySettingsFile,
+                                        strategySettings,
+                                        "strategy '" + strategyId + "'",
+                                        strategySpecs(plugins, strategyId)))
+                        .optBenchmark(benchmark == null ? null : benchmarkName(plugins, benchmark))
+                        .optDataset(data)
+                        .optEngine(engineName)
+                        .optSeed(seed)
+                        .optTrials(trials == null ? 20 : trials)
+                        .optParallel(parallel)
+                        .optEpochs(epochs)
+                        .optMaxTrainExamples(maxTrainExamples)
+                        .optEvaluator(evaluator)
+                        .optEvaluatorSettings(evaluatorSettings)
+                        .optPruner(pruner)
+                        .build();
         if (out != null) {
             ExperimentFolder.requireNoJournal(out);
             return SearchSession.create(out, config, plugins);

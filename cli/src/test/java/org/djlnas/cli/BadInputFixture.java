@@ -14,6 +14,7 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.zoo.ArchivePacker;
 import org.djlnas.zoo.ModelPublication;
 import org.djlnas.zoo.Provenance;
+import org.djlnas.zoo.RetrainedPublication;
 import org.djlnas.zoo.ZooPublisher;
 
 /**
@@ -142,7 +143,7 @@ final class BadInputFixture {
         Provenance provenance =
                 Provenance.builder()
                         .setSpace("nas-bench-201", settings)
-                        .setStrategy(PublishCommand.GIVEN, Map.of())
+                        .setStrategy(RetrainedPublication.GIVEN, Map.of())
                         .setEngine("PyTorch", "2.7.1")
                         .setDataset("fashion-mnist", Map.of("seed", "0"))
                         .optTestMetrics(Map.of(Provenance.ACCURACY, 0.5))

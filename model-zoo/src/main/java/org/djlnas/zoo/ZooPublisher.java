@@ -36,6 +36,27 @@ public final class ZooPublisher {
     }
 
     /**
+     * Returns the version a model is published under when none is given: 1, or one more than the
+     * highest numeric version of the model in this zoo.
+     *
+     * @param name the model's name
+     * @return the version
+     * @throws IOException if the zoo cannot be read
+     */
+    public String nextVersion(String name) throws IOException {
+        if (!Files.isDirectory(layout.root())) {
+            return "1";
+        }
+        int highest = 0;
+        for (PublishedModel model : new ZooCatalog(layout.root()).list().models()) {
+            if (model.name().equals(name) && model.version().matches("\\d+")) {
+                highest = Math.max(highest, Integer.parseInt(model.version()));
+            }
+        }
+        return Integer.toString(highest + 1);
+    }
+
+    /**
      * Checks, before anything is trained, that a version of a model can be published into this zoo:
      * the name and version are valid, the zoo folder is a folder (or can be made one) and, unless
      * it is replaced, the version is not published yet. Nothing is written.

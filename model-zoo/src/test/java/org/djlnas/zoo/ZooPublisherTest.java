@@ -126,6 +126,21 @@ class ZooPublisherTest {
     }
 
     @Test
+    void theNextVersionIsOneMoreThanTheHighestNumberOfThatModel() throws Exception {
+        ZooPublisher publisher = new ZooPublisher(zoo());
+        assertThat(publisher.nextVersion("fmnist")).isEqualTo("1");
+
+        publish("fmnist", "2", "a", false);
+        publish("fmnist", "10", "b", false);
+        publish("fmnist", "9.5", "c", false);
+        publish("other", "40", "d", false);
+
+        assertThat(publisher.nextVersion("fmnist")).isEqualTo("11");
+        assertThat(publisher.nextVersion("other")).isEqualTo("41");
+        assertThat(publisher.nextVersion("new")).isEqualTo("1");
+    }
+
+    @Test
     void versionsCoexistNewestFirstAndModelsSideBySide() throws Exception {
         publish("fmnist", "1", "a", false);
         publish("fmnist", "10", "b", false);

@@ -182,7 +182,7 @@ public final class EngineSelector {
                                 + " djl-nas-engine-pytorch"
                         : "several engines are available "
                                 + supports.keySet()
-                                + "; choose one with --engine or -D"
+                                + "; choose one with `engine` or -D"
                                 + ENGINE_PROPERTY);
     }
 

@@ -57,7 +57,7 @@ class EngineSelectorTest {
         assertThatThrownBy(() -> selector.resolveName(Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("several engines are available [MXNet, PyTorch]")
-                .hasMessageContaining("--engine");
+                .hasMessageContaining("`engine`");
         assertThat(selector.withFallback("PyTorch").resolveName(Optional.empty()))
                 .isEqualTo("PyTorch");
         assertThatThrownBy(() -> selector.withFallback("TensorFlow").resolveName(Optional.empty()))

@@ -29,7 +29,7 @@ public final class TabularBenchmarkEvaluator implements Evaluator {
             throw new IllegalArgumentException(
                     "space '"
                             + space.id()
-                            + "' has no tabular benchmark strings; --benchmark works with"
+                            + "' has no tabular benchmark strings; `benchmark` works with"
                             + " nas-bench-201");
         }
         this.codec = spaceCodec;

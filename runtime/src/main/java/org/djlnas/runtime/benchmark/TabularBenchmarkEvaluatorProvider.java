@@ -51,7 +51,7 @@ public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvide
         String table = context.settings().getString(TABLE);
         if (table.isBlank()) {
             throw new IllegalArgumentException(
-                    "evaluator '" + ID + "' needs its table: --benchmark CSV");
+                    "evaluator '" + ID + "' needs its table: `benchmark` CSV");
         }
         if (!(context.space() instanceof BenchmarkStringCodec)) {
             throw new IllegalArgumentException(

@@ -98,7 +98,7 @@ public final class FashionMnist extends RandomAccessDataset {
     public static final Shape IMAGE_SHAPE = new Shape(1, 28, 28);
 
     private static final String HOW_TO_GET =
-            "To get the data, install the Debian package dataset-fashion-mnist, or pass --dataset"
+            "To get the data, install the Debian package dataset-fashion-mnist, or give `dataset`"
                     + " DIR / set "
                     + DATA_DIR_ENV
                     + " to a folder with the four IDX .gz files ("

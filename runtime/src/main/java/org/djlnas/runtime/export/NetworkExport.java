@@ -35,6 +35,11 @@ import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.engine.NetworkExporter;
 import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.search.Candidate;
+import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.SearchSetup;
 
 /**
  * Exports a compiled architecture with trained weights to an engine's deployment format, then loads
@@ -87,7 +92,34 @@ public final class NetworkExport {
             Architecture architecture,
             Path weights,
             Shape inputShape,
-            String engine) {}
+            String engine) {
+
+        /**
+         * Builds the request to export a candidate: its space with settings completed for its data
+         * set (which gives the input shape), and its architecture validated in that space.
+         *
+         * @param candidate what to export
+         * @param weights a folder of DJL parameters or one such file
+         * @param engine the engine to export for
+         * @param plugins the spaces
+         * @return the request
+         * @throws IOException if the weights folder cannot be listed
+         * @throws IllegalArgumentException naming a bad space setting, architecture label, data set
+         *     or weights
+         */
+        public static Request of(Candidate candidate, Path weights, String engine, Plugins plugins)
+                throws IOException {
+            SearchSpaceProvider provider = plugins.spaceProvider(candidate.space());
+            ImageDataSource data = SearchSetup.dataSource(candidate.dataset());
+            Map<String, String> settings =
+                    SearchSetup.spaceSettingsFor(provider, candidate.spaceSettings(), data);
+            SearchSpace space = plugins.space(candidate.space(), settings);
+            Architecture valid = space.validate(candidate.architecture());
+            checkWeights(weights);
+            return new Request(
+                    candidate.space(), settings, space, valid, weights, data.inputShape(), engine);
+        }
+    }
 
     /**
      * What was exported.
@@ -268,7 +300,7 @@ public final class NetworkExport {
                 Matcher name = PARAMS_FILE.matcher(weights.getFileName().toString());
                 if (!name.matches()) {
                     throw new IllegalArgumentException(
-                            "--params "
+                            "`weights` "
                                     + weights
                                     + " is not a DJL parameter file; expected NAME-NNNN.params");
                 }
@@ -276,7 +308,7 @@ public final class NetworkExport {
             }
             if (!Files.isDirectory(weights)) {
                 throw new IllegalArgumentException(
-                        "--params "
+                        "`weights` "
                                 + weights
                                 + " does not exist; expected a folder of DJL"
                                 + " parameters or a NAME-NNNN.params file");
@@ -293,7 +325,7 @@ public final class NetworkExport {
             }
             if (prefixes.size() != 1) {
                 throw new IllegalArgumentException(
-                        "--params "
+                        "`weights` "
                                 + weights
                                 + (prefixes.isEmpty()
                                         ? " holds no NAME-NNNN.params file"

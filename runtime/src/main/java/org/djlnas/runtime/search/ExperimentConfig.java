@@ -1,10 +1,16 @@
 package org.djlnas.runtime.search;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
@@ -12,8 +18,10 @@ import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything that defines an experiment, journaled when it is created so that {@code --resume}
- * rebuilds the same space, strategy and evaluator.
+ * Everything that defines an experiment, journaled when it is created so that a resumed experiment
+ * rebuilds the same space, strategy and evaluator. Built with {@link #builder()}; its messages name
+ * the bad field in backticks. A field added here defines the experiment (it may not change on
+ * resume) unless it is listed in {@link #RESUMABLE}.
  *
  * @param space the space's id
  * @param spaceSettings the space's settings as given, by name
@@ -50,6 +58,12 @@ public record ExperimentConfig(
         @Nullable Map<String, String> evaluatorSettings,
         @Nullable String pruner) {
 
+    /**
+     * The fields that may change when an experiment is resumed: the number of trials, and the place
+     * of its benchmark table. Every other field defines the experiment.
+     */
+    public static final Set<String> RESUMABLE = Set.of("trials", "benchmark");
+
     private static final ObjectMapper JSON =
             new ObjectMapper()
                     .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
@@ -64,20 +78,69 @@ public record ExperimentConfig(
                 evaluatorSettings == null ? Map.of() : Map.copyOf(new TreeMap<>(evaluatorSettings));
         if (benchmark != null && dataset != null) {
             throw new IllegalArgumentException(
-                    "give --dataset (train) or --benchmark (look up scores), not both");
+                    "give `dataset` (train) or `benchmark` (look up scores), not both");
         }
         if (benchmark == null && dataset == null && evaluator == null) {
             throw new IllegalArgumentException(
-                    "give one of --benchmark CSV (score by lookup) or --dataset (train)");
+                    "give one of `benchmark` CSV (score by lookup) or `dataset` (train)");
         }
         if (trials < 1) {
-            throw new IllegalArgumentException("--trials is " + trials + "; expected at least 1");
+            throw new IllegalArgumentException("`trials` is " + trials + "; expected at least 1");
         }
         if (parallel < 1) {
             throw new IllegalArgumentException(
-                    "--parallel is " + parallel + "; expected at least 1");
+                    "`parallel` is " + parallel + "; expected at least 1");
         }
         budget(epochs, maxTrainExamples);
+    }
+
+    /**
+     * Returns the names of the fields that define an experiment, in declaration order: all but
+     * {@link #RESUMABLE}. A resumed experiment keeps them as they were created.
+     *
+     * @return the field names
+     */
+    public static List<String> definingFields() {
+        return Arrays.stream(ExperimentConfig.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .filter(name -> !RESUMABLE.contains(name))
+                .toList();
+    }
+
+    /**
+     * Starts a configuration: {@code space} and {@code strategy} are required, and one of {@code
+     * dataset}, {@code benchmark} or {@code evaluator}; by default the seed is 0, 20 trials run one
+     * at a time for 1 epoch each on all training examples, with no pruner.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder that starts from this configuration.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        return builder()
+                .setSpace(space)
+                .optSpaceSettings(spaceSettings)
+                .setStrategy(strategy)
+                .optStrategySettings(strategySettings)
+                .optBenchmark(benchmark)
+                .optDataset(dataset)
+                .optEngine(engine)
+                .optSeed(seed)
+                .optTrials(trials)
+                .optParallel(parallel)
+                .optEpochs(epochs)
+                .optMaxTrainExamples(maxTrainExamples)
+                .optEvaluator(evaluator)
+                .optEvaluatorSettings(
+                        requireNonNull(evaluatorSettings, "evaluatorSettings is null"))
+                .optPruner(requireNonNull(pruner, "pruner is null"));
     }
 
     /**
@@ -94,9 +157,9 @@ public record ExperimentConfig(
             return new Budget(epochs, maxTrainExamples);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "--epochs is "
+                    "`epochs` is "
                             + epochs
-                            + " and --max-train-examples is "
+                            + " and `maxTrainExamples` is "
                             + maxTrainExamples
                             + "; expected epochs > 0 and a cap >= 0 (0 for all)",
                     e);
@@ -137,22 +200,7 @@ public record ExperimentConfig(
      * @return the copy
      */
     public ExperimentConfig withTrials(int newTrials) {
-        return new ExperimentConfig(
-                space,
-                spaceSettings,
-                strategy,
-                strategySettings,
-                benchmark,
-                dataset,
-                engine,
-                seed,
-                newTrials,
-                parallel,
-                epochs,
-                maxTrainExamples,
-                evaluator,
-                evaluatorSettings,
-                pruner);
+        return toBuilder().optTrials(newTrials).build();
     }
 
     /**
@@ -166,27 +214,12 @@ public record ExperimentConfig(
     public ExperimentConfig withBenchmark(String newBenchmark) {
         if (benchmark == null) {
             throw new IllegalArgumentException(
-                    "benchmark is "
+                    "`benchmark` is "
                             + newBenchmark
                             + ", but the experiment looks up no benchmark table; only an"
                             + " experiment's own table can be given again");
         }
-        return new ExperimentConfig(
-                space,
-                spaceSettings,
-                strategy,
-                strategySettings,
-                newBenchmark,
-                dataset,
-                engine,
-                seed,
-                trials,
-                parallel,
-                epochs,
-                maxTrainExamples,
-                evaluator,
-                evaluatorSettings,
-                pruner);
+        return toBuilder().optBenchmark(newBenchmark).build();
     }
 
     /**
@@ -220,6 +253,225 @@ public record ExperimentConfig(
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "the experiment's configuration is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Builds an {@link ExperimentConfig}; {@link #build} validates and names a bad field. */
+    public static final class Builder {
+
+        private @Nullable String space;
+        private Map<String, String> spaceSettings = Map.of();
+        private @Nullable String strategy;
+        private Map<String, String> strategySettings = Map.of();
+        private @Nullable String benchmark;
+        private @Nullable String dataset;
+        private @Nullable String engine;
+        private long seed;
+        private int trials = 20;
+        private int parallel = 1;
+        private double epochs = 1;
+        private int maxTrainExamples;
+        private @Nullable String evaluator;
+        private Map<String, String> evaluatorSettings = Map.of();
+        private String pruner = SearchSetup.NO_PRUNER;
+
+        private Builder() {}
+
+        /**
+         * Sets the space.
+         *
+         * @param id the space's id
+         * @return this builder
+         */
+        public Builder setSpace(String id) {
+            this.space = id;
+            return this;
+        }
+
+        /**
+         * Sets the space's settings.
+         *
+         * @param settings the settings by name
+         * @return this builder
+         */
+        public Builder optSpaceSettings(Map<String, String> settings) {
+            this.spaceSettings = settings;
+            return this;
+        }
+
+        /**
+         * Sets the strategy.
+         *
+         * @param id the strategy's id
+         * @return this builder
+         */
+        public Builder setStrategy(String id) {
+            this.strategy = id;
+            return this;
+        }
+
+        /**
+         * Sets the strategy's settings.
+         *
+         * @param settings the settings by name
+         * @return this builder
+         */
+        public Builder optStrategySettings(Map<String, String> settings) {
+            this.strategySettings = settings;
+            return this;
+        }
+
+        /**
+         * Scores trials by lookup in a tabular benchmark instead of training.
+         *
+         * @param table a built-in table's id or a CSV file
+         * @return this builder
+         */
+        public Builder optBenchmark(@Nullable String table) {
+            this.benchmark = table;
+            return this;
+        }
+
+        /**
+         * Trains trials on a data set.
+         *
+         * @param id the data set's id or folder
+         * @return this builder
+         */
+        public Builder optDataset(@Nullable String id) {
+            this.dataset = id;
+            return this;
+        }
+
+        /**
+         * Sets the DJL engine.
+         *
+         * @param name the engine's name
+         * @return this builder
+         */
+        public Builder optEngine(@Nullable String name) {
+            this.engine = name;
+            return this;
+        }
+
+        /**
+         * Sets the experiment's seed.
+         *
+         * @param value the seed
+         * @return this builder
+         */
+        public Builder optSeed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of trials.
+         *
+         * @param count at least 1
+         * @return this builder
+         */
+        public Builder optTrials(int count) {
+            this.trials = count;
+            return this;
+        }
+
+        /**
+         * Sets how many trials run at once.
+         *
+         * @param count at least 1
+         * @return this builder
+         */
+        public Builder optParallel(int count) {
+            this.parallel = count;
+            return this;
+        }
+
+        /**
+         * Sets the epochs of a trial.
+         *
+         * @param value more than 0; fractions allowed
+         * @return this builder
+         */
+        public Builder optEpochs(double value) {
+            this.epochs = value;
+            return this;
+        }
+
+        /**
+         * Caps the training examples of a trial.
+         *
+         * @param count the cap, or 0 for all
+         * @return this builder
+         */
+        public Builder optMaxTrainExamples(int count) {
+            this.maxTrainExamples = count;
+            return this;
+        }
+
+        /**
+         * Sets what scores trials, if not the evaluator the data set or table implies.
+         *
+         * @param id the evaluator's id
+         * @return this builder
+         */
+        public Builder optEvaluator(@Nullable String id) {
+            this.evaluator = id;
+            return this;
+        }
+
+        /**
+         * Sets the evaluator's settings.
+         *
+         * @param settings the settings by name
+         * @return this builder
+         */
+        public Builder optEvaluatorSettings(Map<String, String> settings) {
+            this.evaluatorSettings = settings;
+            return this;
+        }
+
+        /**
+         * Sets the rule that stops trials early.
+         *
+         * @param id the pruner's id, or {@value SearchSetup#NO_PRUNER}
+         * @return this builder
+         */
+        public Builder optPruner(String id) {
+            this.pruner = id;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming the field that is missing or out of range
+         */
+        public ExperimentConfig build() {
+            return new ExperimentConfig(
+                    required(space, "space"),
+                    spaceSettings,
+                    required(strategy, "strategy"),
+                    strategySettings,
+                    benchmark,
+                    dataset,
+                    engine,
+                    seed,
+                    trials,
+                    parallel,
+                    epochs,
+                    maxTrainExamples,
+                    evaluator,
+                    evaluatorSettings,
+                    pruner);
+        }
+
+        private static String required(@Nullable String value, String field) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("`" + field + "` is not set; it is required");
+            }
+            return value;
         }
     }
 }

@@ -223,7 +223,7 @@ public final class SearchSession implements AutoCloseable {
                                                 folder
                                                         + " holds an experiment killed before it"
                                                         + " began (no configuration); start it"
-                                                        + " again without --resume"));
+                                                        + " again without `resume`"));
         try {
             return ExperimentConfig.fromJson(json);
         } catch (IllegalArgumentException e) {

@@ -144,11 +144,11 @@ public final class SearchSetup {
             throw new IllegalArgumentException(
                     "strategy '"
                             + strategy
-                            + "' trains a supernet on data; --benchmark only looks up scores");
+                            + "' trains a supernet on data; `benchmark` only looks up scores");
         }
         if (!config.pruner().equals(NO_PRUNER)) {
             throw new IllegalArgumentException(
-                    "--pruner is "
+                    "`pruner` is "
                             + config.pruner()
                             + "; strategy '"
                             + strategy
@@ -156,7 +156,7 @@ public final class SearchSetup {
         }
         if (config.parallel() != 1) {
             throw new IllegalArgumentException(
-                    "--parallel is "
+                    "`parallel` is "
                             + config.parallel()
                             + "; strategy '"
                             + strategy

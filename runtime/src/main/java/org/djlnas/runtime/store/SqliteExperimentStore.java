@@ -79,7 +79,7 @@ public final class SqliteExperimentStore implements ExperimentStore {
         if (Files.exists(file)) {
             throw new StoreException(
                     folder
-                            + " already holds an experiment; use --resume to continue it, or"
+                            + " already holds an experiment; use `resume` to continue it, or"
                             + " choose another folder");
         }
         try {

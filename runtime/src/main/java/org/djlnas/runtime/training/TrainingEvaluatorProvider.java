@@ -84,7 +84,7 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
                                         new IllegalArgumentException(
                                                 "evaluator '"
                                                         + ID
-                                                        + "' trains on a data set; give --dataset"
+                                                        + "' trains on a data set; give `dataset`"
                                                         + " fashion-mnist|DIR"));
         String engine =
                 context.engine()

@@ -90,7 +90,7 @@ class TabularBenchmarkEvaluatorProviderTest {
     @Test
     void withoutATableOrForASpaceWithoutBenchmarkStringsItSaysWhatIsMissing() {
         assertThatThrownBy(() -> provider.create(context(space(new NasBench201Provider()), "")))
-                .hasMessage("evaluator 'benchmark' needs its table: --benchmark CSV");
+                .hasMessage("evaluator 'benchmark' needs its table: `benchmark` CSV");
         assertThatThrownBy(() -> provider.create(context(space(new SmallCnnProvider()), "t.csv")))
                 .hasMessageContaining("space 'small-cnn' has no tabular benchmark strings");
     }

@@ -208,7 +208,7 @@ class FashionMnistTest {
                 .hasMessageContaining(missing.resolve(FashionMnist.TRAIN_IMAGES).toString())
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("install the Debian package dataset-fashion-mnist")
-                .hasMessageContaining("--dataset DIR")
+                .hasMessageContaining("`dataset` DIR")
                 .hasMessageContaining("NAS_DATA_DIR");
     }
 

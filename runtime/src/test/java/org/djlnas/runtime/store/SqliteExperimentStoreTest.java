@@ -91,7 +91,7 @@ class SqliteExperimentStoreTest {
         assertThatThrownBy(() -> SqliteExperimentStore.create(folder))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("already holds an experiment")
-                .hasMessageContaining("--resume");
+                .hasMessageContaining("`resume`");
     }
 
     @Test

@@ -44,7 +44,7 @@ class TrainingEvaluatorProviderTest {
     void withoutADataSetItSaysWhichOptionGivesOne() {
         assertThatThrownBy(() -> provider.create(context(Map.of(), Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("give --dataset fashion-mnist|DIR");
+                .hasMessageContaining("give `dataset` fashion-mnist|DIR");
     }
 
     @Test

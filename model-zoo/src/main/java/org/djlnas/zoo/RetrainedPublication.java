@@ -1,0 +1,121 @@
+package org.djlnas.zoo;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.djlnas.api.eval.Metrics;
+import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.runtime.data.ImageDataSource;
+import org.djlnas.runtime.data.PixelNormalization;
+import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.Retraining;
+import org.djlnas.runtime.search.SearchSetup;
+
+/**
+ * Turns what the runtime retrained into a publication, with the provenance the retraining and the
+ * search that found the architecture imply: space and settings, strategy and its settings (or
+ * {@value #GIVEN} for an architecture given by hand), seeds, engine and its version, data set and
+ * split, validation and test metrics, parameters, latency, and the library and DJL versions.
+ *
+ * <p>Needs {@code djl-nas-runtime} on the class path, which this module depends on optionally.
+ */
+public final class RetrainedPublication {
+
+    /** The strategy recorded for an architecture given by hand. */
+    public static final String GIVEN = "given";
+
+    private RetrainedPublication() {}
+
+    /**
+     * Builds the publication of a retrained network.
+     *
+     * @param name the model's name
+     * @param version the version
+     * @param trained what was retrained, with its weights
+     * @param foundBy the configuration of the experiment that found the architecture, if any
+     * @param libraryVersion the djl-nas version that publishes
+     * @return the publication
+     * @throws IllegalArgumentException if the data set cannot be opened or a value is missing
+     */
+    public static ModelPublication of(
+            String name,
+            String version,
+            Retraining.Report trained,
+            Optional<ExperimentConfig> foundBy,
+            String libraryVersion) {
+        requireNonNull(trained, "trained is null");
+        ImageDataSource data = SearchSetup.dataSource(trained.request().dataset());
+        PixelNormalization normalization = data.normalization();
+        return ModelPublication.builder()
+                .setName(name)
+                .setVersion(version)
+                .setArchitecture(trained.request().architecture())
+                .setWeights(trained.weights())
+                .setClassNames(data.classNames())
+                .setInputShape(new Shape(data.inputShape().getShape()))
+                .optNormalization(normalization.mean(), normalization.std())
+                .setProvenance(provenance(trained, foundBy, libraryVersion))
+                .build();
+    }
+
+    /**
+     * Returns the provenance of a retrained network.
+     *
+     * @param trained what was retrained
+     * @param foundBy the configuration of the experiment that found the architecture, if any
+     * @param libraryVersion the djl-nas version that publishes
+     * @return the provenance
+     */
+    static Provenance provenance(
+            Retraining.Report trained, Optional<ExperimentConfig> foundBy, String libraryVersion) {
+        Retraining.Request request = trained.request();
+        Provenance.Builder builder =
+                Provenance.builder()
+                        .setSpace(request.space(), request.spaceSettings())
+                        .optSeed("retrain", request.seed())
+                        .setEngine(
+                                request.engine(), Engine.getEngine(request.engine()).getVersion())
+                        .setDataset(request.dataset(), split(request.seed()))
+                        .optValidationMetrics(validationMetrics(trained.metrics()))
+                        .optTestMetrics(Map.of(Provenance.ACCURACY, trained.testAccuracy()))
+                        .setParameters(
+                                Math.round(trained.metrics().getOrDefault(Metrics.PARAMETERS, 0.0)))
+                        .setLibraryVersion(libraryVersion)
+                        .optDjlVersion(Engine.getDjlVersion());
+        Double latency = trained.metrics().get(Metrics.LATENCY_MS);
+        if (latency != null) {
+            builder.optLatencyMs(latency);
+        }
+        if (foundBy.isPresent()) {
+            ExperimentConfig config = foundBy.get();
+            builder.setStrategy(config.strategy(), config.strategySettings())
+                    .optSeed("experiment", config.seed());
+        } else {
+            builder.setStrategy(GIVEN, Map.of());
+        }
+        return builder.build();
+    }
+
+    private static Map<String, Double> validationMetrics(Map<String, Double> metrics) {
+        Map<String, Double> validation = new LinkedHashMap<>();
+        for (String metric : new String[] {Metrics.ACCURACY, Metrics.LOSS}) {
+            Double value = metrics.get(metric);
+            if (value != null) {
+                validation.put(metric, value);
+            }
+        }
+        return validation;
+    }
+
+    private static Map<String, String> split(long seed) {
+        DataSplit split = Retraining.split(seed);
+        return Map.of(
+                "seed", Long.toString(split.seed()),
+                "validationFraction", Double.toString(split.validationFraction()),
+                "maxValidationExamples", Integer.toString(split.maxValidationExamples()));
+    }
+}

@@ -1,0 +1,110 @@
+package org.djlnas.runtime.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The builder of an experiment's configuration, its messages and its defining fields. */
+class ExperimentConfigTest {
+
+    private static ExperimentConfig.Builder tabular() {
+        return ExperimentConfig.builder()
+                .setSpace("nas-bench-201")
+                .setStrategy("random")
+                .optBenchmark("nas-bench-201-cifar10");
+    }
+
+    @Test
+    void theBuilderGivesTheDefaultsOfASearch() {
+        ExperimentConfig config = tabular().optSpaceSettings(Map.of("classes", "10")).build();
+
+        assertThat(config)
+                .isEqualTo(
+                        new ExperimentConfig(
+                                "nas-bench-201",
+                                Map.of("classes", "10"),
+                                "random",
+                                Map.of(),
+                                "nas-bench-201-cifar10",
+                                null,
+                                null,
+                                0,
+                                20,
+                                1,
+                                1,
+                                0,
+                                null,
+                                Map.of(),
+                                SearchSetup.NO_PRUNER));
+        assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
+    }
+
+    @Test
+    void toBuilderKeepsEveryFieldAndWithTrialsChangesOnlyTheTrials() {
+        ExperimentConfig config =
+                ExperimentConfig.builder()
+                        .setSpace("darts")
+                        .optSpaceSettings(Map.of("channels", "8"))
+                        .setStrategy("regularized-evolution")
+                        .optStrategySettings(Map.of("population", "4"))
+                        .optDataset("some/folder")
+                        .optEngine("MXNet")
+                        .optSeed(9)
+                        .optTrials(7)
+                        .optParallel(2)
+                        .optEpochs(0.5)
+                        .optMaxTrainExamples(300)
+                        .optEvaluator("training")
+                        .optEvaluatorSettings(Map.of("batch-size", "32"))
+                        .optPruner("median")
+                        .build();
+
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+        ExperimentConfig longer = config.withTrials(12);
+        assertThat(longer.trials()).isEqualTo(12);
+        assertThat(longer.toBuilder().optTrials(7).build()).isEqualTo(config);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamed() {
+        assertThatThrownBy(() -> ExperimentConfig.builder().setStrategy("random").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`space` is not set; it is required");
+        assertThatThrownBy(() -> ExperimentConfig.builder().setSpace("darts").build())
+                .hasMessage("`strategy` is not set; it is required");
+    }
+
+    @Test
+    void aBadValueIsNamedByItsFieldNotByAFlag() {
+        assertThatThrownBy(() -> tabular().optTrials(0).build())
+                .hasMessage("`trials` is 0; expected at least 1");
+        assertThatThrownBy(() -> tabular().optParallel(0).build())
+                .hasMessage("`parallel` is 0; expected at least 1");
+        assertThatThrownBy(() -> tabular().optEpochs(0).build())
+                .hasMessageStartingWith("`epochs` is 0.0 and `maxTrainExamples` is 0;");
+        assertThatThrownBy(() -> tabular().optDataset("fashion-mnist").build())
+                .hasMessage("give `dataset` (train) or `benchmark` (look up scores), not both")
+                .hasMessageNotContaining("--");
+    }
+
+    @Test
+    void everyFieldButTrialsAndTheTablesPlaceDefinesTheExperiment() {
+        assertThat(ExperimentConfig.definingFields())
+                .containsExactly(
+                        "space",
+                        "spaceSettings",
+                        "strategy",
+                        "strategySettings",
+                        "dataset",
+                        "engine",
+                        "seed",
+                        "parallel",
+                        "epochs",
+                        "maxTrainExamples",
+                        "evaluator",
+                        "evaluatorSettings",
+                        "pruner");
+    }
+}
