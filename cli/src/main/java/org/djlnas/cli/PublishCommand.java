@@ -98,7 +98,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         if ((experiment == null) == (arch == null)) {
             throw new IllegalArgumentException(
                     "give --experiment DIR (publish what a search found) or --arch FILE|JSON with"

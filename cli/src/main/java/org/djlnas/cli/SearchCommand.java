@@ -183,7 +183,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         PrintWriter err = spec.commandLine().getErr();
         SearchSession session = resume ? resume(plugins) : create(plugins);
         Optional<ReportRefresher> refresher =
@@ -302,14 +302,14 @@ final class SearchCommand implements Callable<Integer> {
         Map<String, String> spaceSettings = space.settings(provider);
         // Recorded for benchmark searches too: strategies with networks of their own (the
         // reinforce LSTM controller) run on it.
-        String engineName = Engines.selector().resolveName(Optional.ofNullable(engine));
+        String engineName = Engines.selector(plugins).resolveName(Optional.ofNullable(engine));
         String data = null;
         if (benchmark == null) {
             data = dataset == null ? SearchSetup.FASHION_MNIST : dataset;
             ImageDataSource source = SearchSetup.dataSource(data);
             spaceSettings = SearchSetup.spaceSettingsFor(provider, spaceSettings, source);
             engineName =
-                    Engines.selector()
+                    Engines.selector(plugins)
                             .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                             .getEngineName();
         }

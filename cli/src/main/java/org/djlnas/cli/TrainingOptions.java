@@ -70,7 +70,7 @@ final class TrainingOptions {
                             + " with --space ID, exactly one of them");
         }
         String engineName =
-                Engines.selector()
+                Engines.selector(plugins)
                         .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                         .getEngineName();
         Budget budget = new Budget(epochs, maxTrainExamples);
