@@ -18,7 +18,6 @@ import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
-import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.data.ImageDataSource;
@@ -322,7 +321,7 @@ final class SearchCommand implements Callable<Integer> {
                                 strategySettingsFile,
                                 strategySettings,
                                 "strategy '" + strategyId + "'",
-                                strategySpecs(plugins, strategyId)),
+                                plugins.strategySettings(strategyId)),
                         benchmark == null ? null : benchmarkName(plugins, benchmark),
                         data,
                         engineName,
@@ -339,12 +338,6 @@ final class SearchCommand implements Callable<Integer> {
             return SearchSession.create(out, config, plugins);
         }
         return SearchSession.createNew(defaultFolder(space.id(), strategyId), config, plugins);
-    }
-
-    private static List<SettingSpec> strategySpecs(Plugins plugins, String id) {
-        return plugins.isOneShot(id)
-                ? plugins.oneShotStrategyProvider(id).settings()
-                : plugins.strategyProvider(id).settings();
     }
 
     private static Path defaultFolder(String spaceId, String strategyId) {
