@@ -114,6 +114,7 @@ final class ArchCommand implements Callable<Integer> {
         }
         SearchSpace searchSpace =
                 space.create(
+                        Main.plugins(spec),
                         input == null ? OptionalInt.empty() : OptionalInt.of(input.channels()));
         Architecture architecture = searchSpace.validate(architecture(searchSpace));
         String benchmarkString =
@@ -122,7 +123,12 @@ final class ArchCommand implements Callable<Integer> {
                         : null;
         BlockProbe.Result probe = null;
         if (input != null) {
-            probe = BlockProbe.measure(searchSpace.compile(architecture), input, engine);
+            probe =
+                    BlockProbe.measure(
+                            Engines.selector(Main.plugins(spec)),
+                            searchSpace.compile(architecture),
+                            input,
+                            engine);
         }
         Result result =
                 new Result(

@@ -32,7 +32,6 @@ import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
-import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.training.TrainingLoop;
 import org.djlnas.runtime.training.TrainingRecipe;
 import org.djlnas.runtime.training.TrainingSettings;
@@ -103,8 +102,8 @@ final class BenchEngineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static SearchSpace space() {
-        return Plugins.discover()
+    private SearchSpace space() {
+        return Main.plugins(spec)
                 .space(
                         "nas-bench-201",
                         Map.of("channels", "8", "cells", "1", "input-channels", "1"));
@@ -116,7 +115,7 @@ final class BenchEngineCommand implements Callable<Integer> {
 
     private Map<String, Object> training() throws TrialFailedException {
         String name =
-                Engines.selector()
+                Engines.selector(Main.plugins(spec))
                         .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                         .getEngineName();
         SearchSpace space = space();
@@ -158,7 +157,7 @@ final class BenchEngineCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> inference() throws Exception {
-        EngineSelector engines = Engines.selector();
+        EngineSelector engines = Engines.selector(Main.plugins(spec));
         String trainer =
                 engines.select(Optional.ofNullable(engine), EngineCapability.TRAIN).getEngineName();
         List<EngineInfo> available = engines.available();

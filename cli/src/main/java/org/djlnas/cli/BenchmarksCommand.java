@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.runtime.benchmark.TabularBenchmark;
-import org.djlnas.runtime.search.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +43,7 @@ final class BenchmarksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Listing> listings = new ArrayList<>();
-        for (BenchmarkTableProvider table : Plugins.discover().benchmarkTables().values()) {
+        for (BenchmarkTableProvider table : Main.plugins(spec).benchmarkTables().values()) {
             TabularBenchmark read = TabularBenchmark.read(table);
             listings.add(
                     new Listing(

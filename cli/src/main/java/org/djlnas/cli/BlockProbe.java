@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import java.util.Optional;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.space.ParameterCount;
 import org.jspecify.annotations.Nullable;
 
@@ -33,16 +34,16 @@ final class BlockProbe {
      * Initializes a block with float32 parameters for a batch of one input and measures it. The
      * parameters are freed before this returns.
      *
+     * @param engines the engines to choose from
      * @param block a new, uninitialized block
      * @param input the input's shape
      * @param engineName the engine asked for, or null for the default
      * @return the measurements
      * @throws IllegalArgumentException if the engine is unknown or cannot run a block forward
      */
-    static Result measure(Block block, InputShape input, @Nullable String engineName) {
-        Engine engine =
-                Engines.selector()
-                        .select(Optional.ofNullable(engineName), EngineCapability.FORWARD);
+    static Result measure(
+            EngineSelector engines, Block block, InputShape input, @Nullable String engineName) {
+        Engine engine = engines.select(Optional.ofNullable(engineName), EngineCapability.FORWARD);
         Shape inputShape = input.batchOfOne();
         try (NDManager manager =
                 NDManager.newBaseManager(

@@ -1,6 +1,7 @@
 package org.djlnas.cli;
 
 import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.runtime.search.Plugins;
 
 /**
  * The engines the command line sees. It ships several engine modules, so when none is named ({@code
@@ -17,9 +18,10 @@ final class Engines {
     /**
      * Returns the selector every command uses.
      *
-     * @return the engines on the class path, falling back to {@value #FALLBACK}
+     * @param plugins the registry, with the engine modules on the class path
+     * @return its engines, falling back to {@value #FALLBACK}
      */
-    static EngineSelector selector() {
-        return EngineSelector.discover().withFallback(FALLBACK);
+    static EngineSelector selector(Plugins plugins) {
+        return plugins.engines().withFallback(FALLBACK);
     }
 }

@@ -48,7 +48,7 @@ final class EnginesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineSelector selector = Engines.selector();
+        EngineSelector selector = Engines.selector(Main.plugins(spec));
         Optional<String> defaultName = defaultEngine(selector);
         List<Listing> listings =
                 selector.available().stream().map(info -> listing(info, defaultName)).toList();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.api.settings.SettingSpec;
-import org.djlnas.runtime.search.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +30,7 @@ final class EvaluatorsCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, List<SettingSpec>> specs = new LinkedHashMap<>();
         List<StrategiesCommand.Listing> listings = new ArrayList<>();
-        for (EvaluatorProvider provider : Plugins.discover().evaluators().values()) {
+        for (EvaluatorProvider provider : Main.plugins(spec).evaluators().values()) {
             specs.put(provider.id(), provider.settings());
             listings.add(
                     StrategiesCommand.Listing.of(

@@ -82,10 +82,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EngineSelector engines = Engines.selector();
+        EngineSelector engines = Engines.selector(Main.plugins(spec));
         String exportEngine = exportEngine(engines);
         engines.exporter(exportEngine); // an engine that cannot export is named before any work
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         NetworkExport.Request request = request(plugins, exportEngine);
         PrintWriter err = spec.commandLine().getErr();
         err.println(

@@ -1,10 +1,15 @@
 package org.djlnas.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.djlnas.runtime.search.Plugins;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,14 +55,50 @@ public final class Main implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
+    private final Supplier<Plugins> discover;
+    private @Nullable Plugins plugins;
+
     @Option(
             names = VERBOSE,
             scope = ScopeType.INHERIT,
             description = "On errors, also print the stack trace to stderr.")
     private boolean verbose;
 
-    /** Creates the command; picocli fills in its options. */
-    public Main() {}
+    /**
+     * Creates the command over the plug-ins on the class path; picocli fills in its options. The
+     * registry is built once, when a command first needs it ({@link Plugins#discover()}), so that
+     * {@code nas --help} or {@code nas trials} work even when a plug-in jar is broken.
+     */
+    public Main() {
+        this(Plugins::discover);
+    }
+
+    private Main(Supplier<Plugins> discover) {
+        this.discover = discover;
+    }
+
+    /**
+     * Returns the plug-in registry, building it on first use. Every command takes it from here.
+     *
+     * @return the registry
+     * @throws IllegalStateException if two plug-ins use one id
+     */
+    synchronized Plugins plugins() {
+        if (plugins == null) {
+            plugins = discover.get();
+        }
+        return plugins;
+    }
+
+    /**
+     * Returns the plug-in registry of the {@code nas} command a command runs under.
+     *
+     * @param spec the running command's spec (of a subcommand or a mixin's command)
+     * @return the registry
+     */
+    static Plugins plugins(CommandSpec spec) {
+        return ((Main) spec.root().userObject()).plugins();
+    }
 
     /**
      * Runs the command line and exits with its status.
@@ -80,9 +121,25 @@ public final class Main implements Callable<Integer> {
      * @return the command line, writing to the process's stdout and stderr
      */
     public static CommandLine commandLine() {
+        return commandLine(new Main());
+    }
+
+    /**
+     * Creates the {@code nas} command line over a plug-in registry built elsewhere, for embedding
+     * and tests: commands use this registry and find none of their own.
+     *
+     * @param plugins the registry every command uses
+     * @return the command line, writing to the process's stdout and stderr
+     */
+    public static CommandLine commandLine(Plugins plugins) {
+        requireNonNull(plugins, "plugins is null");
+        return commandLine(new Main(() -> plugins));
+    }
+
+    private static CommandLine commandLine(Main main) {
         ErrorReporter errors = new ErrorReporter();
         CommandLine commandLine =
-                new CommandLine(new Main())
+                new CommandLine(main)
                         .setExecutionExceptionHandler(errors)
                         .setParameterExceptionHandler(errors);
         addHelpOption(commandLine);

@@ -77,7 +77,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         architecture.requireOne("publish", "--space ID");
         ZooLayout.requireName(name);
         ZooPublisher publisher = new ZooPublisher(zoo);

@@ -10,7 +10,6 @@ import org.djlnas.runtime.report.HtmlReport;
 import org.djlnas.runtime.report.PngCharts;
 import org.djlnas.runtime.report.ReportData;
 import org.djlnas.runtime.report.ReportReader;
-import org.djlnas.runtime.search.Plugins;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         if (png != null) {
             PngCharts.checkFolder(png);
         }
-        ReportData data = new ReportReader(Plugins.discover()).read(folder);
+        ReportData data = new ReportReader(Main.plugins(spec)).read(folder);
         HtmlReport.write(data, file);
         List<Path> pngs = png == null ? List.of() : PngCharts.write(data, png);
         PrintWriter stdout = spec.commandLine().getOut();

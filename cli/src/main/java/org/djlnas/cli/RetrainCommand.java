@@ -47,7 +47,7 @@ final class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         Retraining.Request request = training.request(plugins, space, architecture);
         Path folder = folder();
         Retraining.check(request, plugins);

@@ -18,7 +18,6 @@ import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
-import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.data.ImageDataSource;
@@ -169,7 +168,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         PrintWriter err = spec.commandLine().getErr();
         SearchSession session = resume ? resume(plugins) : create(plugins);
         Optional<ReportRefresher> refresher =
@@ -288,14 +287,14 @@ final class SearchCommand implements Callable<Integer> {
         Map<String, String> spaceSettings = space.settings(provider);
         // Recorded for benchmark searches too: strategies with networks of their own (the
         // reinforce LSTM controller) run on it.
-        String engineName = Engines.selector().resolveName(Optional.ofNullable(engine));
+        String engineName = Engines.selector(plugins).resolveName(Optional.ofNullable(engine));
         String data = null;
         if (benchmark == null) {
             data = dataset == null ? SearchSetup.FASHION_MNIST : dataset;
             ImageDataSource source = SearchSetup.dataSource(data);
             spaceSettings = SearchSetup.spaceSettingsFor(provider, spaceSettings, source);
             engineName =
-                    Engines.selector()
+                    Engines.selector(plugins)
                             .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                             .getEngineName();
         }
@@ -309,7 +308,7 @@ final class SearchCommand implements Callable<Integer> {
                                         strategySettingsFile,
                                         strategySettings,
                                         "strategy '" + strategyId + "'",
-                                        strategySpecs(plugins, strategyId)))
+                                        plugins.strategySettings(strategyId)))
                         .optBenchmark(benchmark == null ? null : benchmarkName(plugins, benchmark))
                         .optDataset(data)
                         .optEngine(engineName)
@@ -327,12 +326,6 @@ final class SearchCommand implements Callable<Integer> {
             return SearchSession.create(out, config, plugins);
         }
         return SearchSession.createNew(defaultFolder(space.id(), strategyId), config, plugins);
-    }
-
-    private static List<SettingSpec> strategySpecs(Plugins plugins, String id) {
-        return plugins.isOneShot(id)
-                ? plugins.oneShotStrategyProvider(id).settings()
-                : plugins.strategyProvider(id).settings();
     }
 
     private static Path defaultFolder(String spaceId, String strategyId) {

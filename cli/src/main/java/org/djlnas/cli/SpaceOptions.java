@@ -76,14 +76,14 @@ final class SpaceOptions {
     /**
      * Creates the chosen space with the given settings.
      *
+     * @param plugins the registry
      * @param inputChannels the channels of the input, passed as the {@code input-channels} setting
      *     if the space declares it
      * @return the space
      * @throws IllegalArgumentException if the space is unknown or a setting is unknown, malformed
      *     or given twice with different values
      */
-    SearchSpace create(OptionalInt inputChannels) {
-        Plugins plugins = Plugins.discover();
+    SearchSpace create(Plugins plugins, OptionalInt inputChannels) {
         SearchSpaceProvider provider = plugins.spaceProvider(id());
         Map<String, String> settings = settings(provider);
         if (inputChannels.isPresent() && declares(provider, INPUT_CHANNELS)) {

@@ -100,7 +100,7 @@ final class SpacesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         List<Entry> entries = new ArrayList<>();
         for (SearchSpaceProvider provider : plugins.spaces().values()) {
             entries.add(new Entry(provider, sizeAtDefaults(provider, plugins.operations())));

@@ -55,7 +55,7 @@ final class StrategiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plugins plugins = Plugins.discover();
+        Plugins plugins = Main.plugins(spec);
         List<Listing> listings = new ArrayList<>();
         for (StrategyProvider p : plugins.strategies().values()) {
             listings.add(Listing.of(p.id(), "multi-trial", p.description(), p.settings()));

@@ -59,7 +59,7 @@ final class TrainingOptions {
             throws IOException {
         architecture.requireOne("retrain", "--space ID");
         String engineName =
-                Engines.selector()
+                Engines.selector(plugins)
                         .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                         .getEngineName();
         Budget budget = new Budget(epochs, maxTrainExamples);

@@ -1,18 +1,18 @@
 package org.djlnas.zoo;
 
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.plugin.Discovery;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 
 /**
  * Finds search spaces by id among the {@link SearchSpaceProvider}s on the class path, as a plain
- * DJL program has them: through {@link ServiceLoader}, with the operations of {@link
+ * DJL program has them: through {@link Discovery} (the same rules as the runtime's registry: two
+ * spaces with one id are an error naming both classes), with the operations of {@link
  * OpRegistry#discover()}, and no dependency injection.
  */
 final class SpaceLookup {
@@ -25,7 +25,8 @@ final class SpaceLookup {
      * @param id the space's id
      * @param settings its settings as text, by name
      * @return the space
-     * @throws IllegalStateException naming the known spaces if none has the id
+     * @throws IllegalStateException naming the known spaces if none has the id, or both classes if
+     *     two providers use it
      * @throws IllegalArgumentException if a setting is unknown or malformed
      */
     static SearchSpace create(String id, Map<String, String> settings) {
@@ -56,14 +57,11 @@ final class SpaceLookup {
 
     private static SearchSpaceProvider provider(String id) {
         Map<String, SearchSpaceProvider> providers =
-                ServiceLoader.load(SearchSpaceProvider.class).stream()
-                        .map(ServiceLoader.Provider::get)
-                        .collect(
-                                Collectors.toMap(
-                                        SearchSpaceProvider::id,
-                                        p -> p,
-                                        (a, b) -> a,
-                                        TreeMap::new));
+                new TreeMap<>(
+                        Discovery.byId(
+                                "space",
+                                Discovery.load(SearchSpaceProvider.class),
+                                SearchSpaceProvider::id));
         SearchSpaceProvider provider = providers.get(id);
         if (provider == null) {
             throw new IllegalStateException(

@@ -2,15 +2,14 @@ package org.djlnas.api.engine;
 
 import ai.djl.engine.Engine;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.djlnas.api.plugin.Discovery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,13 +35,12 @@ public final class EngineSelector {
      *
      * @param supports the engines available
      * @param environment reads a system property or environment variable by name
+     * @throws IllegalStateException naming both classes if two supports describe the same engine
      */
     public EngineSelector(
             List<? extends EngineSupport> supports,
             Function<String, @Nullable String> environment) {
-        Map<String, EngineSupport> byName = new LinkedHashMap<>();
-        supports.forEach(support -> byName.put(support.engineName(), support));
-        this.supports = byName;
+        this.supports = Discovery.byName("engine", supports, EngineSupport::engineName);
         this.environment = environment;
         this.fallback = Optional.empty();
     }
@@ -68,22 +66,42 @@ public final class EngineSelector {
     }
 
     /**
-     * Creates a selector over the engine modules on the class path, reading system properties first
-     * and then environment variables.
+     * Creates a selector over the engine modules on the class path ({@link Discovery}), reading
+     * system properties first and then environment variables. Programs find engines once, at their
+     * edge, and pass the selector on.
      *
      * @return the selector
+     * @throws IllegalStateException naming both classes if two supports describe the same engine
      */
     public static EngineSelector discover() {
-        List<EngineSupport> found =
-                ServiceLoader.load(EngineSupport.class).stream()
-                        .map(ServiceLoader.Provider::get)
-                        .toList();
+        return of(Discovery.load(EngineSupport.class));
+    }
+
+    /**
+     * Creates a selector over the given engine supports, reading system properties first and then
+     * environment variables.
+     *
+     * @param supports the engines available
+     * @return the selector
+     * @throws IllegalStateException naming both classes if two supports describe the same engine
+     */
+    public static EngineSelector of(List<? extends EngineSupport> supports) {
         return new EngineSelector(
-                found,
+                supports,
                 name -> {
                     String property = System.getProperty(name);
                     return property != null ? property : System.getenv(name);
                 });
+    }
+
+    /**
+     * Returns a selector that knows no engine: for contexts made without a registry (tests, and
+     * strategies or evaluators that compute with no engine).
+     *
+     * @return the selector
+     */
+    public static EngineSelector none() {
+        return of(List.of());
     }
 
     /**

@@ -3,11 +3,12 @@ package org.djlnas.api.op;
 import ai.djl.nn.Block;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import org.djlnas.api.plugin.Discovery;
 
 /**
  * Every operation a space can build, by name. Spaces build all their operations through one
@@ -26,35 +27,34 @@ public final class OpRegistry {
      *
      * @param providers the providers
      * @return the registry
-     * @throws IllegalArgumentException if two providers contribute the same name
+     * @throws IllegalStateException naming the name and both classes if two providers contribute
+     *     the same name
      */
     public static OpRegistry of(List<? extends OperationProvider> providers) {
         Map<String, OpFactory> all = new TreeMap<>();
+        Map<String, Object> owners = new HashMap<>();
         for (OperationProvider provider : providers) {
             for (Map.Entry<String, OpFactory> entry : provider.operations().entrySet()) {
-                if (all.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
-                    throw new IllegalArgumentException(
-                            "operation '"
-                                    + entry.getKey()
-                                    + "' is contributed twice (again by "
-                                    + provider.getClass().getName()
-                                    + ")");
-                }
+                Discovery.claim(
+                        owners,
+                        entry.getKey(),
+                        provider,
+                        "two operation providers contribute the operation");
+                all.put(entry.getKey(), entry.getValue());
             }
         }
         return new OpRegistry(all);
     }
 
     /**
-     * Creates a registry from the providers found on the class path.
+     * Creates a registry from the providers found on the class path ({@link Discovery}), for
+     * programs without the runtime's registry (a plain DJL program loading a model).
      *
      * @return the registry
+     * @throws IllegalStateException if two providers contribute the same name
      */
     public static OpRegistry discover() {
-        return of(
-                ServiceLoader.load(OperationProvider.class).stream()
-                        .map(ServiceLoader.Provider::get)
-                        .toList());
+        return of(Discovery.load(OperationProvider.class));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.djlnas.api.strategy;
 
 import java.util.Optional;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.trial.Budget;
@@ -19,6 +20,8 @@ import org.djlnas.api.trial.Budget;
  * @param budget the budget of a full trial
  * @param engine the DJL engine the experiment trains on, for strategies that compute with one (a
  *     learned controller); empty when the experiment names none (a tabular benchmark)
+ * @param engines the engines of the program's plug-in registry, to load the named engine (or the
+ *     default one) from
  */
 public record StrategyContext(
         SearchSpace space,
@@ -26,10 +29,11 @@ public record StrategyContext(
         long seed,
         int maxTrials,
         Budget budget,
-        Optional<String> engine) {
+        Optional<String> engine,
+        EngineSelector engines) {
 
     /**
-     * Creates a context that names no engine.
+     * Creates a context that names no engine and knows no engines.
      *
      * @param space the space to search
      * @param settings the strategy's resolved settings
@@ -39,6 +43,6 @@ public record StrategyContext(
      */
     public StrategyContext(
             SearchSpace space, Settings settings, long seed, int maxTrials, Budget budget) {
-        this(space, settings, seed, maxTrials, budget, Optional.empty());
+        this(space, settings, seed, maxTrials, budget, Optional.empty(), EngineSelector.none());
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.util.List;
+import org.djlnas.api.data.DataSource;
 
 /**
  * An image classification data set that training evaluators draw from: a training set, split into
@@ -15,13 +16,14 @@ import java.util.List;
  * Fashion-MNIST is {@link FashionMnistSource}; other data sets plug in by implementing this
  * interface.
  */
-public interface ImageDataSource {
+public interface ImageDataSource extends DataSource {
 
     /**
      * Returns the data set's kebab-case id (for example {@code fashion-mnist}).
      *
      * @return the id
      */
+    @Override
     String id();
 
     /**
@@ -29,6 +31,7 @@ public interface ImageDataSource {
      *
      * @return the shape
      */
+    @Override
     Shape inputShape();
 
     /**
@@ -45,6 +48,7 @@ public interface ImageDataSource {
      *
      * @return the class names
      */
+    @Override
     List<String> classNames();
 
     /**

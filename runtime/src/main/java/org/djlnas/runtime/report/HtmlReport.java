@@ -28,18 +28,6 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /**
-     * Reads an experiment folder's journal and writes its report.
-     *
-     * @param experiment the experiment folder
-     * @param out the HTML file to write
-     * @throws IllegalArgumentException if the folder holds no readable journal or the file cannot
-     *     be written (the message names the path)
-     */
-    public static void write(Path experiment, Path out) {
-        write(experiment, out, Plugins.discover());
-    }
-
-    /**
      * Reads an experiment folder's journal and writes its report, rebuilding the space with the
      * given plug-ins.
      *

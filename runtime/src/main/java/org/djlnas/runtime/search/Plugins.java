@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.djlnas.api.data.DataSourceProvider;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.EvaluatorProvider;
+import org.djlnas.api.eval.PrunerProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
@@ -22,9 +27,14 @@ import org.djlnas.runtime.wiring.PluginCatalog;
 import org.djlnas.runtime.wiring.PluginModule;
 
 /**
- * The spaces, strategies, operations, evaluators and benchmark tables that plug-ins provide, looked
- * up by id: a view of the maps that {@link PluginModule} binds in the injector. Built once at the
- * edge of the program (see {@link #discover()}) and passed on.
+ * The plug-in registry: the spaces, strategies, operations, evaluators, benchmark tables, pruners,
+ * data sources and engines that plug-ins provide, looked up by id. A view of the maps that {@link
+ * PluginModule} binds in the injector, built once at the edge of the program (see {@link
+ * #discover()}) and passed down: nothing below the edge discovers plug-ins itself.
+ *
+ * <p>Multi-trial and one-shot strategies keep their own provider interfaces (their strategies have
+ * different shapes: ask/tell against one supernet search) but share one id space, and this is the
+ * one place that tells them apart ({@link #isOneShot}).
  */
 public final class Plugins {
 
@@ -34,6 +44,9 @@ public final class Plugins {
     private final OpRegistry operations;
     private final Map<String, EvaluatorProvider> evaluators;
     private final Map<String, BenchmarkTableProvider> benchmarkTables;
+    private final Map<String, PrunerProvider> pruners;
+    private final Map<String, DataSourceProvider> dataSources;
+    private final EngineSelector engines;
     private final String defaultStrategy;
 
     /**
@@ -45,6 +58,9 @@ public final class Plugins {
      * @param operations the operations
      * @param evaluators the evaluator providers by id
      * @param benchmarkTables the built-in tabular benchmarks by id
+     * @param pruners the rules that stop trials early, by id
+     * @param dataSources the kinds of data set, by id
+     * @param engines the engine modules
      * @param defaultStrategy the id of the strategy a search runs when none is named
      */
     @Inject
@@ -55,6 +71,9 @@ public final class Plugins {
             OpRegistry operations,
             Map<String, EvaluatorProvider> evaluators,
             Map<String, BenchmarkTableProvider> benchmarkTables,
+            Map<String, PrunerProvider> pruners,
+            Map<String, DataSourceProvider> dataSources,
+            EngineSelector engines,
             @DefaultStrategy String defaultStrategy) {
         this.spaces = Collections.unmodifiableMap(new TreeMap<>(spaces));
         this.strategies = Collections.unmodifiableMap(new TreeMap<>(strategies));
@@ -62,6 +81,9 @@ public final class Plugins {
         this.operations = requireNonNull(operations, "operations is null");
         this.evaluators = Collections.unmodifiableMap(new TreeMap<>(evaluators));
         this.benchmarkTables = Collections.unmodifiableMap(new TreeMap<>(benchmarkTables));
+        this.pruners = Collections.unmodifiableMap(new TreeMap<>(pruners));
+        this.dataSources = Collections.unmodifiableMap(new TreeMap<>(dataSources));
+        this.engines = requireNonNull(engines, "engines is null");
         this.defaultStrategy = requireNonNull(defaultStrategy, "defaultStrategy is null");
     }
 
@@ -73,8 +95,17 @@ public final class Plugins {
      * @throws IllegalStateException if two plug-ins use the same id
      */
     public static Plugins discover() {
-        return Guice.createInjector(new PluginModule(PluginCatalog.discover()))
-                .getInstance(Plugins.class);
+        return of(PluginCatalog.discover());
+    }
+
+    /**
+     * Wires the plug-ins of a catalog into one injector ({@link PluginModule}).
+     *
+     * @param catalog the plug-ins
+     * @return the registry
+     */
+    public static Plugins of(PluginCatalog catalog) {
+        return Guice.createInjector(new PluginModule(catalog)).getInstance(Plugins.class);
     }
 
     /**
@@ -216,6 +247,57 @@ public final class Plugins {
      */
     public Map<String, BenchmarkTableProvider> benchmarkTables() {
         return benchmarkTables;
+    }
+
+    /**
+     * Returns the rules that stop trials early, by id.
+     *
+     * @return the providers
+     */
+    public Map<String, PrunerProvider> pruners() {
+        return pruners;
+    }
+
+    /**
+     * Returns a pruner provider.
+     *
+     * @param id the pruner's id
+     * @return the provider
+     * @throws IllegalArgumentException listing the known ids if there is none
+     */
+    public PrunerProvider prunerProvider(String id) {
+        return find(pruners, id, "pruner");
+    }
+
+    /**
+     * Returns the kinds of data set, by id.
+     *
+     * @return the providers
+     */
+    public Map<String, DataSourceProvider> dataSources() {
+        return dataSources;
+    }
+
+    /**
+     * Returns the engine modules, as a selector that chooses among them.
+     *
+     * @return the engines
+     */
+    public EngineSelector engines() {
+        return engines;
+    }
+
+    /**
+     * Returns the settings a strategy declares, whether it is multi-trial or one-shot.
+     *
+     * @param id the strategy's id
+     * @return its settings
+     * @throws IllegalArgumentException naming every known strategy if there is none
+     */
+    public List<SettingSpec> strategySettings(String id) {
+        return isOneShot(id)
+                ? oneShotStrategyProvider(id).settings()
+                : strategyProvider(id).settings();
     }
 
     /**

@@ -200,7 +200,8 @@ public final class Retraining {
                         space,
                         data,
                         request.engine(),
-                        TrainingSettings.defaults().withSplit(split(request.seed())));
+                        TrainingSettings.defaults().withSplit(split(request.seed())),
+                        plugins.engines());
         Files.createDirectories(folder);
         Path weights = weightsIn(folder);
         long start = System.nanoTime();

@@ -276,7 +276,7 @@ public final class SearchSession implements AutoCloseable {
                             .setStore(store)
                             .setMaxTrials(config.trials())
                             .setSeed(config.seed())
-                            .setPruner(SearchSetup.pruner(config.pruner()));
+                            .setPruner(plugins.prunerProvider(config.pruner()).create());
             listeners.forEach(builder::addListener);
             result = builder.build().run();
         }

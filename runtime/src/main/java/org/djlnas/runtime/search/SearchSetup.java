@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
-import org.djlnas.api.eval.Pruner;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.settings.SettingSpec;
@@ -23,7 +22,7 @@ import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
-import org.djlnas.runtime.pruning.MedianStoppingRule;
+import org.djlnas.runtime.pruning.NoPrunerProvider;
 import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 
 /** Builds the parts of a search from its configuration, and checks them early. */
@@ -33,7 +32,7 @@ public final class SearchSetup {
     public static final String FASHION_MNIST = FashionMnistSource.DEFAULT_ID;
 
     /** The pruner id that means no trial is stopped early. */
-    public static final String NO_PRUNER = "none";
+    public static final String NO_PRUNER = NoPrunerProvider.ID;
 
     private static final String INPUT_CHANNELS = "input-channels";
     private static final String CLASSES = "classes";
@@ -82,7 +81,7 @@ public final class SearchSetup {
      * @throws IllegalArgumentException naming what is wrong
      */
     static void check(ExperimentConfig config, Plugins plugins) {
-        pruner(config.pruner());
+        plugins.prunerProvider(config.pruner());
         SearchSpace space = plugins.space(config.space(), config.spaceSettings());
         if (plugins.isOneShot(config.strategy())) {
             checkOneShot(config, plugins, space);
@@ -189,29 +188,6 @@ public final class SearchSetup {
     }
 
     /**
-     * Returns the rule that stops trials early, by id: {@value #NO_PRUNER} or {@value
-     * MedianStoppingRule#ID}.
-     *
-     * @param id the pruner's id
-     * @return the pruner
-     * @throws IllegalArgumentException naming the known ids if there is no such pruner
-     */
-    public static Pruner pruner(String id) {
-        return switch (id) {
-            case NO_PRUNER -> Pruner.NEVER;
-            case MedianStoppingRule.ID -> MedianStoppingRule.withDefaults();
-            default ->
-                    throw new IllegalArgumentException(
-                            "unknown pruner '"
-                                    + id
-                                    + "'; known pruners: "
-                                    + NO_PRUNER
-                                    + ", "
-                                    + MedianStoppingRule.ID);
-        };
-    }
-
-    /**
      * What a search reads before it writes anything: the evaluator of a multi-trial search, or the
      * data set of a one-shot search.
      *
@@ -245,7 +221,8 @@ public final class SearchSetup {
                         TrialSeeds.strategy(config.seed()),
                         config.trials(),
                         config.budget(),
-                        Optional.ofNullable(config.engine())));
+                        Optional.ofNullable(config.engine()),
+                        plugins.engines()));
     }
 
     /**
@@ -278,7 +255,8 @@ public final class SearchSetup {
                                             Optional.ofNullable(config.engine()),
                                             folder,
                                             Optional.ofNullable(config.dataset()),
-                                            plugins.benchmarkTables()))),
+                                            plugins.benchmarkTables(),
+                                            plugins.engines()))),
                     Optional.empty());
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -98,10 +98,15 @@ public final class TrainingEvaluator implements Evaluator {
      * @param data the data to train, validate and test on
      * @param engineName the DJL engine to train on (for example {@code PyTorch})
      * @param settings how to train
+     * @param engines the engine modules of the program's registry, for what the engine declares
      * @throws IllegalArgumentException if the engine is not available
      */
     public TrainingEvaluator(
-            SearchSpace space, ImageDataSource data, String engineName, TrainingSettings settings) {
+            SearchSpace space,
+            ImageDataSource data,
+            String engineName,
+            TrainingSettings settings,
+            EngineSelector engines) {
         this.space = requireNonNull(space, "space is null");
         this.data = requireNonNull(data, "data is null");
         this.engineName = requireNonNull(engineName, "engineName is null");
@@ -117,7 +122,7 @@ public final class TrainingEvaluator implements Evaluator {
         this.recalibration =
                 new BatchNormRecalibration(
                         settings.recalibrationBatches(),
-                        EngineSelector.discover().updatesRunningStatisticsInBackward(engineName));
+                        engines.updatesRunningStatisticsInBackward(engineName));
         this.measurer = new Measurer(settings.latencyBatches());
     }
 

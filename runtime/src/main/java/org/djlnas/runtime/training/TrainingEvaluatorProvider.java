@@ -95,7 +95,8 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         TrainingSettings settings =
                 trainingSettings(context.settings()).withSplit(DataSplit.of(context.seed()));
         TrainingEvaluator training =
-                new TrainingEvaluator(context.space(), open(dataset), engine, settings);
+                new TrainingEvaluator(
+                        context.space(), open(dataset), engine, settings, context.engines());
         return new KeepingWeights(training, context.folder().resolve("trials"));
     }
 

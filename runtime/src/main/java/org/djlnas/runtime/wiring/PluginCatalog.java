@@ -3,22 +3,28 @@ package org.djlnas.runtime.wiring;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import org.djlnas.api.data.DataSourceProvider;
+import org.djlnas.api.engine.EngineSupport;
 import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.EvaluatorProvider;
+import org.djlnas.api.eval.PrunerProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OperationProvider;
+import org.djlnas.api.plugin.Discovery;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.strategy.StrategyProvider;
 
 /**
  * The plug-in providers found on a class path, of every kind, in the order they were found.
- * Built-in spaces, strategies and operations are found exactly like third-party ones: through their
- * {@code META-INF/services} files.
+ * Built-in spaces, strategies, operations, evaluators, pruners, data sources, benchmark tables and
+ * engines are found exactly like third-party ones: through their {@code META-INF/services} files,
+ * by {@link Discovery}.
  *
- * <p>Ids are checked when the catalog is made: no two providers of a kind share an id, multi-trial
- * and one-shot strategies share one namespace, and no two operation providers contribute the same
- * operation name. A clash names the id and both classes.
+ * <p>Every kind follows the same rules, checked when the catalog is made: no two providers of a
+ * kind share an id (multi-trial and one-shot strategies share one namespace; no two operation
+ * providers contribute the same operation name; no two engine supports describe the same engine),
+ * and a clash names the id and both classes. Ids are kebab-case, except operation names and engine
+ * names, which keep the spelling spaces and DJL use.
  *
  * @param spaces the search space providers
  * @param strategies the multi-trial strategy providers
@@ -26,6 +32,9 @@ import org.djlnas.api.strategy.StrategyProvider;
  * @param operations the operation providers
  * @param evaluators the evaluator providers
  * @param benchmarkTables the built-in tabular benchmarks
+ * @param pruners the rules that stop trials early
+ * @param dataSources the kinds of data set
+ * @param engines the engine modules
  */
 public record PluginCatalog(
         List<SearchSpaceProvider> spaces,
@@ -33,12 +42,16 @@ public record PluginCatalog(
         List<OneShotStrategyProvider> oneShotStrategies,
         List<OperationProvider> operations,
         List<EvaluatorProvider> evaluators,
-        List<BenchmarkTableProvider> benchmarkTables) {
+        List<BenchmarkTableProvider> benchmarkTables,
+        List<PrunerProvider> pruners,
+        List<DataSourceProvider> dataSources,
+        List<EngineSupport> engines) {
 
     /**
      * Copies the lists and checks the ids.
      *
-     * @throws IllegalStateException naming the id and both classes if two providers clash
+     * @throws IllegalStateException naming the id and both classes if two providers clash, or the
+     *     id and its class if an id is not kebab-case
      */
     public PluginCatalog {
         spaces = List.copyOf(spaces);
@@ -47,25 +60,25 @@ public record PluginCatalog(
         operations = List.copyOf(operations);
         evaluators = List.copyOf(evaluators);
         benchmarkTables = List.copyOf(benchmarkTables);
-        Map<String, Object> tableIds = new HashMap<>();
-        benchmarkTables.forEach(
-                p -> claim(tableIds, p.id(), p, "two benchmark table providers use the id"));
-        Map<String, Object> evaluatorIds = new HashMap<>();
-        evaluators.forEach(
-                p -> claim(evaluatorIds, p.id(), p, "two evaluator providers use the id"));
-        Map<String, Object> spaceIds = new HashMap<>();
-        spaces.forEach(p -> claim(spaceIds, p.id(), p, "two space providers use the id"));
+        pruners = List.copyOf(pruners);
+        dataSources = List.copyOf(dataSources);
+        engines = List.copyOf(engines);
+        Discovery.byId("space", spaces, SearchSpaceProvider::id);
+        Discovery.byId("evaluator", evaluators, EvaluatorProvider::id);
+        Discovery.byId("benchmark table", benchmarkTables, BenchmarkTableProvider::id);
+        Discovery.byId("pruner", pruners, PrunerProvider::id);
+        Discovery.byId("data source", dataSources, DataSourceProvider::id);
+        Discovery.byName("engine", engines, EngineSupport::engineName);
         Map<String, Object> strategyIds = new HashMap<>();
-        strategies.forEach(p -> claim(strategyIds, p.id(), p, "two strategy providers use the id"));
-        oneShotStrategies.forEach(
-                p -> claim(strategyIds, p.id(), p, "two strategy providers use the id"));
+        strategies.forEach(p -> claimStrategy(strategyIds, p.id(), p));
+        oneShotStrategies.forEach(p -> claimStrategy(strategyIds, p.id(), p));
         Map<String, Object> operationNames = new HashMap<>();
         for (OperationProvider provider : operations) {
             provider.operations()
                     .keySet()
                     .forEach(
                             name ->
-                                    claim(
+                                    Discovery.claim(
                                             operationNames,
                                             name,
                                             provider,
@@ -74,7 +87,7 @@ public record PluginCatalog(
     }
 
     /**
-     * Creates a catalog without built-in tabular benchmarks.
+     * Creates a catalog of spaces, strategies, operations and evaluators only.
      *
      * @param spaces the search space providers
      * @param strategies the multi-trial strategy providers
@@ -89,11 +102,20 @@ public record PluginCatalog(
             List<OneShotStrategyProvider> oneShotStrategies,
             List<OperationProvider> operations,
             List<EvaluatorProvider> evaluators) {
-        this(spaces, strategies, oneShotStrategies, operations, evaluators, List.of());
+        this(
+                spaces,
+                strategies,
+                oneShotStrategies,
+                operations,
+                evaluators,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /**
-     * Finds every provider that {@link ServiceLoader} sees through a class loader.
+     * Finds every provider that {@link java.util.ServiceLoader} sees through a class loader.
      *
      * @param loader the class loader to search (its class path, with the plug-in jars on it)
      * @return the catalog
@@ -102,17 +124,20 @@ public record PluginCatalog(
      */
     public static PluginCatalog discover(ClassLoader loader) {
         return new PluginCatalog(
-                load(SearchSpaceProvider.class, loader),
-                load(StrategyProvider.class, loader),
-                load(OneShotStrategyProvider.class, loader),
-                load(OperationProvider.class, loader),
-                load(EvaluatorProvider.class, loader),
-                load(BenchmarkTableProvider.class, loader));
+                Discovery.load(SearchSpaceProvider.class, loader),
+                Discovery.load(StrategyProvider.class, loader),
+                Discovery.load(OneShotStrategyProvider.class, loader),
+                Discovery.load(OperationProvider.class, loader),
+                Discovery.load(EvaluatorProvider.class, loader),
+                Discovery.load(BenchmarkTableProvider.class, loader),
+                Discovery.load(PrunerProvider.class, loader),
+                Discovery.load(DataSourceProvider.class, loader),
+                Discovery.load(EngineSupport.class, loader));
     }
 
     /**
      * Finds every provider on the class path of the current thread's context class loader, as
-     * {@link ServiceLoader#load(Class)} does.
+     * {@link java.util.ServiceLoader#load(Class)} does.
      *
      * @return the catalog
      * @throws IllegalStateException if two providers clash
@@ -122,21 +147,8 @@ public record PluginCatalog(
         return discover(Thread.currentThread().getContextClassLoader());
     }
 
-    private static <T> List<T> load(Class<T> type, ClassLoader loader) {
-        return ServiceLoader.load(type, loader).stream().map(ServiceLoader.Provider::get).toList();
-    }
-
-    private static void claim(Map<String, Object> owners, String id, Object provider, String what) {
-        Object previous = owners.putIfAbsent(id, provider);
-        if (previous != null) {
-            throw new IllegalStateException(
-                    what
-                            + " '"
-                            + id
-                            + "': "
-                            + previous.getClass().getName()
-                            + " and "
-                            + provider.getClass().getName());
-        }
+    private static void claimStrategy(Map<String, Object> owners, String id, Object provider) {
+        Discovery.claim(owners, id, provider, "two strategy providers use the id");
+        Discovery.requireKebabCase("strategy", id, provider);
     }
 }

@@ -10,8 +10,12 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
 import java.util.List;
 import java.util.Map;
+import org.djlnas.api.data.DataSourceProvider;
+import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.engine.EngineSupport;
 import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.EvaluatorProvider;
+import org.djlnas.api.eval.PrunerProvider;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpFactory;
 import org.djlnas.api.op.OpRegistry;
@@ -27,6 +31,10 @@ import org.djlnas.api.strategy.StrategyProvider;
  *   <li>{@code Map<String, EvaluatorProvider>}: each evaluator under its id ({@code MapBinder});
  *   <li>{@code Map<String, BenchmarkTableProvider>}: each built-in tabular benchmark under its id
  *       ({@code MapBinder});
+ *   <li>{@code Map<String, PrunerProvider>}, {@code Map<String, DataSourceProvider>}: pruners and
+ *       kinds of data set under their ids ({@code MapBinder});
+ *   <li>{@code Map<String, EngineSupport>}: each engine module under its engine's name ({@code
+ *       MapBinder}), and the {@link EngineSelector} that chooses among them;
  *   <li>{@code Map<String, OpFactory>}: each operation under its name ({@code MapBinder}), and the
  *       {@link OpRegistry} every space builds its operations from;
  *   <li>{@code @DefaultStrategy String}: the strategy a search runs when none is named, {@value
@@ -89,6 +97,18 @@ public final class PluginModule extends AbstractModule {
                 MapBinder.newMapBinder(binder(), String.class, BenchmarkTableProvider.class);
         catalog.benchmarkTables().forEach(p -> tables.addBinding(p.id()).toInstance(p));
 
+        MapBinder<String, PrunerProvider> pruners =
+                MapBinder.newMapBinder(binder(), String.class, PrunerProvider.class);
+        catalog.pruners().forEach(p -> pruners.addBinding(p.id()).toInstance(p));
+
+        MapBinder<String, DataSourceProvider> dataSources =
+                MapBinder.newMapBinder(binder(), String.class, DataSourceProvider.class);
+        catalog.dataSources().forEach(p -> dataSources.addBinding(p.id()).toInstance(p));
+
+        MapBinder<String, EngineSupport> engines =
+                MapBinder.newMapBinder(binder(), String.class, EngineSupport.class);
+        catalog.engines().forEach(p -> engines.addBinding(p.engineName()).toInstance(p));
+
         OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, DefaultStrategy.class))
                 .setDefault()
                 .toInstance(DEFAULT_STRATEGY);
@@ -104,5 +124,16 @@ public final class PluginModule extends AbstractModule {
     @Singleton
     OpRegistry operations(Map<String, OpFactory> factories) {
         return OpRegistry.of(List.of(() -> factories));
+    }
+
+    /**
+     * Provides the engines of every bound engine module, in the order the catalog found them.
+     *
+     * @return the selector
+     */
+    @Provides
+    @Singleton
+    EngineSelector engines() {
+        return EngineSelector.of(catalog.engines());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.eval.TrialPrunedException;
@@ -52,7 +53,8 @@ class ContinuationTest {
                 space,
                 source,
                 engine,
-                TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)));
+                TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)),
+                EngineSelector.discover());
     }
 
     /** Keeps every report; stops after a given epoch if asked to. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.eval.TrialReporter;
@@ -54,7 +55,7 @@ class TrainingEvaluatorTest {
     }
 
     private TrainingEvaluator evaluator(TrainingSettings settings) {
-        return new TrainingEvaluator(space, source, engine, settings);
+        return new TrainingEvaluator(space, source, engine, settings, EngineSelector.discover());
     }
 
     @Test
@@ -178,7 +179,8 @@ class TrainingEvaluatorTest {
                         narrow,
                         source,
                         engine,
-                        TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)));
+                        TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)),
+                        EngineSelector.discover());
         for (int repeat = 0; repeat < 6; repeat++) {
             Map<String, Double> metrics =
                     evaluator.evaluate(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.testing.TestEngine;
@@ -61,7 +62,8 @@ class TrainingSettingsTest {
                                         Trials.space(4),
                                         new FashionMnistSource(Path.of("/nowhere")),
                                         "NoSuchEngine",
-                                        TrainingSettings.defaults()))
+                                        TrainingSettings.defaults(),
+                                        EngineSelector.discover()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NoSuchEngine")
                 .hasMessageContaining("PyTorch");

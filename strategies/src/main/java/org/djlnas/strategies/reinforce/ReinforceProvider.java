@@ -1,11 +1,8 @@
 package org.djlnas.strategies.reinforce;
 
-import ai.djl.engine.Engine;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.strategy.StrategyContext;
@@ -108,7 +105,10 @@ public final class ReinforceProvider implements StrategyProvider {
                             new LstmPolicy(
                                     decisions,
                                     settings,
-                                    engine(settings.lstmEngine().or(context::engine)),
+                                    context.engines()
+                                            .select(
+                                                    settings.lstmEngine().or(context::engine),
+                                                    EngineCapability.TRAIN),
                                     random);
                 };
         return new Reinforce(
@@ -116,9 +116,5 @@ public final class ReinforceProvider implements StrategyProvider {
                 new MovingAverageBaseline(settings.baselineDecay()),
                 random,
                 context.budget());
-    }
-
-    private static Engine engine(Optional<String> name) {
-        return EngineSelector.discover().select(name, EngineCapability.TRAIN);
     }
 }

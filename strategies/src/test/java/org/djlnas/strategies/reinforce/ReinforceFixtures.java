@@ -2,7 +2,9 @@ package org.djlnas.strategies.reinforce;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.Choice;
 import org.djlnas.api.space.ChoiceTree;
@@ -62,7 +64,15 @@ final class ReinforceFixtures {
     /** Creates a reinforce strategy with the given settings. */
     static Strategy create(SearchSpace space, long seed, Map<String, String> given) {
         return new ReinforceProvider()
-                .create(new StrategyContext(space, settings(given), seed, 100, Fixtures.BUDGET));
+                .create(
+                        new StrategyContext(
+                                space,
+                                settings(given),
+                                seed,
+                                100,
+                                Fixtures.BUDGET,
+                                Optional.empty(),
+                                EngineSelector.discover()));
     }
 
     /** The synthetic reward: the fraction of an architecture's choices set to their first value. */

@@ -55,7 +55,8 @@ class MxNetTrainingTest {
                         space,
                         new FashionMnistSource(FashionMnist.DEFAULT_DIRECTORY),
                         engine,
-                        TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)));
+                        TrainingSettings.defaults().withSplit(new DataSplit(0, 0.1, 640)),
+                        EngineSelector.discover());
     }
 
     @Test
