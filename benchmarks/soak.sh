@@ -14,13 +14,13 @@
 # until it ends; then the next one starts afresh, until KILLS kills were made. The memory run is
 # the same tiny training search for RSS_TRIALS trials (random strategy), its resident set size
 # (VmRSS) read after each finished trial. Exits non-zero if a check fails. Needs python3; the
-# table is NAS_BENCHMARK (default ../shared/benchmarks/nas-bench-201-cifar10.csv).
+# table is NAS_BENCHMARK (default: the built-in nas-bench-201-cifar10).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 kills="${1:-100}"
 rss_trials="${2:-200}"
 seed="${3:-1}"
-table="${NAS_BENCHMARK:-$root/../shared/benchmarks/nas-bench-201-cifar10.csv}"
+table="${NAS_BENCHMARK:-nas-bench-201-cifar10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$root/nas" spaces >/dev/null # builds once, before any timing
