@@ -39,7 +39,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** {@code nas search}: runs (or resumes) a multi-trial or one-shot search. */
+/**
+ * {@code nas search}: runs (or resumes) a multi-trial or one-shot search.
+ *
+ * <p>Long because of its options and their help texts; the work is done by {@code SearchSession}.
+ */
 @Command(
         name = "search",
         description = {

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Labels: {@code <cell>/node<j>/from<i>} for the operation on edge {@code i → j}, and {@code
  * <cell>/node<j>/inputs} for the predecessors node {@code j} picks.
+ *
+ * <p>One class, though long: the compiled cell, its choices and its supernet form share the node
+ * numbering and the rules for which edges exist; split, each part would repeat those rules.
  */
 public final class Cell {
 

@@ -62,6 +62,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Tests that involve other engines (weights moved between engines, export of a network trained
  * elsewhere) use whichever engines are on the class path with the capability they need.
+ *
+ * <p>Its length is its tests, each short: one suite, so that every engine runs all of them.
  */
 public abstract class EngineConformanceSuite {
 

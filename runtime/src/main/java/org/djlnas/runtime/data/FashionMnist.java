@@ -50,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * #DATA_DIR_ENV}, and {@code /usr/share/datasets/fashion-mnist}, where the Debian package {@code
  * dataset-fashion-mnist} puts the files. Each file may also be present uncompressed, without {@code
  * .gz}.
+ *
+ * <p>Long because it is a whole DJL data set in the way DJL writes its own (builder, reading, split
+ * and sampling in one class); the IDX files themselves are read by {@code LabelledImages}.
  */
 public final class FashionMnist extends RandomAccessDataset {
 

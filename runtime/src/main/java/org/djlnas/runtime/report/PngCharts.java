@@ -31,6 +31,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * each choice, the objective against parameters and latency with the Pareto front, and for one-shot
  * searches the epochs' metrics and every cell's architecture weights as heat maps. Parallel
  * coordinates exist only in the HTML report.
+ *
+ * <p>Long because it holds one short method per chart, in the order the HTML report shows them;
+ * split up, that list would no longer read as one.
  */
 public final class PngCharts {
 

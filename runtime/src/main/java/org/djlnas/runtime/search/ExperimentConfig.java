@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Everything that defines an experiment, journaled when it is created so that a resumed experiment
  * rebuilds the same space, strategy and evaluator. Built with {@link #builder()}; its messages name
  * the bad field in backticks. A field added here defines the experiment (it may not change on
- * resume) unless it is listed in {@link #RESUMABLE}.
+ * resume) unless it is listed in {@link #RESUMABLE}. Long because each field has its check, its
+ * JSON form and its builder method, all here so that a new field is added in one file.
  *
  * @param space the space's id
  * @param spaceSettings the space's settings as given, by name

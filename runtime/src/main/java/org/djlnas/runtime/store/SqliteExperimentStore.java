@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * The embedded experiment store: one SQLite file ({@code experiment.db}) in the experiment folder,
  * written through the xerial JDBC driver. Every write is one transaction in write-ahead-log mode,
  * so a process killed at any moment leaves the journal as it was after its last committed write.
+ *
+ * <p>Long because it holds every SQL statement of the journal, so that the schema and every read
+ * and write of it are in one file.
  */
 public final class SqliteExperimentStore implements ExperimentStore {
 
