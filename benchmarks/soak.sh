@@ -72,6 +72,19 @@ for t in json.load(sys.stdin):
 '
 }
 
+# Whether a folder holds an experiment: a journal with a configuration (a search killed while it
+# created its journal leaves one without, and a new search replaces it).
+holds_experiment() {
+    [[ -f "$1/experiment.db" ]] && python3 - "$1/experiment.db" <<'PY'
+import sqlite3, sys
+try:
+    rows = sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM meta WHERE key = 'config'")
+    sys.exit(0 if rows.fetchone()[0] else 1)
+except sqlite3.Error:
+    sys.exit(1)
+PY
+}
+
 # Checks that the finished trials before a kill are all still there, unchanged.
 check_kept() {
     python3 - "$1" "$2" <<'PY'
@@ -147,7 +160,7 @@ while ((made < kills)) && ((${#order[@]} > 0)); do
         limit_ms=$(python3 -c "print(int(1000 * ${reference_seconds[$name]} * 1.1) + 1)")
         : >"$work/before.jsonl"
         while true; do
-            if [[ -f "$out/experiment.db" ]]; then
+            if holds_experiment "$out"; then
                 "$nas" search --resume --out "$out" >/dev/null 2>>"$out.log" &
             else
                 # shellcheck disable=SC2086
@@ -160,7 +173,7 @@ while ((made < kills)) && ((${#order[@]} > 0)); do
                 kill -9 "$pid" 2>/dev/null || true
                 wait "$pid" 2>/dev/null || true
                 made=$((made + 1))
-                if [[ -f "$out/experiment.db" ]]; then
+                if holds_experiment "$out"; then
                     finished "$out" >"$work/after.jsonl"
                     check_kept "$work/before.jsonl" "$work/after.jsonl"
                     mv "$work/after.jsonl" "$work/before.jsonl"

@@ -131,13 +131,14 @@ public final class SearchSession implements AutoCloseable {
                     ready.isPresent()
                             ? ready.get()
                             : SearchSetup.inputs(config, plugins, claimed.path());
-            store = SqliteExperimentStore.create(claimed.path());
+            store =
+                    SqliteExperimentStore.create(
+                            claimed.path(),
+                            config.toJson(),
+                            Map.of(
+                                    JournaledInputs.META_KEY,
+                                    JournaledInputs.of(inputs.evaluator()).toJson()));
             journalCreated = true;
-            store.writeConfig(
-                    config.toJson(),
-                    Map.of(
-                            JournaledInputs.META_KEY,
-                            JournaledInputs.of(inputs.evaluator()).toJson()));
             return new SearchSession(
                     claimed.path(), config, store, plugins, inputs, claimed.lock());
         } catch (RuntimeException e) {

@@ -69,6 +69,32 @@ public final class SqliteExperimentStore implements ExperimentStore {
      * @throws StoreException if the folder already holds a store or cannot be written
      */
     public static SqliteExperimentStore create(Path folder) {
+        return create(folder, Map.of());
+    }
+
+    /**
+     * Creates a new store in an experiment folder, creating the folder if needed, with the
+     * experiment's configuration and the values kept beside it written in the same transaction as
+     * the journal's tables: a process killed meanwhile leaves a journal that holds them all, or one
+     * that holds no experiment ({@link #holdsExperiment}) and is replaced by the next search.
+     *
+     * @param folder the experiment folder
+     * @param json the configuration
+     * @param entries further values by key (see {@link #writeConfig})
+     * @return the store
+     * @throws StoreException if the folder already holds a store or cannot be written
+     */
+    public static SqliteExperimentStore create(
+            Path folder, String json, Map<String, String> entries) {
+        Map<String, String> meta = new java.util.TreeMap<>(entries);
+        if (meta.containsKey("config") || meta.containsKey("schema")) {
+            throw new IllegalArgumentException("the keys config and schema are the store's own");
+        }
+        meta.put("config", json);
+        return create(folder, meta);
+    }
+
+    private static SqliteExperimentStore create(Path folder, Map<String, String> meta) {
         Path file = folder.resolve(FILE_NAME);
         if (Files.exists(file) && stillborn(file)) {
             for (String suffix : List.of("", "-wal", "-shm")) {
@@ -94,7 +120,7 @@ public final class SqliteExperimentStore implements ExperimentStore {
             throw new StoreException("the experiment folder " + folder + " is not writable");
         }
         SqliteExperimentStore store = new SqliteExperimentStore(file, connect(file));
-        store.createSchema();
+        store.createSchema(meta);
         return store;
     }
 
@@ -175,7 +201,7 @@ public final class SqliteExperimentStore implements ExperimentStore {
         }
     }
 
-    private void createSchema() {
+    private void createSchema(Map<String, String> meta) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA synchronous = FULL");
@@ -201,6 +227,14 @@ public final class SqliteExperimentStore implements ExperimentStore {
                     connection.prepareStatement("INSERT INTO meta VALUES ('schema', ?)")) {
                 insert.setString(1, Integer.toString(SCHEMA_VERSION));
                 insert.executeUpdate();
+            }
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO meta VALUES (?, ?)")) {
+                for (Map.Entry<String, String> entry : meta.entrySet()) {
+                    insert.setString(1, entry.getKey());
+                    insert.setString(2, entry.getValue());
+                    insert.executeUpdate();
+                }
             }
             connection.commit();
             connection.setAutoCommit(true);

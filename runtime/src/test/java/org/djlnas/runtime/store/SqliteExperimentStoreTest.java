@@ -70,6 +70,25 @@ class SqliteExperimentStoreTest {
     }
 
     @Test
+    void aJournalCreatedWithItsConfigurationHoldsAnExperimentFromTheStart() {
+        assertThat(SqliteExperimentStore.holdsExperiment(folder)).isFalse();
+        try (SqliteExperimentStore store =
+                SqliteExperimentStore.create(folder, "{\"space\":\"x\"}", Map.of("inputs", "{}"))) {
+            assertThat(SqliteExperimentStore.holdsExperiment(folder)).isTrue();
+        }
+        try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
+            assertThat(store.readConfig()).contains("{\"space\":\"x\"}");
+            assertThat(store.readMeta("inputs")).contains("{}");
+        }
+        assertThatThrownBy(
+                        () ->
+                                SqliteExperimentStore.create(
+                                        folder.resolve("b"), "{}", Map.of("schema", "9")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema");
+    }
+
+    @Test
     void replacesAJournalKilledBeforeItsConfigurationWasWritten() throws Exception {
         SqliteExperimentStore.create(folder).close();
         try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {
