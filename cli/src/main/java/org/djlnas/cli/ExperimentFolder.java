@@ -34,21 +34,4 @@ final class ExperimentFolder {
                         + problem
                         + "; expected the --out folder of 'nas search'");
     }
-
-    /**
-     * Checks that a new experiment may be made in a folder: it holds none yet (a journal left by a
-     * search killed before it began does not count).
-     *
-     * @param folder the folder the user gave
-     * @throws IllegalArgumentException if the folder holds an experiment's journal
-     */
-    static void requireNoJournal(Path folder) {
-        if (SqliteExperimentStore.holdsExperiment(folder)) {
-            throw new IllegalArgumentException(
-                    "experiment folder '"
-                            + folder
-                            + "' already holds an experiment; expected a new folder, or --resume"
-                            + " to continue it");
-        }
-    }
 }

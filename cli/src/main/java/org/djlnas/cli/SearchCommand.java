@@ -326,7 +326,6 @@ final class SearchCommand implements Callable<Integer> {
                         .optPruner(pruner)
                         .build();
         if (out != null) {
-            ExperimentFolder.requireNoJournal(out);
             return SearchSession.create(out, config, plugins);
         }
         return SearchSession.createNew(defaultFolder(space.id(), strategyId), config, plugins);

@@ -31,13 +31,21 @@ record ExperimentFolder(Path path, boolean created, boolean lockFileCreated, Exp
      *
      * @param folder the folder
      * @return the claim
-     * @throws IllegalArgumentException if the path is a file
+     * @throws IllegalArgumentException if the path is a file, or the folder already holds an
+     *     experiment
      * @throws StoreException if the folder cannot be created, or another process holds it
      */
     static ExperimentFolder claim(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException(
                     "the experiment folder " + folder + " is a file; expected a folder (or none)");
+        }
+        if (SqliteExperimentStore.holdsExperiment(folder)) {
+            throw new IllegalArgumentException(
+                    "experiment folder '"
+                            + folder
+                            + "' already holds an experiment; expected a new folder, or `resume`"
+                            + " to continue it");
         }
         boolean created = false;
         if (!Files.isDirectory(folder)) {
