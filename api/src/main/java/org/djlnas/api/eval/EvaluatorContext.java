@@ -35,37 +35,6 @@ public record EvaluatorContext(
     }
 
     /**
-     * Creates a context that knows no engine modules (an engine named by {@code engine} is then
-     * taken as DJL has it, with the defaults right on every engine).
-     *
-     * @param space the space whose architectures it scores
-     * @param settings its resolved settings
-     * @param seed the experiment's seed
-     * @param engine the DJL engine to train on, when the experiment trains
-     * @param folder the experiment folder
-     * @param dataset the data set id or folder the experiment names, if any
-     * @param benchmarkTables the built-in tabular benchmarks, by id
-     */
-    public EvaluatorContext(
-            SearchSpace space,
-            Settings settings,
-            long seed,
-            Optional<String> engine,
-            Path folder,
-            Optional<String> dataset,
-            Map<String, BenchmarkTableProvider> benchmarkTables) {
-        this(
-                space,
-                settings,
-                seed,
-                engine,
-                folder,
-                dataset,
-                benchmarkTables,
-                EngineSelector.none());
-    }
-
-    /**
      * Creates a context without built-in tabular benchmarks and engine modules.
      *
      * @param space the space whose architectures it scores
@@ -82,6 +51,6 @@ public record EvaluatorContext(
             Optional<String> engine,
             Path folder,
             Optional<String> dataset) {
-        this(space, settings, seed, engine, folder, dataset, Map.of());
+        this(space, settings, seed, engine, folder, dataset, Map.of(), EngineSelector.none());
     }
 }

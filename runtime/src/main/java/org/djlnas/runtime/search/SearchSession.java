@@ -151,20 +151,6 @@ public final class SearchSession implements AutoCloseable {
     }
 
     /**
-     * Opens an existing experiment to continue it, locking its folder while the session is open.
-     *
-     * @param folder the experiment folder
-     * @param trials a new number of trials, if the experiment should run longer
-     * @param plugins the spaces and strategies to build it from
-     * @return the session
-     * @throws StoreException if the folder holds no readable experiment, or another process is
-     *     running it
-     */
-    public static SearchSession resume(Path folder, OptionalInt trials, Plugins plugins) {
-        return resume(folder, trials, Optional.empty(), plugins);
-    }
-
-    /**
      * Opens an existing experiment to continue it, locking its folder while the session is open,
      * and checking that its tabular benchmark holds what it held when the experiment began (its
      * SHA-256 is journaled). A table that moved can be given at its new place, or by the id of a

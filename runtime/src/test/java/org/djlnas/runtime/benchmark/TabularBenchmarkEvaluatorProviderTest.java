@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.op.OpRegistry;
@@ -74,7 +75,8 @@ class TabularBenchmarkEvaluatorProviderTest {
                         Optional.empty(),
                         folder,
                         Optional.empty(),
-                        Map.of(NasBench201Cifar10Table.ID, new NasBench201Cifar10Table()));
+                        Map.of(NasBench201Cifar10Table.ID, new NasBench201Cifar10Table()),
+                        EngineSelector.none());
         Evaluator evaluator = provider.create(context);
         Architecture architecture = ((BenchmarkStringCodec) space).fromBenchmarkString(CELL);
 
