@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.eval.Metrics;
-import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.api.data.DataSplit;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.data.PixelNormalization;
 import org.djlnas.runtime.search.ExperimentConfig;

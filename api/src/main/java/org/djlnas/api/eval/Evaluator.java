@@ -13,11 +13,22 @@ import org.djlnas.api.trial.TrialSpec;
 public interface Evaluator {
 
     /**
-     * Returns the name of the metric strategies maximise (for example {@code accuracy}).
+     * Returns the name of the metric a search optimises (for example {@code accuracy} or {@code
+     * rmse}).
      *
      * @return the objective metric's name
      */
     String objective();
+
+    /**
+     * Returns whether the objective is maximised or minimised. Strategies are given scores ({@link
+     * Direction#score}), so they always maximise.
+     *
+     * @return the direction; maximise unless the evaluator says otherwise
+     */
+    default Direction direction() {
+        return Direction.MAXIMIZE;
+    }
 
     /**
      * Evaluates one trial.

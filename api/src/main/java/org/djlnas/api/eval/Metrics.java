@@ -21,6 +21,18 @@ public final class Metrics {
     /** Test accuracy, reported only for the final model. */
     public static final String TEST_ACCURACY = "testAccuracy";
 
+    /** Validation root mean squared error of a regression, in the target's units. */
+    public static final String RMSE = "rmse";
+
+    /** Validation mean absolute error of a regression, in the target's units. */
+    public static final String MAE = "mae";
+
+    /** Test root mean squared error of a regression, reported only for the final model. */
+    public static final String TEST_RMSE = "testRmse";
+
+    /** Test mean absolute error of a regression, reported only for the final model. */
+    public static final String TEST_MAE = "testMae";
+
     /** The score a tabular benchmark holds for an architecture. */
     public static final String SCORE = "score";
 

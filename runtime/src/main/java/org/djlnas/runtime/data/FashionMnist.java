@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import org.djlnas.api.data.SeededShuffleSampler;
 import org.jspecify.annotations.Nullable;
 
 /**

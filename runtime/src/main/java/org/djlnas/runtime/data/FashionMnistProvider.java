@@ -3,6 +3,7 @@ package org.djlnas.runtime.data;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.djlnas.api.data.DataSourceProvider;
+import org.djlnas.api.settings.Settings;
 
 /**
  * Fashion-MNIST as a data source plug-in: from the folder given, else from {@value
@@ -24,7 +25,12 @@ public final class FashionMnistProvider implements DataSourceProvider {
     }
 
     @Override
-    public FashionMnistSource open(Optional<String> location) {
+    public boolean needsLocation() {
+        return false;
+    }
+
+    @Override
+    public FashionMnistSource open(Optional<String> location, Settings options) {
         return FashionMnistSource.locate(location.map(Path::of));
     }
 }

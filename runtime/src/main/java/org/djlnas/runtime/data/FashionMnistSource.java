@@ -8,7 +8,11 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.data.Task;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +72,23 @@ public final class FashionMnistSource implements ImageDataSource {
     @Override
     public String id() {
         return FashionMnist.ID;
+    }
+
+    @Override
+    public Task task() {
+        return new Task.Classification(FashionMnist.CLASS_NAMES);
+    }
+
+    @Override
+    public DataInput input() {
+        return new DataInput.Image(1, 28, 28);
+    }
+
+    @Override
+    public Map<String, Object> preprocessing() {
+        return Map.of(
+                "mean", List.of((double) FashionMnist.MEAN),
+                "std", List.of((double) FashionMnist.STD));
     }
 
     @Override

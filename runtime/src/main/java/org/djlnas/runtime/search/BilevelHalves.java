@@ -4,8 +4,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
 import java.util.Arrays;
+import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.oneshot.OneShotData;
-import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
 

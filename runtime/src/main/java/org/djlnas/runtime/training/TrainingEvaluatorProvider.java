@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
@@ -15,7 +16,6 @@ import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.ImageDataSource;
 

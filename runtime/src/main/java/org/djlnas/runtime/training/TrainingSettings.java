@@ -2,7 +2,7 @@ package org.djlnas.runtime.training;
 
 import static java.util.Objects.requireNonNull;
 
-import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.api.data.DataSplit;
 
 /**
  * How {@link TrainingEvaluator} trains and measures each trial.

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.data.SplitIndices;
 import org.junit.jupiter.api.Test;
 
 class DataSplitTest {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.data.DataSplit;
 import org.djlnas.testing.DataRequirements;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.AfterAll;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.engine.EngineSelector;
-import org.djlnas.runtime.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;

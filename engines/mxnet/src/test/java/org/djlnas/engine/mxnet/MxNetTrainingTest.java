@@ -15,7 +15,7 @@ import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.data.DataSplit;
+import org.djlnas.api.data.DataSplit;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.training.TrainingEvaluator;

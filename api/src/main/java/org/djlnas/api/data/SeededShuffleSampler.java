@@ -1,4 +1,4 @@
-package org.djlnas.runtime.data;
+package org.djlnas.api.data;
 
 import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.RandomAccessDataset;

@@ -1,4 +1,4 @@
-package org.djlnas.runtime.data;
+package org.djlnas.api.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

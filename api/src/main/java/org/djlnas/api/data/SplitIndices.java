@@ -1,4 +1,4 @@
-package org.djlnas.runtime.data;
+package org.djlnas.api.data;
 
 /**
  * The result of a {@link DataSplit}: indices into the training set, sorted and disjoint. The arrays
