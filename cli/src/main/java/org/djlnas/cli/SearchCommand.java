@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.space.SearchSpaceProvider;
@@ -194,7 +193,7 @@ final class SearchCommand implements Callable<Integer> {
         SearchReport report;
         try (session) {
             ExperimentConfig config = session.config();
-            String objective = config.benchmark() != null ? Metrics.SCORE : Metrics.ACCURACY;
+            String objective = session.objective().metric();
             err.println(
                     "search: "
                             + config.space()

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 import org.djlnas.api.trial.IntermediateValue;
 
 /**
- * The objectives trials reported after each step, and which trials have finished; what a {@link
- * Pruner} judges by. Safe to use from several threads.
+ * The objectives trials reported after each step, as scores (larger is better: minimised objectives
+ * are negated, see {@link Direction#score}), and which trials have finished; what a {@link Pruner}
+ * judges by. Safe to use from several threads.
  */
 public final class ReportHistory {
 

@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Pruner;
 import org.djlnas.api.eval.ReportHistory;
@@ -24,6 +25,7 @@ import org.djlnas.api.store.StoreException;
 import org.djlnas.api.strategy.Proposal;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.strategy.TrialOutcome;
+import org.djlnas.api.trial.IntermediateValue;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
@@ -94,7 +96,7 @@ public final class Experiment {
                 history.finish(record.number());
             }
         }
-        store.reports().forEach(history::add);
+        store.reports().forEach(value -> history.add(scored(value)));
         int kept = (int) journal.values().stream().filter(r -> r.state().isFinished()).count();
         listeners.forEach(l -> l.onStart(kept, journal.size() - kept));
 
@@ -209,7 +211,8 @@ public final class Experiment {
         executor.submit(
                         spec,
                         evaluator,
-                        new JournalingReporter(spec.number(), store, history, pruner))
+                        new JournalingReporter(
+                                spec.number(), store, history, pruner, evaluator.direction()))
                 .whenComplete(
                         (result, error) -> completions.add(new Completion(spec, result, error)));
     }
@@ -250,7 +253,17 @@ public final class Experiment {
                 record.state() == TrialState.DONE
                         ? record.metric(evaluator.objective())
                         : OptionalDouble.empty();
-        strategy.tell(new TrialOutcome(record.spec(), record.state(), objective));
+        OptionalDouble score =
+                objective.isPresent()
+                        ? OptionalDouble.of(evaluator.direction().score(objective.getAsDouble()))
+                        : objective;
+        strategy.tell(new TrialOutcome(record.spec(), record.state(), score));
+    }
+
+    /** A journaled intermediate value as the pruner compares it: a score, larger is better. */
+    private IntermediateValue scored(IntermediateValue value) {
+        return new IntermediateValue(
+                value.trial(), value.step(), evaluator.direction().score(value.value()));
     }
 
     private static void checkMatches(TrialRecord journaled, TrialSpec proposed) {
@@ -271,11 +284,13 @@ public final class Experiment {
 
     private Optional<TrialRecord> best(java.util.Collection<TrialRecord> records) {
         String objective = evaluator.objective();
+        Direction direction = evaluator.direction();
         return records.stream()
                 .filter(r -> r.state() == TrialState.DONE && r.metric(objective).isPresent())
                 .max(
                         Comparator.comparingDouble(
-                                        (TrialRecord r) -> r.metric(objective).getAsDouble())
+                                        (TrialRecord r) ->
+                                                direction.score(r.metric(objective).getAsDouble()))
                                 .thenComparing(TrialRecord::number, Comparator.reverseOrder()));
     }
 

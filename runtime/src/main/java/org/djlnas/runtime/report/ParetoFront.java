@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.runtime.search.SearchObjective;
 
 /** Marks the finished trials no other finished trial beats on the objective and every cost. */
 final class ParetoFront {
@@ -12,7 +13,7 @@ final class ParetoFront {
     private ParetoFront() {}
 
     /**
-     * Marks the Pareto front of the objective (larger is better) against the costs (smaller is
+     * Marks the Pareto front of the objective (in its direction) against the costs (smaller is
      * better) that finished trials measured. Without any such cost, no trial is marked.
      *
      * @param trials the trials
@@ -20,7 +21,9 @@ final class ParetoFront {
      * @param costs the cost metrics to consider
      * @return per trial, whether it is on the front
      */
-    static boolean[] mark(List<TrialRecord> trials, String objective, List<String> costs) {
+    static boolean[] mark(
+            List<TrialRecord> trials, SearchObjective searchObjective, List<String> costs) {
+        String objective = searchObjective.metric();
         boolean[] front = new boolean[trials.size()];
         List<String> measured = new ArrayList<>();
         for (String cost : costs) {
@@ -38,7 +41,7 @@ final class ParetoFront {
                     && measured.stream().allMatch(c -> trial.metric(c).isPresent())) {
                 double[] point = new double[measured.size() + 2];
                 point[0] = i;
-                point[1] = trial.metric(objective).getAsDouble();
+                point[1] = searchObjective.direction().score(trial.metric(objective).getAsDouble());
                 for (int c = 0; c < measured.size(); c++) {
                     point[c + 2] = trial.metric(measured.get(c)).getAsDouble();
                 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.djlnas.api.eval.Direction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -100,10 +101,11 @@ public final class PngCharts {
                 data.trials().stream()
                         .filter(t -> t.state().equals("done") && t.metrics().containsKey(objective))
                         .toList();
+        boolean minimized = data.summary().direction().equals(Direction.MINIMIZE.id());
         if (!done.isEmpty()) {
-            charts.put("best-by-trial", bestSoFar(done, objective, false));
+            charts.put("best-by-trial", bestSoFar(done, objective, minimized, false));
             if (done.stream().anyMatch(t -> t.start() != null && t.seconds() != null)) {
-                charts.put("best-by-time", bestSoFar(done, objective, true));
+                charts.put("best-by-time", bestSoFar(done, objective, minimized, true));
             }
         }
         if (!data.trials().isEmpty()) {
@@ -144,7 +146,8 @@ public final class PngCharts {
         return Math.max(HEIGHT, rows * 12 + 120);
     }
 
-    private static JFreeChart bestSoFar(List<TrialRow> done, String objective, boolean byTime) {
+    private static JFreeChart bestSoFar(
+            List<TrialRow> done, String objective, boolean minimized, boolean byTime) {
         XYSeries trials = new XYSeries(byTime ? "trial ends" : "trial");
         XYSeries best = new XYSeries("best so far");
         List<TrialRow> ordered = new ArrayList<>(done);
@@ -152,13 +155,13 @@ public final class PngCharts {
             ordered.removeIf(t -> t.start() == null || t.seconds() == null);
             ordered.sort(java.util.Comparator.comparingDouble(t -> t.start() + t.seconds()));
         }
-        double max = Double.NEGATIVE_INFINITY;
+        double bestSoFar = minimized ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         for (TrialRow t : ordered) {
             double x = byTime ? t.start() + t.seconds() : t.number();
             double y = t.metrics().get(objective);
-            max = Math.max(max, y);
+            bestSoFar = minimized ? Math.min(bestSoFar, y) : Math.max(bestSoFar, y);
             trials.add(x, y);
-            best.add(x, max);
+            best.add(x, bestSoFar);
         }
         XYPlot plot = plot(byTime ? "seconds since the first trial started" : "trial", objective);
         plot.setDataset(0, new XYSeriesCollection(best));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.space.SearchSpace;
@@ -26,6 +27,7 @@ import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.SearchObjective;
 import org.djlnas.runtime.store.SqliteExperimentStore;
 import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +76,7 @@ public final class ReportReader {
         List<TrialRecord> trials;
         List<IntermediateValue> reports;
         List<EpochRecord> epochs;
+        Optional<String> journaledObjective;
         try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
             String json =
                     store.readConfig()
@@ -87,11 +90,18 @@ public final class ReportReader {
             trials = store.trials();
             reports = store.reports();
             epochs = store.epochs();
+            journaledObjective = store.readMeta(SearchObjective.META_KEY);
         } catch (StoreException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         Optional<SearchSpace> space = space(config);
-        String objective = objective(config, trials);
+        SearchObjective objective =
+                journaledObjective
+                        .map(SearchObjective::fromJson)
+                        .orElseGet(
+                                () ->
+                                        new SearchObjective(
+                                                objective(config, trials), Direction.MAXIMIZE));
         Optional<TrialRecord> best = best(trials, objective);
         Instant origin =
                 trials.stream()
@@ -134,7 +144,10 @@ public final class ReportReader {
         }
     }
 
-    /** The metric the experiment's evaluator maximizes. */
+    /**
+     * The metric the experiment's evaluator maximizes, for journals written before the objective
+     * was journaled (all of them maximised).
+     */
     static String objective(ExperimentConfig config, List<TrialRecord> trials) {
         String evaluator = config.evaluatorId();
         if (evaluator.equals(TabularBenchmarkEvaluatorProvider.ID)) {
@@ -155,14 +168,16 @@ public final class ReportReader {
                 .orElse(Metrics.SCORE);
     }
 
-    private static Optional<TrialRecord> best(List<TrialRecord> trials, String objective) {
+    private static Optional<TrialRecord> best(List<TrialRecord> trials, SearchObjective objective) {
+        String metric = objective.metric();
         TrialRecord best = null;
         for (TrialRecord trial : trials) {
             if (trial.state() == TrialState.DONE
-                    && trial.metric(objective).isPresent()
+                    && trial.metric(metric).isPresent()
                     && (best == null
-                            || trial.metric(objective).getAsDouble()
-                                    > best.metric(objective).getAsDouble())) {
+                            || objective.isBetter(
+                                    trial.metric(metric).getAsDouble(),
+                                    best.metric(metric).getAsDouble()))) {
                 best = trial;
             }
         }
@@ -172,7 +187,7 @@ public final class ReportReader {
     private static List<TrialRow> trialRows(
             List<TrialRecord> trials,
             List<IntermediateValue> reports,
-            String objective,
+            SearchObjective objective,
             @Nullable Instant origin,
             List<ReportData.ChoiceColumn> columns) {
         Map<Integer, List<double[]>> steps = new HashMap<>();
@@ -259,7 +274,7 @@ public final class ReportReader {
     private static ReportSummary summary(
             Path folder,
             ExperimentConfig config,
-            String objective,
+            SearchObjective objective,
             List<TrialRecord> trials,
             List<EpochRecord> epochs,
             @Nullable TrialRecord best,
@@ -305,7 +320,8 @@ public final class ReportReader {
                 config.epochs(),
                 config.maxTrainExamples(),
                 config.pruner() == null ? "none" : config.pruner(),
-                objective,
+                objective.metric(),
+                objective.direction().id(),
                 !epochs.isEmpty(),
                 wall,
                 best == null ? null : best.number(),

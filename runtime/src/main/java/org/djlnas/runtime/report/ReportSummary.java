@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param epochs the epochs of a trial (of the whole search, one-shot)
  * @param maxTrainExamples the cap on training examples (0 for all)
  * @param pruner the rule that stops trials early
- * @param objective the metric the search maximizes
+ * @param objective the metric the search optimises
+ * @param direction {@code maximize} or {@code minimize}
  * @param oneShot whether the strategy is one-shot (epochs, not trials)
  * @param wallSeconds seconds from the first start to the last end journaled
  * @param best the best finished trial's number, or null
@@ -46,6 +47,7 @@ public record ReportSummary(
         int maxTrainExamples,
         String pruner,
         String objective,
+        String direction,
         boolean oneShot,
         double wallSeconds,
         @Nullable Integer best,

@@ -1,28 +1,46 @@
 package org.djlnas.runtime.search;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.djlnas.api.trial.TrialRecord;
 
 /**
- * The best trial of an experiment, with its test accuracy when the evaluator can measure one.
+ * The best trial of an experiment, with its objective on the held-out test set when the evaluator
+ * can measure one.
  *
  * @param trial the best trial as journaled
- * @param testAccuracy the accuracy of its trained network on the held-out test set, if measured
+ * @param objective the objective metric, for example {@code accuracy} or {@code rmse}
+ * @param testObjective the objective of its trained network on the test set, if measured
  */
-public record BestTrialReport(TrialRecord trial, OptionalDouble testAccuracy) {
+public record BestTrialReport(TrialRecord trial, String objective, OptionalDouble testObjective) {
 
     /**
-     * Returns the trial's metrics plus {@code testAccuracy} when measured.
+     * Returns the trial's metrics plus the test objective when measured, named {@code test} and the
+     * objective's name ({@code testAccuracy}, {@code testRmse}).
      *
      * @return the metrics
      */
     public Map<String, Double> metrics() {
-        if (testAccuracy.isEmpty()) {
+        if (testObjective.isEmpty()) {
             return trial.metrics();
         }
-        java.util.TreeMap<String, Double> all = new java.util.TreeMap<>(trial.metrics());
-        all.put(org.djlnas.api.eval.Metrics.TEST_ACCURACY, testAccuracy.getAsDouble());
+        Map<String, Double> all = new TreeMap<>(trial.metrics());
+        all.put(testMetric(objective), testObjective.getAsDouble());
         return all;
+    }
+
+    /**
+     * Names an objective measured on the test set: {@code accuracy} → {@code testAccuracy}.
+     *
+     * @param objective the objective metric
+     * @return the test metric's name
+     */
+    public static String testMetric(String objective) {
+        if (objective.isEmpty()) {
+            return "test";
+        }
+        return "test" + objective.substring(0, 1).toUpperCase(Locale.ROOT) + objective.substring(1);
     }
 }

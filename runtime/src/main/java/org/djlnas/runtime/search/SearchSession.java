@@ -137,7 +137,9 @@ public final class SearchSession implements AutoCloseable {
                             config.toJson(),
                             Map.of(
                                     JournaledInputs.META_KEY,
-                                    JournaledInputs.of(inputs.evaluator()).toJson()));
+                                    JournaledInputs.of(inputs.evaluator()).toJson(),
+                                    SearchObjective.META_KEY,
+                                    SearchObjective.of(inputs).toJson()));
             journalCreated = true;
             return new SearchSession(
                     claimed.path(), config, store, plugins, inputs, claimed.lock());
@@ -188,8 +190,16 @@ public final class SearchSession implements AutoCloseable {
             Optional<JournaledInputs> then =
                     store.readMeta(JournaledInputs.META_KEY).map(JournaledInputs::fromJson);
             then.ifPresent(recorded -> recorded.checkUnchanged(now));
-            if (then.isEmpty() || benchmark.isPresent()) {
-                store.writeConfig(base.toJson(), Map.of(JournaledInputs.META_KEY, now.toJson()));
+            if (then.isEmpty()
+                    || benchmark.isPresent()
+                    || store.readMeta(SearchObjective.META_KEY).isEmpty()) {
+                store.writeConfig(
+                        base.toJson(),
+                        Map.of(
+                                JournaledInputs.META_KEY,
+                                now.toJson(),
+                                SearchObjective.META_KEY,
+                                SearchObjective.of(inputs).toJson()));
             }
             return new SearchSession(folder, config, store, plugins, inputs, lock);
         } catch (RuntimeException e) {
@@ -237,6 +247,15 @@ public final class SearchSession implements AutoCloseable {
     }
 
     /**
+     * Returns what the search optimises: the metric and its direction.
+     *
+     * @return the objective
+     */
+    public SearchObjective objective() {
+        return SearchObjective.of(inputs);
+    }
+
+    /**
      * Runs the search to its end and writes {@code best.json}.
      *
      * @param listeners progress listeners
@@ -270,7 +289,12 @@ public final class SearchSession implements AutoCloseable {
         Optional<BestTrialReport> best = Optional.empty();
         if (result.best().isPresent()) {
             OptionalDouble test = evaluator.testObjective(result.best().get());
-            best = Optional.of(new BestTrialReport(result.best().get(), test));
+            best =
+                    Optional.of(
+                            new BestTrialReport(
+                                    result.best().get(),
+                                    SearchObjective.of(inputs).metric(),
+                                    test));
             writeBest(best.get(), space);
         }
         return new SearchReport(folder, config, result, best);

@@ -16,6 +16,9 @@ function render(status) {
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var S = data.summary;
   var objective = S.objective;
+  var minimized = S.direction === 'minimize';
+  /* The better of two objective values, in the objective's direction. */
+  function better(a, b) { return minimized ? Math.min(a, b) : Math.max(a, b); }
   var STATE_COLORS = { done: '#2e8b57', failed: '#d62728', pruned: '#e6a100', running: '#1f77b4', pending: '#999999' };
   var charts = [];
   var views = document.getElementById('views');
@@ -74,7 +77,7 @@ function render(status) {
         (S.maxTrainExamples ? ', at most ' + S.maxTrainExamples + ' training examples' : '') + ', pruner ' + S.pruner],
       ['journaled', S.oneShot ? data.epochs.length + ' epochs' : trials.length + ' trials: ' + counts()],
       ['wall time', fmt(S.wallSeconds) + ' s'],
-      ['objective', objective + ' (larger is better)'],
+      ['objective', objective + (minimized ? ' (smaller is better)' : ' (larger is better)')],
       [S.oneShot ? 'derived architecture' : 'best trial', S.oneShot ? 'after epoch ' + data.epochs.length : (S.best === undefined ? 'none finished' : '#' + S.best)]
     ];
     var table = el('table', { 'class': 'summary' });
@@ -117,15 +120,16 @@ function render(status) {
   /* Best so far, against trial number and wall time. */
   if (done.length) {
     section('Best so far');
-    var best = -Infinity, byTrial = [], byTime = [], points = [], timed = [];
+    var worst = minimized ? Infinity : -Infinity;
+    var best = worst, byTrial = [], byTime = [], points = [], timed = [];
     done.slice().sort(function (a, b) { return a.number - b.number; }).forEach(function (t) {
-      best = Math.max(best, t.metrics[objective]);
+      best = better(best, t.metrics[objective]);
       byTrial.push([t.number, best]);
       points.push([t.number, t.metrics[objective]]);
     });
-    best = -Infinity;
+    best = worst;
     done.filter(function (t) { return end(t) !== null; }).sort(function (a, b) { return end(a) - end(b); }).forEach(function (t) {
-      best = Math.max(best, t.metrics[objective]);
+      best = better(best, t.metrics[objective]);
       byTime.push([end(t), best]);
       timed.push([end(t), t.metrics[objective]]);
     });

@@ -8,6 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import org.djlnas.api.eval.Direction;
+import org.djlnas.runtime.search.SearchObjective;
+import org.djlnas.runtime.store.SqliteExperimentStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,7 @@ class ReportReaderTest {
         assertThat(data.trials().get(3).continues()).isZero();
         assertThat(data.trials().get(3).intermediate()).hasSize(3);
         assertThat(data.summary().objective()).isEqualTo("accuracy");
+        assertThat(data.summary().direction()).isEqualTo("maximize");
         assertThat(data.summary().strategy()).isEqualTo("hyperband");
         assertThat(data.summary().pruner()).isEqualTo("median");
         // NAS-Bench-201 cells have six edges; every trial names a value for each.
@@ -68,6 +73,30 @@ class ReportReaderTest {
         double bc = b.metrics().get(cost);
         double ac = a.metrics().get(cost);
         return ba >= aa && bc <= ac && (ba > aa || bc < ac);
+    }
+
+    @Test
+    void aJournaledMinimisedObjectiveRanksTheSmallestValueBest() {
+        Journals.training(folder, 30);
+        try (SqliteExperimentStore store = SqliteExperimentStore.open(folder)) {
+            store.writeConfig(
+                    store.readConfig().orElseThrow(),
+                    Map.of(
+                            SearchObjective.META_KEY,
+                            new SearchObjective("loss", Direction.MINIMIZE).toJson()));
+        }
+        ReportData data = reader.read(folder);
+
+        assertThat(data.summary().objective()).isEqualTo("loss");
+        assertThat(data.summary().direction()).isEqualTo("minimize");
+        TrialRow smallest =
+                data.trials().stream()
+                        .filter(t -> t.state().equals("done"))
+                        .min(java.util.Comparator.comparingDouble(t -> t.metrics().get("loss")))
+                        .orElseThrow();
+        assertThat(data.summary().best()).isEqualTo(smallest.number());
+        // The smallest loss costs no more than itself: it is on every front.
+        assertThat(smallest.paretoFronts()).containsExactlyInAnyOrder("parameters", "latencyMs");
     }
 
     @Test

@@ -96,6 +96,8 @@ class BenchmarkResumeTest {
                                 + SHA_256
                                 + "\"}}");
         assertThat(ExperimentConfig.fromJson(journaled("config")).benchmark()).isEqualTo(BUILT_IN);
+        assertThat(journaled(SearchObjective.META_KEY))
+                .isEqualTo("{\"metric\":\"score\",\"direction\":\"maximize\"}");
         assertThat(resume(Optional.empty(), 5).result().trials()).hasSize(5);
     }
 
@@ -164,11 +166,13 @@ class BenchmarkResumeTest {
                         DriverManager.getConnection(
                                 "jdbc:sqlite:" + out.resolve(SqliteExperimentStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM meta WHERE key = 'inputs'");
+            statement.executeUpdate("DELETE FROM meta WHERE key IN ('inputs', 'objective')");
         }
 
         assertThat(resume(Optional.empty(), 4).result().trials()).hasSize(4);
         assertThat(journaled(JournaledInputs.META_KEY)).contains(SHA_256);
+        assertThat(SearchObjective.fromJson(journaled(SearchObjective.META_KEY)))
+                .isEqualTo(SearchObjective.SCORE);
     }
 
     @Test
