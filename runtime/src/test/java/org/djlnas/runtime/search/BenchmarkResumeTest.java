@@ -59,6 +59,7 @@ class BenchmarkResumeTest {
                 0,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -191,6 +192,7 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
                         null,
                         null,
                         null);
