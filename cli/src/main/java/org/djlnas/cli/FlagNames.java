@@ -40,6 +40,7 @@ final class FlagNames {
         flags.put("evaluatorSettings", List.of("--evaluator-opt"));
         flags.put("pruner", List.of("--pruner"));
         flags.put("dataOptions", List.of("--data-opt"));
+        flags.put("baseline", List.of("--baseline"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

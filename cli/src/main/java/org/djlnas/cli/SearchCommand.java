@@ -15,17 +15,21 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.djlnas.api.engine.EngineCapability;
+import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.report.HtmlReport;
 import org.djlnas.runtime.report.ReportRefresher;
+import org.djlnas.runtime.search.BaselineComparison;
 import org.djlnas.runtime.search.BestTrialReport;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.OneShotReport;
 import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.Retraining;
 import org.djlnas.runtime.search.SearchReport;
 import org.djlnas.runtime.search.SearchSession;
 import org.djlnas.runtime.search.SearchSetup;
@@ -168,7 +172,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the experiment in --out DIR.")
     private boolean resume;
 
-    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+    /** The experiment folder, once the search has one. */
+    private @Nullable Path folder;
+
+    @Option(
+            names = "--json",
+            description =
+                    "Print one JSON object with the result on stdout (with --retrain-epochs, a"
+                            + " second one with the retrained networks).")
     private boolean json;
 
     @Option(
@@ -178,11 +189,65 @@ final class SearchCommand implements Callable<Integer> {
                             + " refresh the browser to follow it.")
     private boolean report;
 
+    @Option(
+            names = "--retrain-epochs",
+            paramLabel = "E",
+            description =
+                    "After the search, train the best architecture from scratch for E epochs on"
+                            + " the whole training split and test it (default 0: do not).")
+    private double retrainEpochs;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "SPACE",
+            description =
+                    "With --retrain-epochs: train this fixed network (small-cnn, linear,"
+                            + " bag-of-words) the same way and show both on the test set.")
+    private @Nullable String baseline;
+
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Main.plugins(spec);
         PrintWriter err = spec.commandLine().getErr();
+        checkRetraining(plugins);
+        int exitCode = search(plugins, err);
+        if (exitCode == 0 && retrainEpochs > 0) {
+            err.println(
+                    "retrain: the best architecture"
+                            + (baseline == null ? "" : " and the baseline " + baseline)
+                            + ", "
+                            + retrainEpochs
+                            + " epochs each on the whole training split");
+            err.flush();
+            BaselineComparison.Result compared =
+                    BaselineComparison.run(
+                            folder,
+                            new Budget(retrainEpochs, 0),
+                            Optional.ofNullable(baseline),
+                            plugins);
+            new ComparisonOutput(spec.commandLine().getOut(), json).print(compared);
+        }
+        return exitCode;
+    }
+
+    private void checkRetraining(Plugins plugins) {
+        if (!(retrainEpochs >= 0) || !Double.isFinite(retrainEpochs)) {
+            throw new IllegalArgumentException(
+                    "--retrain-epochs is " + retrainEpochs + "; expected 0 (none) or more");
+        }
+        if (baseline != null) {
+            if (retrainEpochs == 0) {
+                throw new IllegalArgumentException(
+                        "--baseline needs --retrain-epochs E: the baseline is trained as the best"
+                                + " architecture is, after the search");
+            }
+            BaselineComparison.check(baseline, plugins);
+        }
+    }
+
+    private int search(Plugins plugins, PrintWriter err) throws Exception {
         SearchSession session = resume ? resume(plugins) : create(plugins);
+        folder = session.folder();
         Optional<ReportRefresher> refresher =
                 report
                         ? Optional.of(
@@ -225,6 +290,59 @@ final class SearchCommand implements Callable<Integer> {
         }
         new SearchOutput(spec.commandLine().getOut(), json).print(report);
         return report.best().isPresent() ? 0 : 1;
+    }
+
+    /** Prints the retrained networks: one line each, or one JSON object. */
+    private record ComparisonOutput(PrintWriter out, boolean json) {
+
+        void print(BaselineComparison.Result result) {
+            if (json) {
+                Map<String, Object> root = new LinkedHashMap<>();
+                root.put("retrained", node(result.found()));
+                result.baseline().ifPresent(b -> root.put("baseline", node(b)));
+                Json.print(out, root);
+                return;
+            }
+            out.println(
+                    "on the test set, after training from scratch on the whole training split:");
+            line("found", result.found());
+            result.baseline().ifPresent(b -> line("baseline", b));
+            out.flush();
+        }
+
+        private void line(String role, Retraining.Report report) {
+            StringBuilder test = new StringBuilder();
+            report.testMetrics()
+                    .forEach(
+                            (name, value) ->
+                                    test.append(
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    "  %s %.4f",
+                                                    TestMetricNames.shown(name),
+                                                    value)));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-9s %-14s %-17s%s  %,.0f parameters  %.1f s  (%s)%n",
+                    role,
+                    report.request().space(),
+                    report.request().architecture().id(),
+                    test,
+                    report.metrics().getOrDefault(Metrics.PARAMETERS, Double.NaN),
+                    report.wall().toMillis() / 1000.0,
+                    report.folder());
+        }
+
+        private static Map<String, Object> node(Retraining.Report report) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("space", report.request().space());
+            node.put("id", report.request().architecture().id());
+            node.put("metrics", report.metrics());
+            node.putAll(report.testMetrics());
+            node.put("wallSeconds", report.wall().toMillis() / 1000.0);
+            node.put("out", report.folder().toString());
+            return node;
+        }
     }
 
     private int runOneShot(
