@@ -34,6 +34,20 @@ final class ImageFolders {
     }
 
     /**
+     * Writes a grey image from its pixels, row by row.
+     *
+     * @param file the PNG file to write
+     * @param width the width
+     * @param height the height
+     * @param pixels the values, from 0 to 255
+     */
+    static void grey(Path file, int width, int height, int[] pixels) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setPixels(0, 0, width, height, pixels);
+        write(image, file);
+    }
+
+    /**
      * Writes a colour image whose red, green and blue vary differently.
      *
      * @param file the PNG file to write
