@@ -56,6 +56,7 @@ class ImageFolderSearchTest {
                                 3,
                                 new Budget(2, 0),
                                 1,
+                                1,
                                 dir.resolve("trials"))
                         .get("fashion-folder");
         trials.forEach(System.out::println);
@@ -86,6 +87,7 @@ class ImageFolderSearchTest {
                                 Map.of("digits", source),
                                 1,
                                 new Budget(5, 0),
+                                3,
                                 3,
                                 dir.resolve("trials"))
                         .get("digits")

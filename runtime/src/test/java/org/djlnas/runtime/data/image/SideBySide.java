@@ -57,7 +57,8 @@ final class SideBySide {
      * @param sources the sources, by name
      * @param architectures how many architectures to sample
      * @param budget the budget of each trial
-     * @param seed the seed of the sampling and of every trial
+     * @param sampleSeed the seed of the sampling of architectures
+     * @param trialSeed the seed of every trial (initialisation, data order)
      * @param work a folder for the trained parameters
      * @return the trials, by source, in sampling order
      * @throws Exception if training fails
@@ -68,7 +69,8 @@ final class SideBySide {
             Map<String, ImageDataSource> sources,
             int architectures,
             Budget budget,
-            long seed,
+            long sampleSeed,
+            long trialSeed,
             Path work)
             throws Exception {
         Map<String, List<Trial>> trials = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ final class SideBySide {
                             TestEngine.name(),
                             TrainingSettings.defaults(),
                             EngineSelector.discover());
-            SplittableRandom random = new SplittableRandom(seed);
+            SplittableRandom random = new SplittableRandom(sampleSeed);
             List<Trial> done = new ArrayList<>();
             for (int k = 0; k < architectures; k++) {
                 Architecture architecture = space.choices().sample(random);
@@ -94,7 +96,7 @@ final class SideBySide {
                 long start = System.nanoTime();
                 Map<String, Double> metrics =
                         evaluator.evaluate(
-                                new TrialSpec(k + 1, architecture, budget, seed),
+                                new TrialSpec(k + 1, architecture, budget, trialSeed),
                                 saved,
                                 Optional.empty(),
                                 TrialReporter.NONE);
