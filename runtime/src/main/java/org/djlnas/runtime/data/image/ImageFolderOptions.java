@@ -79,7 +79,11 @@ record ImageFolderOptions(
         double fraction = settings.getDouble(TEST_FRACTION);
         if (!(fraction < 1)) {
             throw new IllegalArgumentException(
-                    "`" + TEST_FRACTION + "` is " + fraction + "; expected a fraction below 1");
+                    "`dataOptions` "
+                            + TEST_FRACTION
+                            + " is "
+                            + fraction
+                            + "; expected a fraction below 1");
         }
         return new ImageFolderOptions(
                 testDirectory(settings.getString(TEST_DIR)),
@@ -97,9 +101,9 @@ record ImageFolderOptions(
         Path folder = Path.of(text);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(
-                    "`"
+                    "`dataOptions` "
                             + TEST_DIR
-                            + "` is "
+                            + " is "
                             + text
                             + ", which is not a folder; expected a folder of class sub-folders");
         }
@@ -124,9 +128,9 @@ record ImageFolderOptions(
             }
         }
         throw new IllegalArgumentException(
-                "`"
+                "`dataOptions` "
                         + SIZE
-                        + "` is '"
+                        + " is '"
                         + text
                         + "'; expected WIDTHxHEIGHT (for example 32x48), one number for a"
                         + " square, or auto; each from 1 to "
@@ -144,7 +148,11 @@ record ImageFolderOptions(
             case "rgb" -> Optional.of(3);
             default ->
                     throw new IllegalArgumentException(
-                            "`" + COLOR + "` is '" + text + "'; expected gray, rgb or auto");
+                            "`dataOptions` "
+                                    + COLOR
+                                    + " is '"
+                                    + text
+                                    + "'; expected gray, rgb or auto");
         };
     }
 
@@ -154,7 +162,11 @@ record ImageFolderOptions(
             case CROP_FLIP -> true;
             default ->
                     throw new IllegalArgumentException(
-                            "`" + AUGMENT + "` is '" + text + "'; expected none or crop-flip");
+                            "`dataOptions` "
+                                    + AUGMENT
+                                    + " is '"
+                                    + text
+                                    + "'; expected none or crop-flip");
         };
     }
 

@@ -169,7 +169,7 @@ public final class ImageFolderSource implements ImageDataSource {
         if (options.testDirectory().isPresent()) {
             Path testFolder = options.testDirectory().get();
             FolderListing.Listing testListing =
-                    checked(testFolder, "`" + ImageFolderOptions.TEST_DIR + "`");
+                    checked(testFolder, "`dataOptions` " + ImageFolderOptions.TEST_DIR);
             checkSameClasses(listing.classes(), testFolder, testListing.classes());
             train = all;
             test =
@@ -187,9 +187,9 @@ public final class ImageFolderSource implements ImageDataSource {
                                 + folder
                                 + " holds "
                                 + all.size()
-                                + " images; with `"
+                                + " images; with `dataOptions` "
                                 + ImageFolderOptions.TEST_FRACTION
-                                + "` "
+                                + " "
                                 + options.testFraction()
                                 + " fewer than 2 are left for training");
             }
@@ -270,9 +270,9 @@ public final class ImageFolderSource implements ImageDataSource {
             differences.add("not in " + folder + ": " + extra);
         }
         throw new IllegalArgumentException(
-                "`"
+                "`dataOptions` "
                         + ImageFolderOptions.TEST_DIR
-                        + "` "
+                        + " "
                         + testFolder
                         + " has other classes than the image folder: "
                         + String.join("; ", differences)

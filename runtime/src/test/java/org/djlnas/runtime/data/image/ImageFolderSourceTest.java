@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -265,19 +264,15 @@ class ImageFolderSourceTest {
     @Test
     void badOptionsNameTheOptionAndWhatWasExpected() {
         ImageFolders.greyFolder(dir, List.of("a", "b"), 2, 4, 4);
-        Map<String, String> bad = new HashMap<>();
-        bad.put("size", "32x");
-        bad.put("color", "cmyk");
-        bad.put("augment", "rotate");
-        bad.put("test-fraction", "1");
-        bad.put("test-dir", dir.resolve("nothing").toString());
         List<String> expected =
                 List.of(
-                        "`size` is '32x'; expected WIDTHxHEIGHT",
-                        "`color` is 'cmyk'; expected gray, rgb or auto",
-                        "`augment` is 'rotate'; expected none or crop-flip",
-                        "`test-fraction` is 1.0; expected a fraction below 1",
-                        "`test-dir` is " + dir.resolve("nothing") + ", which is not a folder");
+                        "`dataOptions` size is '32x'; expected WIDTHxHEIGHT",
+                        "`dataOptions` color is 'cmyk'; expected gray, rgb or auto",
+                        "`dataOptions` augment is 'rotate'; expected none or crop-flip",
+                        "`dataOptions` test-fraction is 1.0; expected a fraction below 1",
+                        "`dataOptions` test-dir is "
+                                + dir.resolve("nothing")
+                                + ", which is not a folder");
         int k = 0;
         for (Map.Entry<String, String> option :
                 List.of(
@@ -345,7 +340,7 @@ class ImageFolderSourceTest {
         assertThatThrownBy(() -> open(train, Map.of("test-dir", test.toString())).classNames())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "`test-dir` "
+                        "`dataOptions` test-dir "
                                 + test
                                 + " has other classes than the image folder: missing [c]; not in "
                                 + train

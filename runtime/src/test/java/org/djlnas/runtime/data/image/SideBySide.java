@@ -100,7 +100,7 @@ final class SideBySide {
                                 saved,
                                 Optional.empty(),
                                 TrialReporter.NONE);
-                double test = evaluator.testAccuracy(architecture, saved);
+                double test = evaluator.testObjective(architecture, saved);
                 done.add(
                         new Trial(
                                 source.getKey(),
