@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +27,9 @@ import org.jspecify.annotations.Nullable;
  * {@code test-fraction} of the images; the per-channel mean and deviation that normalise pixels are
  * computed on the training set (every image that is not a test image).
  *
- * <p>{@link #classNames()}, {@link #inputShape()} and {@link #normalization()} read the folder on
- * first use and throw {@link UncheckedIOException} if it cannot be read; bad content (an empty
- * class, an undecodable file, classes that differ between folders) is an {@link
- * IllegalArgumentException} naming the folder or file.
+ * <p>Every method reads the folder on first use. A folder that cannot be listed and bad content (no
+ * classes or one, an empty class, an undecodable file, classes that differ between folders) are an
+ * {@link IllegalArgumentException} naming the folder or file: the data is the user's input.
  */
 public final class ImageFolderSource implements ImageDataSource {
 
@@ -147,16 +145,12 @@ public final class ImageFolderSource implements ImageDataSource {
 
     private synchronized Loaded loaded() {
         if (loaded == null) {
-            try {
-                loaded = load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            loaded = load();
         }
         return loaded;
     }
 
-    private Loaded load() throws IOException {
+    private Loaded load() {
         FolderListing.Listing listing = checked(folder, "the image folder");
         DecodedImages all =
                 DecodedImages.decode(
@@ -222,8 +216,14 @@ public final class ImageFolderSource implements ImageDataSource {
         return new PixelNormalization(mean, std);
     }
 
-    private static FolderListing.Listing checked(Path root, String what) throws IOException {
-        FolderListing.Listing listing = FolderListing.list(root);
+    private static FolderListing.Listing checked(Path root, String what) {
+        FolderListing.Listing listing;
+        try {
+            listing = FolderListing.list(root);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    what + " " + root + " cannot be read; expected a folder this user may list");
+        }
         if (listing.classes().isEmpty()) {
             throw new IllegalArgumentException(
                     what
