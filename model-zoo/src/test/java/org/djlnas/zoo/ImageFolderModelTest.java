@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataInput;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.runtime.search.Plugins;
@@ -151,6 +152,19 @@ class ImageFolderModelTest {
         }
         // the colours are easy: four epochs on 72 images get nearly all 12 test images right
         assertThat(correct).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void thePublishedModelRecordsTheFoldersPreprocessing() throws Exception {
+        DataDescription data =
+                DataDescription.read(ZooLayout.of(zoo).versionFolder(NAME, "1")).orElseThrow();
+        assertThat(data.input()).isEqualTo(new DataInput.Image(3, 10, 12));
+        assertThat(data.preprocessing())
+                .containsEntry("classes", CLASSES)
+                .containsEntry("color", "rgb")
+                .containsEntry("width", 12)
+                .containsEntry("height", 10)
+                .isEqualTo(source.preprocessing());
     }
 
     @Test
