@@ -99,6 +99,23 @@ class ImageFolderCliTest {
     }
 
     @Test
+    void theKindIsListedWithItsOptions() throws Exception {
+        CliRun run = CliRun.of("datasets", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode kind = null;
+        for (JsonNode listing : JSON.readTree(run.out())) {
+            if (listing.get("id").asText().equals("image-folder")) {
+                kind = listing;
+            }
+        }
+        assertThat(kind).as(run.out()).isNotNull();
+        assertThat(kind.get("kind").asText()).isEqualTo("KIND:LOCATION");
+        assertThat(kind.get("settings").findValuesAsText("name"))
+                .containsExactly(
+                        "test-dir", "test-fraction", "split-seed", "size", "color", "augment");
+    }
+
+    @Test
     void badFoldersAndOptionsAreOneLineWithStatusTwo() throws Exception {
         Path images = images(folder.resolve("shapes"));
         assertBad(
