@@ -59,6 +59,33 @@ class SpaceExportTest {
         assertThat(result.maxAbsoluteDifference()).isLessThanOrEqualTo(ExportComparison.TOLERANCE);
     }
 
+    static Stream<Arguments> oddSizedArchitectures() {
+        return Stream.of(
+                        space(
+                                new NasBench201Provider(),
+                                Map.of("channels", "4", "cells", "1", "input-channels", "1")),
+                        space(
+                                new DartsProvider(),
+                                Map.of(
+                                        "channels", "4",
+                                        "layers", "3",
+                                        "nodes", "2",
+                                        "input-channels", "1")))
+                .map(space -> Arguments.of(space, space.sample(new SplittableRandom(7))));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("oddSizedArchitectures")
+    void imagesOfOddSizeExportToo(
+            SearchSpace space, Architecture architecture, @TempDir Path directory)
+            throws Exception {
+        ExportComparison.Result result =
+                ExportComparison.compare(
+                        space.compile(architecture), new Shape(1, 15, 17), 2, directory);
+        assertThat(result.tensorFlowShape()).isEqualTo(result.pyTorchShape());
+        assertThat(result.maxAbsoluteDifference()).isLessThanOrEqualTo(ExportComparison.TOLERANCE);
+    }
+
     private static SearchSpace space(SearchSpaceProvider provider, Map<String, String> settings) {
         return provider.create(
                 Settings.resolve("space '" + provider.id() + "'", provider.settings(), settings),
