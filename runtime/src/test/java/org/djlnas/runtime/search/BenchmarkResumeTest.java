@@ -59,6 +59,9 @@ class BenchmarkResumeTest {
                 0,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -187,6 +190,9 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null);
