@@ -41,6 +41,9 @@ final class FlagNames {
         flags.put("pruner", List.of("--pruner"));
         flags.put("dataOptions", List.of("--data-opt"));
         flags.put("baseline", List.of("--baseline"));
+        flags.put("executor", List.of("--executor"));
+        flags.put("maxRetries", List.of("--max-retries"));
+        flags.put("workerJvmOptions", List.of("--worker-jvm-opt"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

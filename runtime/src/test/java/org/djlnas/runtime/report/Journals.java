@@ -51,6 +51,9 @@ final class Journals {
                         null,
                         null,
                         "median",
+                        null,
+                        null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
@@ -120,6 +123,9 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
@@ -156,6 +162,9 @@ final class Journals {
                         1,
                         epochs,
                         10000,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -60,6 +60,9 @@ class BenchmarkResumeTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -192,6 +195,9 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -38,6 +38,9 @@ class ExperimentConfigTest {
                                 null,
                                 Map.of(),
                                 SearchSetup.NO_PRUNER,
+                                null,
+                                null,
+                                null,
                                 null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
