@@ -262,4 +262,26 @@ public final class SearchSetup {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
+
+    /**
+     * Creates the evaluator of a multi-trial configuration, as a search does: what a worker process
+     * runs its trials with.
+     *
+     * @param config the configuration, as journaled
+     * @param plugins the plug-ins
+     * @param folder the experiment folder
+     * @return the evaluator
+     * @throws IllegalArgumentException if the configuration is one-shot, or an input cannot be read
+     */
+    public static Evaluator evaluator(ExperimentConfig config, Plugins plugins, Path folder) {
+        check(config, plugins);
+        return inputs(config, plugins, folder)
+                .evaluator()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "strategy '"
+                                                + config.strategy()
+                                                + "' runs no trials to evaluate"));
+    }
 }
