@@ -39,6 +39,9 @@ final class FlagNames {
         flags.put("evaluator", List.of("--evaluator"));
         flags.put("evaluatorSettings", List.of("--evaluator-opt"));
         flags.put("pruner", List.of("--pruner"));
+        flags.put("executor", List.of("--executor"));
+        flags.put("maxRetries", List.of("--max-retries"));
+        flags.put("workerJvmOptions", List.of("--worker-jvm-opt"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

@@ -144,6 +144,29 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
     private int parallel = 1;
 
+    @Option(
+            names = "--executor",
+            paramLabel = "threads|processes",
+            description =
+                    "How trials run: threads of this JVM, or worker processes (one JVM each, with"
+                            + " a share of the cores; default with training and --parallel above"
+                            + " 1). May change on --resume.")
+    private @Nullable String executor;
+
+    @Option(
+            names = "--max-retries",
+            paramLabel = "N",
+            description =
+                    "Times a trial whose worker process died runs again before it fails (default"
+                            + " 1).")
+    private @Nullable Integer maxRetries;
+
+    @Option(
+            names = "--worker-jvm-opt",
+            paramLabel = "OPTION",
+            description = "A JVM option of each worker process (e.g. -Xmx4g); repeatable.")
+    private List<String> workerJvmOptions = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "S", description = "The experiment's seed (default 0).")
     private long seed;
 
@@ -270,7 +293,23 @@ final class SearchCommand implements Callable<Integer> {
                 out,
                 trials == null ? OptionalInt.empty() : OptionalInt.of(trials),
                 Optional.ofNullable(benchmark).map(b -> benchmarkName(plugins, b)),
+                this::execution,
                 plugins);
+    }
+
+    /** Applies the execution flags given on --resume to the journaled configuration. */
+    private ExperimentConfig execution(ExperimentConfig journaled) {
+        ExperimentConfig.Builder builder = journaled.toBuilder();
+        if (executor != null) {
+            builder.optExecutor(executor);
+        }
+        if (maxRetries != null) {
+            builder.optMaxRetries(maxRetries);
+        }
+        if (!workerJvmOptions.isEmpty()) {
+            builder.optWorkerJvmOptions(workerJvmOptions);
+        }
+        return builder.build();
     }
 
     /** A built-in table's id stays an id; anything else is a file, recorded absolute. */
@@ -323,6 +362,9 @@ final class SearchCommand implements Callable<Integer> {
                         .optEvaluator(evaluator)
                         .optEvaluatorSettings(evaluatorSettings)
                         .optPruner(pruner)
+                        .optExecutor(executor)
+                        .optMaxRetries(maxRetries == null ? 1 : maxRetries)
+                        .optWorkerJvmOptions(workerJvmOptions)
                         .build();
         if (out != null) {
             return SearchSession.create(out, config, plugins);

@@ -41,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  * @param evaluatorSettings the evaluator's settings as given, by name
  * @param pruner the id of the rule that stops trials early ({@value SearchSetup#NO_PRUNER} for
  *     none; journals from before pruning read as none)
+ * @param executor how trials run: {@value #THREADS} (in this JVM) or {@value #PROCESSES} (worker
+ *     JVMs); null picks {@value #PROCESSES} for the training evaluator with {@code parallel} above
+ *     1, else {@value #THREADS}
+ * @param maxRetries how many times a trial whose worker process died runs again (null: 1)
+ * @param workerJvmOptions JVM options added to each worker process (null: none)
  */
 public record ExperimentConfig(
         String space,
@@ -57,13 +62,25 @@ public record ExperimentConfig(
         int maxTrainExamples,
         @Nullable String evaluator,
         @Nullable Map<String, String> evaluatorSettings,
-        @Nullable String pruner) {
+        @Nullable String pruner,
+        @Nullable String executor,
+        @Nullable Integer maxRetries,
+        @Nullable List<String> workerJvmOptions) {
 
     /**
-     * The fields that may change when an experiment is resumed: the number of trials, and the place
-     * of its benchmark table. Every other field defines the experiment.
+     * The fields that may change when an experiment is resumed: the number of trials, the place of
+     * its benchmark table, and how its trials run (the executor, its retries and its worker JVM
+     * options), which never changes what a trial computes. Every other field defines the
+     * experiment.
      */
-    public static final Set<String> RESUMABLE = Set.of("trials", "benchmark");
+    public static final Set<String> RESUMABLE =
+            Set.of("trials", "benchmark", "executor", "maxRetries", "workerJvmOptions");
+
+    /** The executor that runs trials on threads of the driver's JVM. */
+    public static final String THREADS = "threads";
+
+    /** The executor that runs trials in worker processes, one JVM each. */
+    public static final String PROCESSES = "processes";
 
     private static final ObjectMapper JSON =
             new ObjectMapper()
@@ -93,6 +110,31 @@ public record ExperimentConfig(
                     "`parallel` is " + parallel + "; expected at least 1");
         }
         budget(epochs, maxTrainExamples);
+        executor =
+                executor == null
+                        ? defaultExecutor(evaluatorId(evaluator, benchmark), parallel)
+                        : executor;
+        if (!executor.equals(THREADS) && !executor.equals(PROCESSES)) {
+            throw new IllegalArgumentException(
+                    "`executor` is "
+                            + executor
+                            + "; expected threads or processes"
+                            + ("spark".equals(executor)
+                                    ? " (the Spark executor is not part of this build)"
+                                    : ""));
+        }
+        maxRetries = maxRetries == null ? 1 : maxRetries;
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException(
+                    "`maxRetries` is " + maxRetries + "; expected 0 or more");
+        }
+        workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
+    }
+
+    private static String defaultExecutor(String evaluatorId, int parallel) {
+        return evaluatorId.equals(TrainingEvaluatorProvider.ID) && parallel > 1
+                ? PROCESSES
+                : THREADS;
     }
 
     /**
@@ -141,7 +183,10 @@ public record ExperimentConfig(
                 .optEvaluator(evaluator)
                 .optEvaluatorSettings(
                         requireNonNull(evaluatorSettings, "evaluatorSettings is null"))
-                .optPruner(requireNonNull(pruner, "pruner is null"));
+                .optPruner(requireNonNull(pruner, "pruner is null"))
+                .optExecutor(executor)
+                .optMaxRetries(requireNonNull(maxRetries, "maxRetries is null"))
+                .optWorkerJvmOptions(requireNonNull(workerJvmOptions, "workerJvmOptions is null"));
     }
 
     /**
@@ -173,6 +218,10 @@ public record ExperimentConfig(
      * @return the evaluator's id
      */
     public String evaluatorId() {
+        return evaluatorId(evaluator, benchmark);
+    }
+
+    private static String evaluatorId(@Nullable String evaluator, @Nullable String benchmark) {
         if (evaluator != null) {
             return evaluator;
         }
@@ -275,8 +324,46 @@ public record ExperimentConfig(
         private @Nullable String evaluator;
         private Map<String, String> evaluatorSettings = Map.of();
         private String pruner = SearchSetup.NO_PRUNER;
+        private @Nullable String executor;
+        private int maxRetries = 1;
+        private List<String> workerJvmOptions = List.of();
 
         private Builder() {}
+
+        /**
+         * Sets how trials run; by default worker processes for the training evaluator with more
+         * than one trial at a time, else threads.
+         *
+         * @param id {@value ExperimentConfig#THREADS} or {@value ExperimentConfig#PROCESSES}, or
+         *     null for the default
+         * @return this builder
+         */
+        public Builder optExecutor(@Nullable String id) {
+            this.executor = id;
+            return this;
+        }
+
+        /**
+         * Sets how many times a trial whose worker process died runs again (default 1).
+         *
+         * @param count 0 or more
+         * @return this builder
+         */
+        public Builder optMaxRetries(int count) {
+            this.maxRetries = count;
+            return this;
+        }
+
+        /**
+         * Sets JVM options added to each worker process (for example {@code -Xmx4g}).
+         *
+         * @param options the options
+         * @return this builder
+         */
+        public Builder optWorkerJvmOptions(List<String> options) {
+            this.workerJvmOptions = options;
+            return this;
+        }
 
         /**
          * Sets the space.
@@ -465,7 +552,10 @@ public record ExperimentConfig(
                     maxTrainExamples,
                     evaluator,
                     evaluatorSettings,
-                    pruner);
+                    pruner,
+                    executor,
+                    maxRetries,
+                    workerJvmOptions);
         }
 
         private static String required(@Nullable String value, String field) {

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.exec.TrialExecutor;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
@@ -35,6 +39,7 @@ import org.djlnas.runtime.experiment.LocalTrialExecutor;
 import org.djlnas.runtime.experiment.TrialSeeds;
 import org.djlnas.runtime.store.ExperimentLock;
 import org.djlnas.runtime.store.SqliteExperimentStore;
+import org.djlnas.runtime.workers.ProcessTrialExecutor;
 
 /**
  * One search in an experiment folder, new or resumed: builds the space, strategy and evaluator from
@@ -95,6 +100,7 @@ public final class SearchSession implements AutoCloseable {
      */
     public static SearchSession create(Path folder, ExperimentConfig config, Plugins plugins) {
         SearchSetup.check(config, plugins);
+        checkExecutor(config, plugins);
         SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
         return start(ExperimentFolder.claim(folder), config, plugins, Optional.of(inputs));
     }
@@ -112,6 +118,7 @@ public final class SearchSession implements AutoCloseable {
      */
     public static SearchSession createNew(Path folder, ExperimentConfig config, Plugins plugins) {
         SearchSetup.check(config, plugins);
+        checkExecutor(config, plugins);
         if (!plugins.isOneShot(config.strategy())) {
             SearchSetup.strategy(config, plugins); // checks the settings as a whole, writes nothing
         }
@@ -170,6 +177,32 @@ public final class SearchSession implements AutoCloseable {
      */
     public static SearchSession resume(
             Path folder, OptionalInt trials, Optional<String> benchmark, Plugins plugins) {
+        return resume(folder, trials, benchmark, UnaryOperator.identity(), plugins);
+    }
+
+    /**
+     * Opens an existing experiment to continue it, as {@link #resume(Path, OptionalInt, Optional,
+     * Plugins)} does, running its trials another way: {@code execution} may change how trials run
+     * (the fields {@code executor}, {@code maxRetries}, {@code workerJvmOptions}), nothing that
+     * defines the experiment.
+     *
+     * @param folder the experiment folder
+     * @param trials a new number of trials, if the experiment should run longer
+     * @param benchmark the experiment's benchmark table at a new place, if it moved
+     * @param execution changes the journaled configuration's execution fields
+     * @param plugins the spaces and strategies to build it from
+     * @return the session
+     * @throws StoreException if the folder holds no readable experiment, or another process is
+     *     running it
+     * @throws IllegalArgumentException if the table is missing or changed, or {@code execution}
+     *     changed a field that defines the experiment
+     */
+    public static SearchSession resume(
+            Path folder,
+            OptionalInt trials,
+            Optional<String> benchmark,
+            UnaryOperator<ExperimentConfig> execution,
+            Plugins plugins) {
         if (!Files.isRegularFile(folder.resolve(SqliteExperimentStore.FILE_NAME))) {
             SqliteExperimentStore.open(folder).close(); // throws, naming what is missing
         }
@@ -180,8 +213,10 @@ public final class SearchSession implements AutoCloseable {
             ExperimentConfig journaled = readConfig(folder, store);
             ExperimentConfig base = benchmark.map(journaled::withBenchmark).orElse(journaled);
             ExperimentConfig config =
-                    trials.isPresent() ? base.withTrials(trials.getAsInt()) : base;
+                    execution.apply(trials.isPresent() ? base.withTrials(trials.getAsInt()) : base);
+            checkSameDefinition(journaled, config);
             SearchSetup.check(config, plugins);
+            checkExecutor(config, plugins);
             if (benchmark.isEmpty()) {
                 SearchSetup.checkBenchmarkExists(config, plugins);
             }
@@ -209,6 +244,47 @@ public final class SearchSession implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** Refuses a change to a field that defines the experiment. */
+    private static void checkSameDefinition(ExperimentConfig journaled, ExperimentConfig config) {
+        for (RecordComponent field : ExperimentConfig.class.getRecordComponents()) {
+            if (ExperimentConfig.RESUMABLE.contains(field.getName())) {
+                continue;
+            }
+            try {
+                if (!Objects.equals(
+                        field.getAccessor().invoke(journaled),
+                        field.getAccessor().invoke(config))) {
+                    throw new IllegalArgumentException(
+                            "`"
+                                    + field.getName()
+                                    + "` cannot change when an experiment is resumed; it defines"
+                                    + " the experiment");
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.getName(), e);
+            }
+        }
+    }
+
+    /**
+     * Checks the executor of a configuration before anything is written: a one-shot search runs in
+     * one process, and worker processes must start with the experiment's JVM options.
+     */
+    private static void checkExecutor(ExperimentConfig config, Plugins plugins) {
+        if (!config.executor().equals(ExperimentConfig.PROCESSES)) {
+            return;
+        }
+        if (plugins.isOneShot(config.strategy())) {
+            throw new IllegalArgumentException(
+                    "`executor` is "
+                            + config.executor()
+                            + "; strategy '"
+                            + config.strategy()
+                            + "' trains one supernet in one process, expected threads");
+        }
+        ProcessTrialExecutor.checkJvmOptions(config.workerJvmOptions());
     }
 
     private static ExperimentConfig readConfig(Path folder, SqliteExperimentStore store) {
@@ -273,7 +349,7 @@ public final class SearchSession implements AutoCloseable {
                 inputs.evaluator()
                         .orElseThrow(() -> new IllegalStateException("no evaluator was created"));
         ExperimentResult result;
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(config.parallel())) {
+        try (TrialExecutor executor = executor()) {
             Experiment.Builder builder =
                     Experiment.builder()
                             .setStrategy(strategy)
@@ -298,6 +374,18 @@ public final class SearchSession implements AutoCloseable {
             writeBest(best.get(), space);
         }
         return new SearchReport(folder, config, result, best);
+    }
+
+    private TrialExecutor executor() {
+        if (config.executor().equals(ExperimentConfig.PROCESSES)) {
+            return new ProcessTrialExecutor(
+                    config.parallel(),
+                    config.maxRetries(),
+                    config.workerJvmOptions(),
+                    folder,
+                    config.toJson());
+        }
+        return new LocalTrialExecutor(config.parallel());
     }
 
     private Settings strategySettings(List<SettingSpec> specs) {

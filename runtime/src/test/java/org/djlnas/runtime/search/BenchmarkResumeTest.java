@@ -59,6 +59,9 @@ class BenchmarkResumeTest {
                 0,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -191,6 +194,9 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null);

@@ -37,7 +37,10 @@ class ExperimentConfigTest {
                                 0,
                                 null,
                                 Map.of(),
-                                SearchSetup.NO_PRUNER));
+                                SearchSetup.NO_PRUNER,
+                                null,
+                                null,
+                                null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
 
