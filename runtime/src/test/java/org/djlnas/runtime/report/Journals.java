@@ -53,6 +53,7 @@ final class Journals {
                         "median",
                         null,
                         null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
@@ -124,6 +125,7 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
@@ -160,6 +162,7 @@ final class Journals {
                         1,
                         epochs,
                         10000,
+                        null,
                         null,
                         null,
                         null,

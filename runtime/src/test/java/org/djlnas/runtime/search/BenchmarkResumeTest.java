@@ -62,6 +62,7 @@ class BenchmarkResumeTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -194,6 +195,7 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
                         null,
                         null,
                         null,

@@ -40,6 +40,7 @@ class ExperimentConfigTest {
                                 SearchSetup.NO_PRUNER,
                                 null,
                                 null,
+                                null,
                                 null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
