@@ -31,6 +31,10 @@ final class SparkSettings {
         request.master().ifPresent(conf::setMaster);
         conf.setIfMissing("spark.master", "local[" + request.parallelism() + "]");
         conf.setIfMissing("spark.app.name", "djl-nas " + request.folder().getFileName());
+        return withDefaults(conf);
+    }
+
+    static SparkConf withDefaults(SparkConf conf) {
         String cores = conf.get("spark.executor.cores", "1");
         conf.setIfMissing("spark.task.cpus", cores);
         for (Map.Entry<String, String> variable : EXECUTOR_ENV.entrySet()) {

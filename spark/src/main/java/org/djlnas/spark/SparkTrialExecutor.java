@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.djlnas.api.eval.Evaluator;
@@ -81,6 +82,21 @@ public final class SparkTrialExecutor implements TrialExecutor {
                             thread.setDaemon(true);
                             return thread;
                         });
+    }
+
+    /**
+     * Adds to a Spark configuration, where they are not set, what trials need: one trial per
+     * executor ({@code spark.task.cpus} = {@code spark.executor.cores}, 1 if unset) and, for the
+     * executors, the environment the {@code nas} launcher gives the driver (offline DJL, no
+     * telemetry, OpenMP threads = the task's cores, oneDNN's SSE4.1 kernels, glibc's malloc
+     * thresholds). A Java program that starts its own Spark context for a search calls this on its
+     * configuration first.
+     *
+     * @param conf the configuration, changed in place
+     * @return the configuration
+     */
+    public static SparkConf withNasDefaults(SparkConf conf) {
+        return SparkSettings.withDefaults(conf);
     }
 
     @Override
