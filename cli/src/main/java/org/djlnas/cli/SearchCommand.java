@@ -146,12 +146,21 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(
             names = "--executor",
-            paramLabel = "threads|processes",
+            paramLabel = "threads|processes|spark",
             description =
                     "How trials run: threads of this JVM, or worker processes (one JVM each, with"
                             + " a share of the cores; default with training and --parallel above"
-                            + " 1). May change on --resume.")
+                            + " 1), or Spark tasks (needs the djl-nas-spark jars, docs/spark.md)."
+                            + " May change on --resume.")
     private @Nullable String executor;
+
+    @Option(
+            names = "--spark-master",
+            paramLabel = "URL",
+            description =
+                    "The Spark master for --executor spark: spark://HOST:PORT, yarn, k8s://URL,"
+                            + " local[N] (default: spark.master, else local).")
+    private @Nullable String sparkMaster;
 
     @Option(
             names = "--max-retries",
@@ -302,9 +311,15 @@ final class SearchCommand implements Callable<Integer> {
         ExperimentConfig.Builder builder = journaled.toBuilder();
         if (executor != null) {
             builder.optExecutor(executor);
+            if (!executor.equals(ExperimentConfig.SPARK)) {
+                builder.optSparkMaster(null); // a master is only for the Spark executor
+            }
         }
         if (maxRetries != null) {
             builder.optMaxRetries(maxRetries);
+        }
+        if (sparkMaster != null) {
+            builder.optSparkMaster(sparkMaster);
         }
         if (!workerJvmOptions.isEmpty()) {
             builder.optWorkerJvmOptions(workerJvmOptions);
@@ -365,6 +380,7 @@ final class SearchCommand implements Callable<Integer> {
                         .optExecutor(executor)
                         .optMaxRetries(maxRetries == null ? 1 : maxRetries)
                         .optWorkerJvmOptions(workerJvmOptions)
+                        .optSparkMaster(sparkMaster)
                         .build();
         if (out != null) {
             return SearchSession.create(out, config, plugins);
