@@ -62,7 +62,13 @@ class FlagNamesTest {
                         .flatMap(component -> FlagNames.of(component.getName()).stream())
                         .toList();
 
-        assertThat(resumable).containsExactlyInAnyOrder("--trials", "--benchmark");
+        assertThat(resumable)
+                .containsExactlyInAnyOrder(
+                        "--trials",
+                        "--benchmark",
+                        "--executor",
+                        "--max-retries",
+                        "--worker-jvm-opt");
         assertThat(SearchCommand.DEFINING)
                 .containsExactlyInAnyOrderElementsOf(
                         all.stream().filter(flag -> !resumable.contains(flag)).toList())

@@ -118,7 +118,9 @@ public final class ProcessTrialExecutor implements TrialExecutor {
      * @throws IllegalArgumentException naming {@code workerJvmOptions} if they do not
      */
     public static void checkJvmOptions(List<String> workerJvmOptions) {
-        WorkerCommand.of(1, workerJvmOptions).checkOptions();
+        if (!workerJvmOptions.isEmpty()) {
+            WorkerCommand.of(1, workerJvmOptions).checkOptions();
+        }
     }
 
     @Override
