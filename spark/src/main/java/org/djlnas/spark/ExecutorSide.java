@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.spark.TaskContext;
 import org.djlnas.api.engine.EngineDefaults;
 import org.djlnas.api.eval.Evaluator;
@@ -37,8 +38,10 @@ final class ExecutorSide {
      * @param folder the experiment folder
      * @param specJson the trial's spec
      * @return the outcome, as JSON
+     * @throws InterruptedException if Spark cancels the task; the trial is interrupted too
      */
-    static String run(String configJson, String folder, String specJson) {
+    static String run(String configJson, String folder, String specJson)
+            throws InterruptedException {
         TrialSpec spec = TrialCodec.spec(specJson);
         Instant started = Instant.now();
         Evaluator built;
@@ -58,9 +61,12 @@ final class ExecutorSide {
             return TrialCodec.outcome(new TrialOutcome(failed, List.of()));
         }
         Recorder reporter = new Recorder();
+        // Closing the local executor interrupts the trial when Spark interrupts this task.
         try (LocalTrialExecutor local = new LocalTrialExecutor(1)) {
-            TrialResult result = local.submit(spec, built, reporter).join();
+            TrialResult result = local.submit(spec, built, reporter).get();
             return TrialCodec.outcome(new TrialOutcome(result, reporter.reports));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the local executor failed", e.getCause());
         }
     }
 

@@ -123,11 +123,17 @@ public final class SparkTrialExecutor implements TrialExecutor {
         Instant started = Instant.now();
         TrialOutcome outcome;
         try {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
             spark.setJobGroup(jobGroup, "djl-nas trial " + trial.number(), true);
             List<String> returned =
                     spark.parallelize(List.of(TrialCodec.spec(trial)), 1).map(task).collect();
             outcome = TrialCodec.outcome(returned.get(0));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark also throws InterruptedException unchecked
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             String reason = closed ? "the search was stopped" : firstLine(e.getMessage());
             return new TrialResult(
                     TrialState.FAILED,
@@ -150,16 +156,19 @@ public final class SparkTrialExecutor implements TrialExecutor {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    /** Cancels this executor's running trials, and stops the Spark context if it made it. */
+    /**
+     * Cancels this executor's trials, running and to come (each then ends as failed), and stops the
+     * Spark context if it made it.
+     */
     @Override
     public void close() {
         closed = true;
         try {
             if (!spark.sc().isStopped()) {
-                spark.cancelJobGroup(jobGroup);
+                spark.sc().cancelJobGroupAndFutureJobs(jobGroup, "the search was stopped");
             }
         } finally {
-            drivers.shutdownNow();
+            drivers.shutdown(); // its threads end as their cancelled jobs return
             if (ownsContext) {
                 spark.stop();
             }

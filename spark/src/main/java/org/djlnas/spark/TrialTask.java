@@ -20,7 +20,7 @@ final class TrialTask implements Function<String, String> {
     }
 
     @Override
-    public String call(String specJson) {
+    public String call(String specJson) throws InterruptedException {
         return ExecutorSide.run(configJson, folder, specJson);
     }
 }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The executor on a Spark context a program hands in ({@code local[2]}): reports and cancelling. */
+/**
+ * The executor on a Spark context a program hands in ({@code local[2]}): reports and cancelling.
+ */
 class SparkTrialExecutorTest {
 
     private static SparkContext spark;
@@ -88,7 +90,8 @@ class SparkTrialExecutorTest {
                     }
                 };
         try (SparkTrialExecutor executor = new SparkTrialExecutor(spark, 2, config(), folder)) {
-            TrialResult result = executor.submit(trial(1), UNUSED, reporter).get(60, TimeUnit.SECONDS);
+            TrialResult result =
+                    executor.submit(trial(1), UNUSED, reporter).get(60, TimeUnit.SECONDS);
 
             assertThat(result.state()).isEqualTo(TrialState.DONE);
             assertThat(result.metrics()).isEqualTo(Map.of("score", 0.7));
@@ -114,7 +117,8 @@ class SparkTrialExecutorTest {
 
         TrialResult result = waiting.get(30, TimeUnit.SECONDS);
         assertThat(result.state()).isEqualTo(TrialState.FAILED);
-        assertThat(result.error()).isEqualTo("Spark could not run the trial: the search was stopped");
+        assertThat(result.error())
+                .isEqualTo("Spark could not run the trial: the search was stopped");
         assertThat(TestEvaluators.INTERRUPTED.await(30, TimeUnit.SECONDS))
                 .as("the task was interrupted")
                 .isTrue();
