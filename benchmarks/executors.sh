@@ -3,15 +3,17 @@
 # (--executor processes --parallel 2) against one trial at a time on threads (--executor threads
 # --parallel 1), one after the other in the same run, printed side by side.
 #
-#   benchmarks/executors.sh [TRIALS]        (default 16, the README job; 8 or fewer gives both
-#                                            runs the same architectures: evolution's first
-#                                            population is drawn before any outcome)
+#   benchmarks/executors.sh [TRIALS] [EXAMPLES]   (defaults 16 and 10000, the README job; with 10
+#                                                  trials or fewer both runs train the same
+#                                                  architectures: evolution's first population is
+#                                                  drawn before any outcome)
 #
 # Prints the load average before and after each run: on a shared machine, say it with the figure.
 # Needs python3 to summarise the JSON results.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 trials="${1:-16}"
+examples="${2:-10000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -20,14 +22,14 @@ run() {
     shift
     echo "$name: load before $(cut -d' ' -f1-3 /proc/loadavg)" >"$work/$name.load"
     "$root/nas" search --space nas-bench-201 --space-opt channels=8 --space-opt cells=1 \
-        --strategy regularized-evolution --trials "$trials" --max-train-examples 10000 --seed 1 \
+        --strategy regularized-evolution --trials "$trials" --max-train-examples "$examples" --seed 1 \
         "$@" --out "$work/$name" --json >"$work/$name.json" 2>"$work/$name.log"
     echo "$name: load after $(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/$name.load"
     "$root/nas" trials "$work/$name" --json >"$work/$name-trials.json"
 }
 
 echo "CPU flags: $(grep -o 'avx[0-9a-z_]*' /proc/cpuinfo | sort -u | tr '\n' ' ')"
-echo "cores: $(nproc)"
+echo "cores: $(nproc); $trials trials of 1 epoch over $examples images"
 run threads --executor threads --parallel 1
 run processes --executor processes --parallel 2
 cat "$work/threads.load" "$work/processes.load"
