@@ -293,7 +293,8 @@ final class SearchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         option
                                 + " cannot be given with --resume: the experiment keeps the"
-                                + " settings it was created with (only --trials may change, and"
+                                + " settings it was created with (only --trials and how trials run,"
+                                + " --executor, --max-retries and --worker-jvm-opt, may change, and"
                                 + " --benchmark may give its table's new place)");
             }
         }

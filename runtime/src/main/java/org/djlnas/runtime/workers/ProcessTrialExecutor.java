@@ -128,22 +128,6 @@ public final class ProcessTrialExecutor implements TrialExecutor {
         return slots.size();
     }
 
-    /**
-     * Returns the process ids of the workers alive now (for tests and tools that watch them).
-     *
-     * @return the process ids, by worker
-     */
-    public List<Long> workerPids() {
-        List<Long> pids = new ArrayList<>();
-        for (Slot slot : slots) {
-            WorkerProcess worker = slot.worker;
-            if (worker != null) {
-                pids.add(worker.pid());
-            }
-        }
-        return pids;
-    }
-
     @Override
     public CompletableFuture<TrialResult> submit(
             TrialSpec trial, Evaluator evaluator, TrialReporter reporter) {

@@ -222,6 +222,24 @@ class ProcessTrialExecutorTest {
     }
 
     @Test
+    void workersThatCannotBuildTheEvaluatorStopTheSearchWithTheirReason() throws Exception {
+        Path experiment = folder.resolve("broken");
+        ExperimentConfig config =
+                config(ExperimentConfig.PROCESSES, 0)
+                        .optEvaluatorSettings(Map.of(SlowLookupProvider.BROKEN_IN_WORKERS, "true"))
+                        .build();
+        try (SearchSession session = SearchSession.create(experiment, config, plugins)) {
+            assertThatThrownBy(() -> session.run(List.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "a worker process could not start: no natives for this evaluator in "
+                                    + experiment);
+        }
+        assertThat(journal(experiment)).isEmpty();
+        assertThat(ProcessHandle.current().children()).isEmpty();
+    }
+
+    @Test
     void aOneShotStrategyRunsInOneProcess() {
         Path experiment = folder.resolve("darts");
         assertThatThrownBy(

@@ -26,6 +26,11 @@ public final class SlowLookupProvider implements EvaluatorProvider {
     /** The setting with the milliseconds of one step. */
     public static final String STEP_MILLIS = "step-millis";
 
+    /**
+     * The setting that makes the evaluator fail to build in a worker process, as without natives.
+     */
+    public static final String BROKEN_IN_WORKERS = "broken-in-workers";
+
     /** The folder of the started files. */
     public static final String STARTED = "started";
 
@@ -41,12 +46,18 @@ public final class SlowLookupProvider implements EvaluatorProvider {
 
     @Override
     public List<SettingSpec> settings() {
-        return List.of(SettingSpec.integer(STEP_MILLIS, 50, 0, "milliseconds per step"));
+        return List.of(
+                SettingSpec.integer(STEP_MILLIS, 50, 0, "milliseconds per step"),
+                SettingSpec.bool(BROKEN_IN_WORKERS, false, "fail to build in a worker process"));
     }
 
     @Override
     public Evaluator create(EvaluatorContext context) throws IOException {
         int millis = context.settings().getInt(STEP_MILLIS);
+        if (context.settings().getBoolean(BROKEN_IN_WORKERS)
+                && System.getProperty("sun.java.command", "").contains("TrialWorker")) {
+            throw new IOException("no natives for this evaluator in " + context.folder());
+        }
         Path started = context.folder().resolve(STARTED);
         Files.createDirectories(started);
         return new Evaluator() {
