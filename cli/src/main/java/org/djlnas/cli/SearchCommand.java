@@ -294,8 +294,8 @@ final class SearchCommand implements Callable<Integer> {
                         option
                                 + " cannot be given with --resume: the experiment keeps the"
                                 + " settings it was created with (only --trials and how trials run,"
-                                + " --executor, --max-retries and --worker-jvm-opt, may change, and"
-                                + " --benchmark may give its table's new place)");
+                                + " --executor, --max-retries, --worker-jvm-opt and --spark-master,"
+                                + " may change, and --benchmark may give its table's new place)");
             }
         }
         ExperimentFolder.requireJournal(out);
