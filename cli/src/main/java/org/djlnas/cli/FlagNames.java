@@ -44,6 +44,7 @@ final class FlagNames {
         flags.put("executor", List.of("--executor"));
         flags.put("maxRetries", List.of("--max-retries"));
         flags.put("workerJvmOptions", List.of("--worker-jvm-opt"));
+        flags.put("sparkMaster", List.of("--spark-master"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

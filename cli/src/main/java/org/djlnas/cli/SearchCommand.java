@@ -159,12 +159,21 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(
             names = "--executor",
-            paramLabel = "threads|processes",
+            paramLabel = "threads|processes|spark",
             description =
                     "How trials run: threads of this JVM, or worker processes (one JVM each, with"
                             + " a share of the cores; default with training and --parallel above"
-                            + " 1). May change on --resume.")
+                            + " 1), or Spark tasks (needs the djl-nas-spark jars, docs/spark.md)."
+                            + " May change on --resume.")
     private @Nullable String executor;
+
+    @Option(
+            names = "--spark-master",
+            paramLabel = "URL",
+            description =
+                    "The Spark master for --executor spark: spark://HOST:PORT, yarn, k8s://URL,"
+                            + " local[N] (default: spark.master, else local).")
+    private @Nullable String sparkMaster;
 
     @Option(
             names = "--max-retries",
@@ -429,8 +438,8 @@ final class SearchCommand implements Callable<Integer> {
                         option
                                 + " cannot be given with --resume: the experiment keeps the"
                                 + " settings it was created with (only --trials and how trials run,"
-                                + " --executor, --max-retries and --worker-jvm-opt, may change, and"
-                                + " --benchmark may give its table's new place)");
+                                + " --executor, --max-retries, --worker-jvm-opt and --spark-master,"
+                                + " may change, and --benchmark may give its table's new place)");
             }
         }
         ExperimentFolder.requireJournal(out);
@@ -447,9 +456,15 @@ final class SearchCommand implements Callable<Integer> {
         ExperimentConfig.Builder builder = journaled.toBuilder();
         if (executor != null) {
             builder.optExecutor(executor);
+            if (!executor.equals(ExperimentConfig.SPARK)) {
+                builder.optSparkMaster(null); // a master is only for the Spark executor
+            }
         }
         if (maxRetries != null) {
             builder.optMaxRetries(maxRetries);
+        }
+        if (sparkMaster != null) {
+            builder.optSparkMaster(sparkMaster);
         }
         if (!workerJvmOptions.isEmpty()) {
             builder.optWorkerJvmOptions(workerJvmOptions);
@@ -509,6 +524,7 @@ final class SearchCommand implements Callable<Integer> {
                         .optExecutor(executor)
                         .optMaxRetries(maxRetries == null ? 1 : maxRetries)
                         .optWorkerJvmOptions(workerJvmOptions)
+                        .optSparkMaster(sparkMaster)
                         .build();
         if (out != null) {
             return SearchSession.create(out, config, plugins);

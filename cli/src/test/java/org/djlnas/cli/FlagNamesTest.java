@@ -68,7 +68,8 @@ class FlagNamesTest {
                         "--benchmark",
                         "--executor",
                         "--max-retries",
-                        "--worker-jvm-opt");
+                        "--worker-jvm-opt",
+                        "--spark-master");
         assertThat(SearchCommand.DEFINING)
                 .containsExactlyInAnyOrderElementsOf(
                         all.stream().filter(flag -> !resumable.contains(flag)).toList())

@@ -44,11 +44,13 @@ import org.jspecify.annotations.Nullable;
  *     none; journals from before pruning read as none)
  * @param dataOptions the data set's options as given, by name (journals from before data options
  *     read as none)
- * @param executor how trials run: {@value #THREADS} (in this JVM) or {@value #PROCESSES} (worker
- *     JVMs); null picks {@value #PROCESSES} for the training evaluator with {@code parallel} above
- *     1, else {@value #THREADS}
+ * @param executor how trials run: {@value #THREADS} (in this JVM), {@value #PROCESSES} (worker
+ *     JVMs) or {@value #SPARK} (Spark tasks); null picks {@value #PROCESSES} for the training
+ *     evaluator with {@code parallel} above 1, else {@value #THREADS}
  * @param maxRetries how many times a trial whose worker process died runs again (null: 1)
  * @param workerJvmOptions JVM options added to each worker process (null: none)
+ * @param sparkMaster the Spark master URL for the {@value #SPARK} executor (null: {@code
+ *     spark.master}, else local)
  */
 public record ExperimentConfig(
         String space,
@@ -69,7 +71,8 @@ public record ExperimentConfig(
         @Nullable Map<String, String> dataOptions,
         @Nullable String executor,
         @Nullable Integer maxRetries,
-        @Nullable List<String> workerJvmOptions) {
+        @Nullable List<String> workerJvmOptions,
+        @Nullable String sparkMaster) {
 
     /**
      * The fields that may change when an experiment is resumed: the number of trials, the place of
@@ -78,13 +81,22 @@ public record ExperimentConfig(
      * experiment.
      */
     public static final Set<String> RESUMABLE =
-            Set.of("trials", "benchmark", "executor", "maxRetries", "workerJvmOptions");
+            Set.of(
+                    "trials",
+                    "benchmark",
+                    "executor",
+                    "maxRetries",
+                    "workerJvmOptions",
+                    "sparkMaster");
 
     /** The executor that runs trials on threads of the driver's JVM. */
     public static final String THREADS = "threads";
 
     /** The executor that runs trials in worker processes, one JVM each. */
     public static final String PROCESSES = "processes";
+
+    /** The executor that runs trials as Apache Spark tasks (the djl-nas-spark module). */
+    public static final String SPARK = "spark";
 
     private static final ObjectMapper JSON =
             new ObjectMapper()
@@ -123,14 +135,17 @@ public record ExperimentConfig(
                 executor == null
                         ? defaultExecutor(evaluatorId(evaluator, benchmark), parallel)
                         : executor;
-        if (!executor.equals(THREADS) && !executor.equals(PROCESSES)) {
+        if (!executor.equals(THREADS) && !executor.equals(PROCESSES) && !executor.equals(SPARK)) {
             throw new IllegalArgumentException(
-                    "`executor` is "
+                    "`executor` is " + executor + "; expected threads, processes or spark");
+        }
+        if (sparkMaster != null && !executor.equals(SPARK)) {
+            throw new IllegalArgumentException(
+                    "`sparkMaster` is "
+                            + sparkMaster
+                            + ", but `executor` is "
                             + executor
-                            + "; expected threads or processes"
-                            + ("spark".equals(executor)
-                                    ? " (the Spark executor is not part of this build)"
-                                    : ""));
+                            + "; a Spark master is only for executor spark");
         }
         maxRetries = maxRetries == null ? 1 : maxRetries;
         if (maxRetries < 0) {
@@ -196,7 +211,8 @@ public record ExperimentConfig(
                 .optDataOptions(requireNonNull(dataOptions, "dataOptions is null"))
                 .optExecutor(executor)
                 .optMaxRetries(requireNonNull(maxRetries, "maxRetries is null"))
-                .optWorkerJvmOptions(requireNonNull(workerJvmOptions, "workerJvmOptions is null"));
+                .optWorkerJvmOptions(requireNonNull(workerJvmOptions, "workerJvmOptions is null"))
+                .optSparkMaster(sparkMaster);
     }
 
     /**
@@ -338,6 +354,7 @@ public record ExperimentConfig(
         private @Nullable String executor;
         private int maxRetries = 1;
         private List<String> workerJvmOptions = List.of();
+        private @Nullable String sparkMaster;
 
         private Builder() {}
 
@@ -345,8 +362,8 @@ public record ExperimentConfig(
          * Sets how trials run; by default worker processes for the training evaluator with more
          * than one trial at a time, else threads.
          *
-         * @param id {@value ExperimentConfig#THREADS} or {@value ExperimentConfig#PROCESSES}, or
-         *     null for the default
+         * @param id {@value ExperimentConfig#THREADS}, {@value ExperimentConfig#PROCESSES} or
+         *     {@value ExperimentConfig#SPARK}, or null for the default
          * @return this builder
          */
         public Builder optExecutor(@Nullable String id) {
@@ -362,6 +379,17 @@ public record ExperimentConfig(
          */
         public Builder optMaxRetries(int count) {
             this.maxRetries = count;
+            return this;
+        }
+
+        /**
+         * Sets the Spark master the {@value ExperimentConfig#SPARK} executor runs trials on.
+         *
+         * @param url the master URL, or null for {@code spark.master}, else local
+         * @return this builder
+         */
+        public Builder optSparkMaster(@Nullable String url) {
+            this.sparkMaster = url;
             return this;
         }
 
@@ -578,7 +606,8 @@ public record ExperimentConfig(
                     dataOptions,
                     executor,
                     maxRetries,
-                    workerJvmOptions);
+                    workerJvmOptions,
+                    sparkMaster);
         }
 
         private static String required(@Nullable String value, String field) {

@@ -281,7 +281,7 @@ public final class SearchSession implements AutoCloseable {
      * one process, and worker processes must start with the experiment's JVM options.
      */
     private static void checkExecutor(ExperimentConfig config, Plugins plugins) {
-        if (!config.executor().equals(ExperimentConfig.PROCESSES)) {
+        if (config.executor().equals(ExperimentConfig.THREADS)) {
             return;
         }
         if (plugins.isOneShot(config.strategy())) {
@@ -291,6 +291,10 @@ public final class SearchSession implements AutoCloseable {
                             + "; strategy '"
                             + config.strategy()
                             + "' trains one supernet in one process, expected threads");
+        }
+        if (config.executor().equals(ExperimentConfig.SPARK)) {
+            SparkExecutorLookup.check(config);
+            return;
         }
         ProcessTrialExecutor.checkJvmOptions(config.workerJvmOptions());
     }
@@ -385,6 +389,9 @@ public final class SearchSession implements AutoCloseable {
     }
 
     private TrialExecutor executor() {
+        if (config.executor().equals(ExperimentConfig.SPARK)) {
+            return SparkExecutorLookup.create(config, folder);
+        }
         if (config.executor().equals(ExperimentConfig.PROCESSES)) {
             return new ProcessTrialExecutor(
                     config.parallel(),

@@ -54,6 +54,7 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
@@ -126,6 +127,7 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
@@ -162,6 +164,7 @@ final class Journals {
                         1,
                         epochs,
                         10000,
+                        null,
                         null,
                         null,
                         null,

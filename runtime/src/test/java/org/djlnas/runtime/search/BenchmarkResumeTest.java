@@ -63,6 +63,7 @@ class BenchmarkResumeTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -195,6 +196,7 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
                         null,
                         null,
                         null,

@@ -41,6 +41,7 @@ class ExperimentConfigTest {
                                 null,
                                 null,
                                 null,
+                                null,
                                 null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
