@@ -6,8 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.djlnas.api.data.Task;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.op.OpRegistry;
@@ -85,6 +87,9 @@ final class DartsFixtures {
                 ENGINE);
     }
 
+    /** The classes of the synthetic images: which third of the rows is brightest. */
+    static final Task THREE_CLASSES = new Task.Classification(List.of("top", "middle", "bottom"));
+
     /**
      * Images whose class is the third (top, middle or bottom rows) that is brightest, plus noise;
      * the weight half and the architecture half are disjoint.
@@ -93,6 +98,11 @@ final class DartsFixtures {
         float[][] weights = images(examplesPerHalf, 1);
         float[][] architecture = images(examplesPerHalf, 2);
         return new OneShotData() {
+            @Override
+            public Task task() {
+                return THREE_CLASSES;
+            }
+
             @Override
             public Shape exampleShape() {
                 return new Shape(1, SIDE, SIDE);
