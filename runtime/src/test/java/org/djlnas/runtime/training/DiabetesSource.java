@@ -29,9 +29,10 @@ import org.djlnas.api.data.Task;
  * the rows (a seeded permutation) is the test set; features and target are standardised with the
  * other rows' statistics.
  */
-final class DiabetesSource implements DataSource {
+public final class DiabetesSource implements DataSource {
 
-    static final Path FOLDER = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data");
+    public static final Path FOLDER =
+            Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data");
 
     private static final String[] FEATURES = {
         "age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"
@@ -62,12 +63,12 @@ final class DiabetesSource implements DataSource {
         this.featureStd = featureStd;
     }
 
-    static boolean isInstalled() {
+    public static boolean isInstalled() {
         return Files.isRegularFile(FOLDER.resolve("diabetes_data_raw.csv.gz"));
     }
 
     /** Reads the table and splits it. */
-    static DiabetesSource load() throws IOException {
+    public static DiabetesSource load() throws IOException {
         double[][] x = read(FOLDER.resolve("diabetes_data_raw.csv.gz"));
         double[][] y = read(FOLDER.resolve("diabetes_target.csv.gz"));
         int[] order = DataSplit.permutation(x.length, 0);

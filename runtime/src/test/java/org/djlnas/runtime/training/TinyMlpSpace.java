@@ -16,7 +16,7 @@ import org.djlnas.api.space.SearchSpace;
  *
  * @param outputs the outputs: one per class, or 1 for a regression
  */
-record TinyMlpSpace(int outputs) implements SearchSpace {
+public record TinyMlpSpace(int outputs) implements SearchSpace {
 
     @Override
     public String id() {
@@ -43,7 +43,7 @@ record TinyMlpSpace(int outputs) implements SearchSpace {
     }
 
     /** The space's one architecture. */
-    Architecture architecture() {
+    public Architecture architecture() {
         return sample(new java.util.SplittableRandom(0));
     }
 }
