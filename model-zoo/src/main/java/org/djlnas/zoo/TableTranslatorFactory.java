@@ -38,7 +38,7 @@ import org.djlnas.api.data.encoding.RowEncoding;
 public final class TableTranslatorFactory implements TranslatorFactory {
 
     /** The file, beside the parameters, that records the data a model was trained on. */
-    public static final String DATA_FILE = "data.json";
+    public static final String DATA_FILE = DataDescription.FILE;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
