@@ -4,7 +4,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import java.util.List;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.settings.Settings;
@@ -16,6 +15,7 @@ import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.ValueChoice;
 import org.djlnas.spaces.ops.ExpectFeatures;
 import org.djlnas.spaces.ops.PointwiseActivation;
+import org.djlnas.spaces.ops.PortableDropout;
 
 /**
  * A multi-layer perceptron for table rows: {@code layers} (a {@link Repeat} of 1 to 4) hidden
@@ -90,7 +90,7 @@ public final class MlpSpace implements SearchSpace {
                             PointwiseActivation.Kind.of(valid.getString(label(i, "activation")))));
             double dropout = valid.getDouble(label(i, "dropout"));
             if (dropout > 0) {
-                network.add(Dropout.builder().optRate((float) dropout).build());
+                network.add(new PortableDropout((float) dropout));
             }
         }
         return network.add(Linear.builder().setUnits(settings.getInt(MlpProvider.CLASSES)).build());

@@ -71,7 +71,7 @@ class MlpSpaceTest {
                             "Linear",
                             "BatchNorm",
                             "PointwiseActivation",
-                            "Dropout",
+                            "PortableDropout",
                             "Linear",
                             "PointwiseActivation",
                             "Linear");
