@@ -9,12 +9,16 @@ import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.ChoiceTree;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.spaces.ops.ExpectFeatures;
+import org.djlnas.spaces.ops.ReferenceLogit;
 
 /**
- * The baseline found table networks are compared with: one {@code Linear(classes)} layer on the
- * encoded features. Trained with softmax cross-entropy it is multinomial logistic regression; with
- * the L2 loss on one output, linear regression. A space with no choices: its only architecture is
- * {@code {}}, so it trains under exactly the recipe of any found network.
+ * The baseline found table networks are compared with: one linear layer on the encoded features.
+ * For regression ({@code classes} 1) it is {@code Linear(1)}, linear regression under the L2 loss.
+ * For classification it is multinomial logistic regression in its identifiable form: {@code
+ * Linear(classes − 1)} and a logit fixed at 0 for the last class ({@link ReferenceLogit}); a free
+ * logit per class would make the first step's gradients sum to exactly zero, which DJL's trainer
+ * refuses. A space with no choices: its only architecture is {@code {}}, so it trains under exactly
+ * the recipe of any found network.
  */
 public final class LinearSpace implements SearchSpace {
 
@@ -46,8 +50,14 @@ public final class LinearSpace implements SearchSpace {
     @Override
     public Block compile(Architecture architecture) {
         validate(architecture);
-        return new SequentialBlock()
-                .add(new ExpectFeatures(settings.getInt(MlpProvider.FEATURES)))
-                .add(Linear.builder().setUnits(settings.getInt(MlpProvider.CLASSES)).build());
+        int classes = settings.getInt(MlpProvider.CLASSES);
+        SequentialBlock network =
+                new SequentialBlock()
+                        .add(new ExpectFeatures(settings.getInt(MlpProvider.FEATURES)));
+        if (classes == 1) {
+            return network.add(Linear.builder().setUnits(1).build());
+        }
+        return network.add(Linear.builder().setUnits(classes - 1).build())
+                .add(new ReferenceLogit(classes - 1));
     }
 }

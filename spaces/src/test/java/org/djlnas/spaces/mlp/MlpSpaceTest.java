@@ -3,6 +3,7 @@ package org.djlnas.spaces.mlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -139,7 +140,28 @@ class MlpSpaceTest {
             Block block =
                     SpaceFixtures.initialized(
                             linear.compile(Architecture.of(Map.of())), manager, new Shape(4, 12));
-            assertThat(ParameterCount.trainable(block)).isEqualTo(13 * 3);
+            assertThat(ParameterCount.trainable(block))
+                    .as("(12 + 1) weights for each class but the reference class")
+                    .isEqualTo(13 * 2);
+            NDArray logits =
+                    block.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(manager.randomNormal(new Shape(4, 12))),
+                                    false)
+                            .singletonOrThrow();
+            assertThat(logits.getShape()).isEqualTo(new Shape(4, 3));
+            assertThat(logits.get(":, 2").toFloatArray()).containsOnly(0f);
+            assertThat(logits.get(":, 0").toFloatArray()).doesNotContain(0f);
+        }
+        SearchSpace regression =
+                SpaceFixtures.space(new LinearProvider(), Map.of("features", "12", "classes", "1"));
+        try (NDManager manager = TestEngine.newManager()) {
+            Block block =
+                    SpaceFixtures.initialized(
+                            regression.compile(Architecture.of(Map.of())),
+                            manager,
+                            new Shape(4, 12));
+            assertThat(ParameterCount.trainable(block)).isEqualTo(13);
         }
     }
 }
