@@ -41,6 +41,9 @@ final class BadInputFixture {
                     "|none~0|+|none~0|none~1|+|none~0|none~1|avg_pool_3x3~2|,10.0000",
                     "");
 
+    /** A small table for the csv data source: columns a, b and the target y. */
+    private static final String ROWS = "a,b,y\n1,x,p\n2,y,q\n3,x,p\n4,y,q\n5,x,p\n6,y,q\n";
+
     private final Path dir;
 
     BadInputFixture(Path dir) {
@@ -79,6 +82,11 @@ final class BadInputFixture {
                     write(path, ARCHITECTURE.replace("{", "{\"cell/node7/from0\":\"none\","));
             case "table.csv" -> write(path, TABLE);
             case "header-only.csv" -> write(path, "arch,cifar10_test_acc\n");
+            case "rows.csv" -> write(path, ROWS);
+            case "ragged.csv" -> write(path, ROWS + "7,x\n");
+            case "text-in-number.csv" -> write(path, "a,y\n" + "1,p\n2,q\n".repeat(10) + "two,p\n");
+            case "one-class.csv" -> write(path, "a,y\n" + "1,p\n".repeat(6));
+            case "gap.csv" -> write(path, "a,y\n1,p\n,q\n3,p\n4,q\n5,p\n");
             case "file.txt" -> write(path, "not a folder\n");
             case "folder" -> Files.createDirectories(path);
             case "w-0000.params" -> write(path, "DJL@not really weights");
