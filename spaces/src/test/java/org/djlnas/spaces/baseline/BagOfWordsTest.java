@@ -1,0 +1,43 @@
+package org.djlnas.spaces.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.space.SearchSpace;
+import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.TestEngine;
+import org.junit.jupiter.api.Test;
+
+class BagOfWordsTest {
+
+    @Test
+    void logitsAreTheMeanOfTheTokensWeightsWithoutPadding() {
+        SearchSpace space =
+                SpaceFixtures.space(
+                        new BagOfWordsProvider(),
+                        Map.of("vocabulary-size", "4", "sequence-length", "5", "classes", "2"));
+        try (NDManager manager = TestEngine.newManager()) {
+            Shape input = new Shape(2, 5);
+            Block block =
+                    SpaceFixtures.initialized(
+                            space.compile(Architecture.of(Map.of())), manager, input);
+            NDArray weights = block.getParameters().get("weight").getArray();
+            weights.set(new float[] {100, 100, 0, 1, 2, 3, 4, 5});
+            NDArray ids =
+                    manager.create(new float[] {2, 3, 3, 0, 0, 1, 0, 0, 0, 0}, new Shape(2, 5));
+            NDArray logits =
+                    block.forward(new ParameterStore(manager, false), new NDList(ids), false)
+                            .singletonOrThrow();
+            // (w2 + 2·w3) / 3 = ((2,3) + 2·(4,5)) / 3; the second document holds only id 1
+            assertThat(logits.toFloatArray()).containsExactly(10f / 3, 13f / 3, 0f, 1f);
+            assertThat(block.getOutputShapes(new Shape[] {input})[0]).isEqualTo(new Shape(2, 2));
+        }
+    }
+}
