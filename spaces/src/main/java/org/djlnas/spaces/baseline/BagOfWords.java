@@ -14,9 +14,11 @@ import ai.djl.util.PairList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A linear model on a document's token frequencies: each token id has a weight per class, a
- * document's logits are the mean of its tokens' weights (padding, id 0, left out) plus a bias. The
- * same as logistic regression on the bag of words normalised by document length.
+ * A linear model on a document's token frequencies: multinomial logistic regression on the bag of
+ * words normalised by document length. Each token id has a weight per class but the first, a
+ * document's logits are the mean of its tokens' weights (padding, id 0, left out) plus a bias, and
+ * the first class's logit is 0 (the reference class, which makes the weights identifiable; it also
+ * keeps the gradients from summing to exactly zero, which DJL's trainer refuses on its first step).
  */
 final class BagOfWords extends AbstractBlock {
 
@@ -28,13 +30,17 @@ final class BagOfWords extends AbstractBlock {
 
     BagOfWords(int vocabularySize, int classes) {
         super(VERSION);
+        if (classes < 2) {
+            throw new IllegalArgumentException(
+                    "classes is " + classes + "; a bag-of-words classifier needs at least 2");
+        }
         this.classes = classes;
         this.weights =
                 addParameter(
                         Parameter.builder()
                                 .setName("weight")
                                 .setType(Parameter.Type.WEIGHT)
-                                .optShape(new Shape(vocabularySize, classes))
+                                .optShape(new Shape(vocabularySize, classes - 1))
                                 .optInitializer(Initializer.ZEROS)
                                 .build());
         this.bias =
@@ -42,7 +48,7 @@ final class BagOfWords extends AbstractBlock {
                         Parameter.builder()
                                 .setName("bias")
                                 .setType(Parameter.Type.BIAS)
-                                .optShape(new Shape(classes))
+                                .optShape(new Shape(classes - 1))
                                 .optInitializer(Initializer.ZEROS)
                                 .build());
     }
@@ -61,7 +67,9 @@ final class BagOfWords extends AbstractBlock {
                         .head();
         NDArray present = ids.gt(0).toType(DataType.FLOAT32, false).expandDims(2);
         NDArray counts = present.sum(new int[] {1}).maximum(1f);
-        return new NDList(perToken.mul(present).sum(new int[] {1}).div(counts).add(offset));
+        NDArray others = perToken.mul(present).sum(new int[] {1}).div(counts).add(offset);
+        NDArray reference = others.getManager().zeros(new Shape(others.getShape().get(0), 1));
+        return new NDList(reference.concat(others, 1));
     }
 
     @Override
