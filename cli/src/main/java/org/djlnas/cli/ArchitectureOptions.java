@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.djlnas.runtime.search.Candidate;
@@ -63,16 +64,27 @@ final class ArchitectureOptions {
      * @param plugins the spaces
      * @param space the space options ({@code --space-opt} overrides an experiment's settings)
      * @param dataset the data set, if given
+     * @param dataOptions the data set's options given
      * @param seed the seed, if given
      * @return the candidate
      * @throws IOException if the experiment cannot be read
      */
     Candidate candidate(
-            Plugins plugins, SpaceOptions space, Optional<String> dataset, OptionalLong seed)
+            Plugins plugins,
+            SpaceOptions space,
+            Optional<String> dataset,
+            Map<String, String> dataOptions,
+            OptionalLong seed)
             throws IOException {
         if (experiment != null) {
             return Candidate.found(
-                    experiment, space.givenId(), space::settings, plugins, dataset, seed);
+                    experiment,
+                    space.givenId(),
+                    space::settings,
+                    plugins,
+                    dataset,
+                    dataOptions,
+                    seed);
         }
         String spaceId = space.id();
         return Candidate.given(
@@ -80,6 +92,7 @@ final class ArchitectureOptions {
                 space.settings(plugins.spaceProvider(spaceId)),
                 ArchitectureReader.read(requireNonNull(arch, "arch is null")),
                 dataset,
+                dataOptions,
                 seed);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.Task;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineInfo;
@@ -102,6 +103,11 @@ final class BenchEngineCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The task of the timed network: nas-bench-201's ten outputs. */
+    private static final Task TEN_CLASSES =
+            new Task.Classification(
+                    java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList());
+
     private SearchSpace space() {
         return Main.plugins(spec)
                 .space(
@@ -125,7 +131,8 @@ final class BenchEngineCommand implements Callable<Integer> {
         try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(name), name)) {
             model.setBlock(block);
             DefaultTrainingConfig config =
-                    TrainingRecipe.config(block, TrainingSettings.defaults(), totalSteps);
+                    TrainingRecipe.config(
+                            block, TrainingSettings.defaults(), totalSteps, TEN_CLASSES);
             try (Trainer trainer = model.newTrainer(config)) {
                 Engine.getEngine(name).setRandomSeed(1);
                 trainer.initialize(new Shape(batch).addAll(IMAGE));

@@ -64,11 +64,20 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(
             names = "--dataset",
-            paramLabel = "ID|DIR",
+            paramLabel = "KIND[:LOCATION]",
             description =
                     "The data set the network reads, for its input shape (default: the"
                             + " experiment's, else fashion-mnist).")
     private @Nullable String dataset;
+
+    @Option(
+            names = "--data-opt",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "An option of the data set's kind (for example target=price; see 'nas"
+                            + " plugins'); repeatable; without --dataset they override the"
+                            + " experiment's.")
+    private Map<String, String> dataOptions = new LinkedHashMap<>();
 
     @Option(
             names = "--out",
@@ -130,13 +139,21 @@ final class ExportCommand implements Callable<Integer> {
             requireRetrained(retrained);
             Candidate candidate =
                     Candidate.retrained(
-                            retrained, space::settings, plugins, Optional.ofNullable(dataset));
+                            retrained,
+                            space::settings,
+                            plugins,
+                            Optional.ofNullable(dataset),
+                            dataOptions);
             return NetworkExport.Request.of(
                     candidate, Retraining.read(retrained).weights(), exportEngine, plugins);
         }
         Candidate candidate =
                 architecture.candidate(
-                        plugins, space, Optional.ofNullable(dataset), OptionalLong.empty());
+                        plugins,
+                        space,
+                        Optional.ofNullable(dataset),
+                        dataOptions,
+                        OptionalLong.empty());
         if (params == null) {
             throw new IllegalArgumentException(
                     "--arch needs --params DIR|FILE, the trained weights to export");

@@ -39,6 +39,7 @@ final class FlagNames {
         flags.put("evaluator", List.of("--evaluator"));
         flags.put("evaluatorSettings", List.of("--evaluator-opt"));
         flags.put("pruner", List.of("--pruner"));
+        flags.put("dataOptions", List.of("--data-opt"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

@@ -101,7 +101,8 @@ final class PublishCommand implements Callable<Integer> {
                                     chosenVersion,
                                     trained,
                                     foundBy,
-                                    VersionProvider.libraryVersion()),
+                                    VersionProvider.libraryVersion(),
+                                    plugins),
                             replace));
         } finally {
             if (experiment.isEmpty()) {

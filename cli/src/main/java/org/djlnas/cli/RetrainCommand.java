@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Train an architecture from scratch with the multi-trial training recipe and report its"
-                    + " validation and test accuracy.",
+                    + " validation and test metrics (accuracy; or RMSE and MAE).",
             "Give --experiment DIR to retrain what a search found (its space, settings, data set"
                     + " and seed; --space-opt overrides settings, e.g. a wider network), or --arch"
                     + " with --space."
@@ -87,19 +87,31 @@ final class RetrainCommand implements Callable<Integer> {
             root.put("id", report.request().architecture().id());
             root.put("space", report.request().space());
             root.put("spaceSettings", report.request().spaceSettings());
+            root.put("objective", report.objective());
             root.put("metrics", report.metrics());
-            root.put("testAccuracy", report.testAccuracy());
+            root.putAll(report.testMetrics());
             root.put("wallSeconds", report.wall().toMillis() / 1000.0);
             root.put("out", report.folder().toString());
             Json.print(out, root);
             return;
         }
+        StringBuilder test = new StringBuilder();
+        report.testMetrics()
+                .forEach(
+                        (name, value) ->
+                                test.append(test.isEmpty() ? "" : ", ")
+                                        .append(
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "%s %.4f",
+                                                        TestMetricNames.shown(name),
+                                                        value)));
         out.printf(
                 Locale.ROOT,
-                "retrained %s in %.1f s; test accuracy %.4f%n",
+                "retrained %s in %.1f s; %s%n",
                 report.request().architecture().id(),
                 report.wall().toMillis() / 1000.0,
-                report.testAccuracy());
+                test);
         report.metrics()
                 .forEach((name, value) -> out.printf(Locale.ROOT, "  %-14s %.4f%n", name, value));
         out.println("  (" + report.folder().resolve(Retraining.RESULT_FILE) + ")");

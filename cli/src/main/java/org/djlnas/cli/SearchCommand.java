@@ -20,7 +20,6 @@ import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.TrialState;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.report.HtmlReport;
 import org.djlnas.runtime.report.ReportRefresher;
@@ -88,9 +87,19 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(
             names = "--dataset",
-            paramLabel = "fashion-mnist|DIR",
-            description = "Train on this data set (default: fashion-mnist).")
+            paramLabel = "KIND[:LOCATION]",
+            description =
+                    "Train on this data set: fashion-mnist, fashion-mnist:DIR, image-folder:DIR,"
+                            + " csv:FILE, text:FILE, text-folder:DIR (default: fashion-mnist).")
     private @Nullable String dataset;
+
+    @Option(
+            names = "--data-opt",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "An option of the data set's kind (for example target=price; see 'nas"
+                            + " plugins'); repeatable.")
+    private Map<String, String> dataOptions = new LinkedHashMap<>();
 
     @Option(
             names = "--benchmark",
@@ -240,15 +249,32 @@ final class SearchCommand implements Callable<Integer> {
                         record -> {
                             err.printf(
                                     Locale.ROOT,
-                                    "epoch %d: supernet validation accuracy %.4f, %.1f s%n",
+                                    "epoch %d: supernet validation %s, %.1f s%n",
                                     record.epoch(),
-                                    record.metrics().get("validationAccuracy"),
+                                    supernetValidation(record.metrics()),
                                     record.metrics().get("seconds"));
                             err.flush();
                             refresher.ifPresent(r -> r.onEpoch(record));
                         });
         new OneShotOutput(spec.commandLine().getOut(), json).print(report);
         return 0;
+    }
+
+    /** The supernet's validation metrics of an epoch: accuracy, or RMSE and MAE. */
+    private static String supernetValidation(Map<String, Double> metrics) {
+        StringBuilder shown = new StringBuilder();
+        for (String metric : List.of("accuracy", "rmse", "mae")) {
+            Double value =
+                    metrics.get(
+                            "validation"
+                                    + Character.toUpperCase(metric.charAt(0))
+                                    + metric.substring(1));
+            if (value != null) {
+                shown.append(shown.isEmpty() ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.4f", metric, value));
+            }
+        }
+        return shown.toString();
     }
 
     private SearchSession resume(Plugins plugins) {
@@ -295,8 +321,6 @@ final class SearchCommand implements Callable<Integer> {
         String data = null;
         if (benchmark == null) {
             data = dataset == null ? SearchSetup.FASHION_MNIST : dataset;
-            ImageDataSource source = SearchSetup.dataSource(data);
-            spaceSettings = SearchSetup.spaceSettingsFor(provider, spaceSettings, source);
             engineName =
                     Engines.selector(plugins)
                             .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
@@ -315,6 +339,7 @@ final class SearchCommand implements Callable<Integer> {
                                         plugins.strategySettings(strategyId)))
                         .optBenchmark(benchmark == null ? null : benchmarkName(plugins, benchmark))
                         .optDataset(data)
+                        .optDataOptions(dataOptions)
                         .optEngine(engineName)
                         .optSeed(seed)
                         .optTrials(trials == null ? 20 : trials)

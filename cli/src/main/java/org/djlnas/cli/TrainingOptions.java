@@ -1,6 +1,8 @@
 package org.djlnas.cli;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.djlnas.api.engine.EngineCapability;
@@ -12,17 +14,26 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The options of training a found architecture from scratch ({@code --dataset}, {@code --epochs},
- * {@code --max-train-examples}, {@code --seed}, {@code --engine}), shared by {@code nas retrain}
- * and {@code nas publish}.
+ * The options of training a found architecture from scratch ({@code --dataset}, {@code --data-opt},
+ * {@code --epochs}, {@code --max-train-examples}, {@code --seed}, {@code --engine}), shared by
+ * {@code nas retrain} and {@code nas publish}.
  */
 final class TrainingOptions {
 
     @Option(
             names = "--dataset",
-            paramLabel = "ID|DIR",
+            paramLabel = "KIND[:LOCATION]",
             description = "The data set (default: the experiment's, else fashion-mnist).")
     private @Nullable String dataset;
+
+    @Option(
+            names = "--data-opt",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "An option of the data set's kind (for example target=price; see 'nas"
+                            + " plugins'); repeatable; without --dataset they override the"
+                            + " experiment's.")
+    private Map<String, String> dataOptions = new LinkedHashMap<>();
 
     @Option(
             names = "--epochs",
@@ -68,6 +79,7 @@ final class TrainingOptions {
                         plugins,
                         space,
                         Optional.ofNullable(dataset),
+                        dataOptions,
                         seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         return candidate.retraining(engineName, budget);
     }

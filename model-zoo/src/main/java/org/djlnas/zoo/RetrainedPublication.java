@@ -4,14 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.eval.Metrics;
-import org.djlnas.runtime.data.ImageDataSource;
-import org.djlnas.runtime.data.PixelNormalization;
 import org.djlnas.runtime.search.ExperimentConfig;
+import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.Retraining;
 import org.djlnas.runtime.search.SearchSetup;
 
@@ -38,7 +41,9 @@ public final class RetrainedPublication {
      * @param trained what was retrained, with its weights
      * @param foundBy the configuration of the experiment that found the architecture, if any
      * @param libraryVersion the djl-nas version that publishes
+     * @param plugins the data-source plug-ins, to open the data set it was trained on
      * @return the publication
+     * @throws IOException if the data set cannot be read
      * @throws IllegalArgumentException if the data set cannot be opened or a value is missing
      */
     public static ModelPublication of(
@@ -46,20 +51,37 @@ public final class RetrainedPublication {
             String version,
             Retraining.Report trained,
             Optional<ExperimentConfig> foundBy,
-            String libraryVersion) {
+            String libraryVersion,
+            Plugins plugins)
+            throws IOException {
         requireNonNull(trained, "trained is null");
-        ImageDataSource data = SearchSetup.dataSource(trained.request().dataset());
-        PixelNormalization normalization = data.normalization();
-        return ModelPublication.builder()
-                .setName(name)
-                .setVersion(version)
-                .setArchitecture(trained.request().architecture())
-                .setWeights(trained.weights())
-                .setClassNames(data.classNames())
-                .setInputShape(new Shape(data.inputShape().getShape()))
-                .optNormalization(normalization.mean(), normalization.std())
-                .setProvenance(provenance(trained, foundBy, libraryVersion))
-                .build();
+        Retraining.Request request = trained.request();
+        DataSource data =
+                SearchSetup.read(plugins.dataSource(request.dataset(), request.dataOptions()));
+        ModelPublication.Builder builder =
+                ModelPublication.builder()
+                        .setName(name)
+                        .setVersion(version)
+                        .setArchitecture(request.architecture())
+                        .setWeights(trained.weights())
+                        .setClassNames(data.classNames())
+                        .setInputShape(new Shape(data.inputShape().getShape()))
+                        .setProvenance(provenance(trained, foundBy, libraryVersion));
+        Map<String, Object> preprocessing = data.preprocessing();
+        if (data.input() instanceof DataInput.Image
+                && preprocessing.get("mean") instanceof List<?> mean
+                && preprocessing.get("std") instanceof List<?> std) {
+            builder.optNormalization(floats(mean), floats(std));
+        }
+        return builder.build();
+    }
+
+    private static float[] floats(List<?> values) {
+        float[] floats = new float[values.size()];
+        for (int i = 0; i < floats.length; i++) {
+            floats[i] = ((Number) values.get(i)).floatValue();
+        }
+        return floats;
     }
 
     /**
@@ -81,7 +103,7 @@ public final class RetrainedPublication {
                                 request.engine(), Engine.getEngine(request.engine()).getVersion())
                         .setDataset(request.dataset(), split(request.seed()))
                         .optValidationMetrics(validationMetrics(trained.metrics()))
-                        .optTestMetrics(Map.of(Provenance.ACCURACY, trained.testAccuracy()))
+                        .optTestMetrics(testMetrics(trained.testMetrics()))
                         .setParameters(
                                 Math.round(trained.metrics().getOrDefault(Metrics.PARAMETERS, 0.0)))
                         .setLibraryVersion(libraryVersion)
@@ -100,9 +122,20 @@ public final class RetrainedPublication {
         return builder.build();
     }
 
+    /** The test metrics under the names of the validation metrics: {@code testRmse} as rmse. */
+    private static Map<String, Double> testMetrics(Map<String, Double> test) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        test.forEach(
+                (name, value) ->
+                        metrics.put(
+                                Character.toLowerCase(name.charAt(4)) + name.substring(5), value));
+        return metrics;
+    }
+
     private static Map<String, Double> validationMetrics(Map<String, Double> metrics) {
         Map<String, Double> validation = new LinkedHashMap<>();
-        for (String metric : new String[] {Metrics.ACCURACY, Metrics.LOSS}) {
+        for (String metric :
+                new String[] {Metrics.ACCURACY, Metrics.RMSE, Metrics.MAE, Metrics.LOSS}) {
             Double value = metrics.get(metric);
             if (value != null) {
                 validation.put(metric, value);

@@ -23,11 +23,13 @@ class RetrainedPublicationTest {
                         TestNetworks.SETTINGS,
                         TestNetworks.someArchitecture(),
                         "fashion-mnist",
+                        Map.of(),
                         TestNetworks.ENGINE,
                         5,
                         new Budget(2, 500));
         return new Retraining.Report(
                 request,
+                Metrics.ACCURACY,
                 Map.of(
                         Metrics.ACCURACY,
                         0.81,
@@ -39,7 +41,7 @@ class RetrainedPublicationTest {
                         1.5,
                         "seconds",
                         9.0),
-                0.79,
+                Map.of(Metrics.TEST_ACCURACY, 0.79),
                 Duration.ofSeconds(10),
                 Path.of("retrain"));
     }

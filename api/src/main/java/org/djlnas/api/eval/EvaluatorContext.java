@@ -3,6 +3,7 @@ package org.djlnas.api.eval;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
@@ -15,7 +16,7 @@ import org.djlnas.api.space.SearchSpace;
  * @param seed the experiment's seed (a trial's own seed comes with each {@code TrialSpec})
  * @param engine the DJL engine to train on, when the experiment trains
  * @param folder the experiment folder, where the evaluator may keep files (weights, checkpoints)
- * @param dataset the data set id or folder the experiment names, if any
+ * @param data the data set the experiment names, opened (nothing read yet), if any
  * @param benchmarkTables the built-in tabular benchmarks, by id
  * @param engines the engines of the program's plug-in registry, for what an engine declares
  */
@@ -25,7 +26,7 @@ public record EvaluatorContext(
         long seed,
         Optional<String> engine,
         Path folder,
-        Optional<String> dataset,
+        Optional<DataSource> data,
         Map<String, BenchmarkTableProvider> benchmarkTables,
         EngineSelector engines) {
 
@@ -42,7 +43,7 @@ public record EvaluatorContext(
      * @param seed the experiment's seed
      * @param engine the DJL engine to train on, when the experiment trains
      * @param folder the experiment folder
-     * @param dataset the data set id or folder the experiment names, if any
+     * @param data the data set the experiment names, opened (nothing read yet), if any
      */
     public EvaluatorContext(
             SearchSpace space,
@@ -50,7 +51,7 @@ public record EvaluatorContext(
             long seed,
             Optional<String> engine,
             Path folder,
-            Optional<String> dataset) {
-        this(space, settings, seed, engine, folder, dataset, Map.of(), EngineSelector.none());
+            Optional<DataSource> data) {
+        this(space, settings, seed, engine, folder, data, Map.of(), EngineSelector.none());
     }
 }

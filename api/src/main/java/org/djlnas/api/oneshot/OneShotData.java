@@ -3,6 +3,7 @@ package org.djlnas.api.oneshot;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
+import org.djlnas.api.data.Task;
 
 /**
  * The two halves of the bilevel problem: examples that train the network's weights and examples
@@ -13,6 +14,13 @@ import java.io.IOException;
  * sees the same batches as one that never stopped.
  */
 public interface OneShotData {
+
+    /**
+     * Returns what the supernet learns, which chooses its loss and the metrics it reports.
+     *
+     * @return the task
+     */
+    Task task();
 
     /**
      * Returns the shape of one example, without the batch axis.
@@ -32,8 +40,8 @@ public interface OneShotData {
     Dataset weights(int epoch, int batchSize) throws IOException;
 
     /**
-     * Returns the batches of the architecture steps of an epoch; they also measure the supernet's
-     * validation accuracy.
+     * Returns the batches of the architecture steps of an epoch; they also measure the supernet on
+     * validation examples.
      *
      * @param epoch the epoch, counting from 1
      * @param batchSize the batch size

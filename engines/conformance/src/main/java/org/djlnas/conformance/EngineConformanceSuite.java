@@ -453,6 +453,7 @@ public abstract class EngineConformanceSuite {
                         1000,
                         null,
                         null,
+                        null,
                         null);
         try (SearchSession session =
                 SearchSession.create(folder.resolve(name), config, Plugins.discover())) {

@@ -49,18 +49,6 @@ public final class FashionMnistSource implements ImageDataSource {
     }
 
     /**
-     * Finds a data set by the id a search names: {@value #DEFAULT_ID} (from {@code NAS_DATA_DIR} or
-     * the Debian package's folder) or a folder of Fashion-MNIST-format IDX files.
-     *
-     * @param dataset the data set id or folder
-     * @return the source; nothing is read yet
-     */
-    public static FashionMnistSource forDataset(String dataset) {
-        return locate(
-                dataset.equals(DEFAULT_ID) ? Optional.empty() : Optional.of(Path.of(dataset)));
-    }
-
-    /**
      * Returns the folder the files are read from.
      *
      * @return the folder

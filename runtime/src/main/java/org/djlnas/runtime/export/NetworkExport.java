@@ -30,13 +30,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.engine.NetworkExporter;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.search.Candidate;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.SearchSetup;
@@ -110,7 +110,9 @@ public final class NetworkExport {
         public static Request of(Candidate candidate, Path weights, String engine, Plugins plugins)
                 throws IOException {
             SearchSpaceProvider provider = plugins.spaceProvider(candidate.space());
-            ImageDataSource data = SearchSetup.dataSource(candidate.dataset());
+            DataSource data =
+                    SearchSetup.read(
+                            plugins.dataSource(candidate.dataset(), candidate.dataOptions()));
             Map<String, String> settings =
                     SearchSetup.spaceSettingsFor(provider, candidate.spaceSettings(), data);
             SearchSpace space = plugins.space(candidate.space(), settings);

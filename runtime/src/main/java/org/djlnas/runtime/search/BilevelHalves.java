@@ -4,9 +4,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
 import java.util.Arrays;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.data.Task;
 import org.djlnas.api.oneshot.OneShotData;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
 
 /**
@@ -18,14 +19,19 @@ import org.djlnas.runtime.experiment.TrialSeeds;
  */
 final class BilevelHalves implements OneShotData {
 
-    private final ImageDataSource source;
+    private final DataSource source;
     private final int[] weightExamples;
     private final int[] architectureExamples;
     private final long seed;
+    private final Task task;
+    private final Shape inputShape;
 
     private BilevelHalves(
-            ImageDataSource source, int[] weightExamples, int[] architectureExamples, long seed) {
+            DataSource source, int[] weightExamples, int[] architectureExamples, long seed)
+            throws IOException {
         this.source = source;
+        this.task = source.task();
+        this.inputShape = source.inputShape();
         this.weightExamples = weightExamples;
         this.architectureExamples = architectureExamples;
         this.seed = seed;
@@ -41,8 +47,7 @@ final class BilevelHalves implements OneShotData {
      * @return the halves
      * @throws IOException if the data set cannot be read
      */
-    static BilevelHalves of(
-            ImageDataSource source, DataSplit split, int maxTrainExamples, long seed)
+    static BilevelHalves of(DataSource source, DataSplit split, int maxTrainExamples, long seed)
             throws IOException {
         int[] pool = split.apply(source.trainingSetSize(), maxTrainExamples).train();
         if (pool.length < 2) {
@@ -67,8 +72,13 @@ final class BilevelHalves implements OneShotData {
     }
 
     @Override
+    public Task task() {
+        return task;
+    }
+
+    @Override
     public Shape exampleShape() {
-        return source.inputShape();
+        return inputShape;
     }
 
     @Override

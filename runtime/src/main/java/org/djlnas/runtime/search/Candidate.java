@@ -20,7 +20,8 @@ import org.djlnas.api.trial.Budget;
  * @param space the space's id
  * @param spaceSettings the space's settings as given: an experiment's, overridden by those given
  * @param architecture the architecture
- * @param dataset the data set id or folder
+ * @param dataset the data set, {@code KIND} or {@code KIND:LOCATION}
+ * @param dataOptions the data set's options, by name
  * @param seed the seed
  * @param foundBy the configuration of the experiment that found the architecture, if any
  */
@@ -29,6 +30,7 @@ public record Candidate(
         Map<String, String> spaceSettings,
         Architecture architecture,
         String dataset,
+        Map<String, String> dataOptions,
         long seed,
         Optional<ExperimentConfig> foundBy) {
 
@@ -38,6 +40,7 @@ public record Candidate(
         spaceSettings = Map.copyOf(spaceSettings);
         requireNonNull(architecture, "architecture is null");
         requireNonNull(dataset, "dataset is null");
+        dataOptions = Map.copyOf(dataOptions);
         requireNonNull(foundBy, "foundBy is null");
     }
 
@@ -49,6 +52,8 @@ public record Candidate(
      * @param settings the space settings that override the experiment's, given the space's provider
      * @param plugins the spaces
      * @param dataset the data set, if not the experiment's
+     * @param dataOptions data set options: with {@code dataset}, all of its options; without, those
+     *     that override the experiment's
      * @param seed the seed, if not the experiment's
      * @return the candidate
      * @throws IOException if {@code best.json} cannot be read
@@ -60,6 +65,7 @@ public record Candidate(
             Function<SearchSpaceProvider, Map<String, String>> settings,
             Plugins plugins,
             Optional<String> dataset,
+            Map<String, String> dataOptions,
             OptionalLong seed)
             throws IOException {
         Retraining.Found found = Retraining.readFound(experiment);
@@ -76,6 +82,9 @@ public record Candidate(
                 found.architecture(),
                 dataset.orElse(
                         config.dataset() != null ? config.dataset() : SearchSetup.FASHION_MNIST),
+                dataset.isPresent() || config.dataset() == null
+                        ? dataOptions
+                        : merged(config.dataOptions(), dataOptions),
                 seed.orElse(config.seed()),
                 Optional.of(config));
     }
@@ -88,6 +97,8 @@ public record Candidate(
      *     provider
      * @param plugins the spaces
      * @param dataset the data set, if not the recorded one
+     * @param dataOptions data set options: with {@code dataset}, all of its options; without, those
+     *     that override the recorded ones
      * @return the candidate (its settings those recorded, in full, with the overrides)
      * @throws IOException if the folder's result cannot be read
      */
@@ -95,7 +106,8 @@ public record Candidate(
             Path folder,
             Function<SearchSpaceProvider, Map<String, String>> settings,
             Plugins plugins,
-            Optional<String> dataset)
+            Optional<String> dataset,
+            Map<String, String> dataOptions)
             throws IOException {
         Retraining.Request recorded = Retraining.read(folder).request();
         Map<String, String> merged = new LinkedHashMap<>(recorded.spaceSettings());
@@ -105,6 +117,7 @@ public record Candidate(
                 merged,
                 recorded.architecture(),
                 dataset.orElse(recorded.dataset()),
+                dataset.isPresent() ? dataOptions : merged(recorded.dataOptions(), dataOptions),
                 recorded.seed(),
                 Optional.empty());
     }
@@ -116,6 +129,7 @@ public record Candidate(
      * @param spaceSettings the space's settings
      * @param architecture the architecture
      * @param dataset the data set, if not Fashion-MNIST
+     * @param dataOptions the data set's options
      * @param seed the seed, if not 0
      * @return the candidate
      */
@@ -124,12 +138,14 @@ public record Candidate(
             Map<String, String> spaceSettings,
             Architecture architecture,
             Optional<String> dataset,
+            Map<String, String> dataOptions,
             OptionalLong seed) {
         return new Candidate(
                 space,
                 spaceSettings,
                 architecture,
                 dataset.orElse(SearchSetup.FASHION_MNIST),
+                dataOptions,
                 seed.orElse(0),
                 Optional.empty());
     }
@@ -143,6 +159,13 @@ public record Candidate(
      */
     public Retraining.Request retraining(String engine, Budget budget) {
         return new Retraining.Request(
-                space, spaceSettings, architecture, dataset, engine, seed, budget);
+                space, spaceSettings, architecture, dataset, dataOptions, engine, seed, budget);
+    }
+
+    private static Map<String, String> merged(
+            Map<String, String> recorded, Map<String, String> overrides) {
+        Map<String, String> all = new LinkedHashMap<>(recorded);
+        all.putAll(overrides);
+        return all;
     }
 }

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param strategy the strategy's id
  * @param strategySettings the strategy's settings as given, by name
  * @param benchmark the tabular benchmark file, or null to train on a data set
- * @param dataset the data set id or folder, or null for a tabular benchmark
+ * @param dataset the data set, {@code KIND} or {@code KIND:LOCATION}, or null for a tabular
+ *     benchmark
  * @param engine the DJL engine name, or null for the default
  * @param seed the experiment's seed
  * @param trials the number of trials
@@ -41,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param evaluatorSettings the evaluator's settings as given, by name
  * @param pruner the id of the rule that stops trials early ({@value SearchSetup#NO_PRUNER} for
  *     none; journals from before pruning read as none)
+ * @param dataOptions the data set's options as given, by name (journals from before data options
+ *     read as none)
  */
 public record ExperimentConfig(
         String space,
@@ -57,7 +60,8 @@ public record ExperimentConfig(
         int maxTrainExamples,
         @Nullable String evaluator,
         @Nullable Map<String, String> evaluatorSettings,
-        @Nullable String pruner) {
+        @Nullable String pruner,
+        @Nullable Map<String, String> dataOptions) {
 
     /**
      * The fields that may change when an experiment is resumed: the number of trials, and the place
@@ -77,6 +81,11 @@ public record ExperimentConfig(
         pruner = pruner == null ? SearchSetup.NO_PRUNER : pruner;
         evaluatorSettings =
                 evaluatorSettings == null ? Map.of() : Map.copyOf(new TreeMap<>(evaluatorSettings));
+        dataOptions = dataOptions == null ? Map.of() : Map.copyOf(new TreeMap<>(dataOptions));
+        if (dataset == null && !dataOptions.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "`dataOptions` are given but no `dataset`; options belong to a data set");
+        }
         if (benchmark != null && dataset != null) {
             throw new IllegalArgumentException(
                     "give `dataset` (train) or `benchmark` (look up scores), not both");
@@ -141,7 +150,8 @@ public record ExperimentConfig(
                 .optEvaluator(evaluator)
                 .optEvaluatorSettings(
                         requireNonNull(evaluatorSettings, "evaluatorSettings is null"))
-                .optPruner(requireNonNull(pruner, "pruner is null"));
+                .optPruner(requireNonNull(pruner, "pruner is null"))
+                .optDataOptions(requireNonNull(dataOptions, "dataOptions is null"));
     }
 
     /**
@@ -275,6 +285,7 @@ public record ExperimentConfig(
         private @Nullable String evaluator;
         private Map<String, String> evaluatorSettings = Map.of();
         private String pruner = SearchSetup.NO_PRUNER;
+        private Map<String, String> dataOptions = Map.of();
 
         private Builder() {}
 
@@ -336,11 +347,22 @@ public record ExperimentConfig(
         /**
          * Trains trials on a data set.
          *
-         * @param id the data set's id or folder
+         * @param id {@code KIND} or {@code KIND:LOCATION}, for example {@code fashion-mnist}
          * @return this builder
          */
         public Builder optDataset(@Nullable String id) {
             this.dataset = id;
+            return this;
+        }
+
+        /**
+         * Sets the data set's options.
+         *
+         * @param options the options by name (for example {@code target=price})
+         * @return this builder
+         */
+        public Builder optDataOptions(Map<String, String> options) {
+            this.dataOptions = options;
             return this;
         }
 
@@ -465,7 +487,8 @@ public record ExperimentConfig(
                     maxTrainExamples,
                     evaluator,
                     evaluatorSettings,
-                    pruner);
+                    pruner,
+                    dataOptions);
         }
 
         private static String required(@Nullable String value, String field) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSourceProvider;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.BenchmarkTableProvider;
@@ -276,6 +277,21 @@ public final class Plugins {
      */
     public Map<String, DataSourceProvider> dataSources() {
         return dataSources;
+    }
+
+    /**
+     * Opens a data set by its kind and location through the data-source plug-ins; reads nothing
+     * yet.
+     *
+     * @param dataset {@code KIND} or {@code KIND:LOCATION}, for example {@code fashion-mnist} or
+     *     {@code csv:/data/houses.csv}
+     * @param options the kind's options as text, by name
+     * @return the source
+     * @throws IllegalArgumentException naming {@code dataset} (an unknown kind, a missing location)
+     *     or the bad option
+     */
+    public DataSource dataSource(String dataset, Map<String, String> options) {
+        return DataSets.open(dataSources, dataset, options);
     }
 
     /**

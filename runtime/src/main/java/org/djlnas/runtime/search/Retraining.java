@@ -11,11 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.eval.TrialPrunedException;
 import org.djlnas.api.eval.TrialReporter;
@@ -23,16 +28,15 @@ import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
 import org.djlnas.runtime.training.TrainingEvaluator;
-import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 import org.djlnas.runtime.training.TrainingSettings;
 
 /**
  * Trains one architecture from scratch, as the last step of a search: with the training recipe of
- * the multi-trial evaluator, on the experiment's split, then measures it on the test set. Writes
- * {@code weights/} and {@code retrain.json} into its folder.
+ * the multi-trial evaluator, on the experiment's split, then measures it on the test set by its
+ * task (accuracy; or RMSE and MAE). Writes {@code weights/} and {@code retrain.json} into its
+ * folder.
  */
 public final class Retraining {
 
@@ -40,6 +44,9 @@ public final class Retraining {
     public static final String RESULT_FILE = "retrain.json";
 
     private static final String WEIGHTS_FOLDER = "weights";
+
+    private static final List<String> TEST_METRICS =
+            List.of(Metrics.TEST_ACCURACY, Metrics.TEST_RMSE, Metrics.TEST_MAE);
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,7 +59,8 @@ public final class Retraining {
      * @param space the space's id
      * @param spaceSettings the space's settings (for example a wider network than the search's)
      * @param architecture the architecture
-     * @param dataset the data set id or folder
+     * @param dataset the data set, {@code KIND} or {@code KIND:LOCATION}
+     * @param dataOptions the data set's options, by name
      * @param engine the engine
      * @param seed the seed of the split, the initialisation and the order of examples
      * @param budget epochs and the cap on training examples
@@ -62,6 +70,7 @@ public final class Retraining {
             Map<String, String> spaceSettings,
             Architecture architecture,
             String dataset,
+            Map<String, String> dataOptions,
             String engine,
             long seed,
             Budget budget) {
@@ -72,6 +81,7 @@ public final class Retraining {
             spaceSettings = Map.copyOf(spaceSettings);
             requireNonNull(architecture, "architecture is null");
             requireNonNull(dataset, "dataset is null");
+            dataOptions = Map.copyOf(dataOptions);
             requireNonNull(engine, "engine is null");
             requireNonNull(budget, "budget is null");
         }
@@ -81,17 +91,37 @@ public final class Retraining {
      * The outcome.
      *
      * @param request what was retrained, with the space settings in full
+     * @param objective the task's objective, {@code accuracy} or {@code rmse}
      * @param metrics validation metrics, parameters and timings
-     * @param testAccuracy the accuracy on the test set
+     * @param testMetrics the task's metrics on the test set: {@code testAccuracy}, or {@code
+     *     testRmse} and {@code testMae}
      * @param wall the wall time
      * @param folder where the weights and {@code retrain.json} are
      */
     public record Report(
             Request request,
+            String objective,
             Map<String, Double> metrics,
-            double testAccuracy,
+            Map<String, Double> testMetrics,
             Duration wall,
             Path folder) {
+
+        /** Copies the metrics, keeping their order. */
+        public Report {
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            testMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(testMetrics));
+        }
+
+        /**
+         * Returns the objective measured on the test set.
+         *
+         * @return the test accuracy, or the test RMSE
+         */
+        public double testObjective() {
+            String name =
+                    "test" + Character.toUpperCase(objective.charAt(0)) + objective.substring(1);
+            return testMetrics.getOrDefault(name, Double.NaN);
+        }
 
         /**
          * Returns the folder of the retrained weights, in DJL's format.
@@ -171,7 +201,8 @@ public final class Retraining {
      */
     public static void check(Request request, Plugins plugins) {
         SearchSpaceProvider provider = plugins.spaceProvider(request.space());
-        ImageDataSource data = TrainingEvaluatorProvider.open(request.dataset());
+        DataSource data =
+                SearchSetup.read(plugins.dataSource(request.dataset(), request.dataOptions()));
         Map<String, String> settings =
                 SearchSetup.spaceSettingsFor(provider, request.spaceSettings(), data);
         plugins.space(request.space(), settings).validate(request.architecture());
@@ -190,7 +221,8 @@ public final class Retraining {
     public static Report run(Request request, Plugins plugins, Path folder)
             throws IOException, TrialFailedException {
         SearchSpaceProvider provider = plugins.spaceProvider(request.space());
-        ImageDataSource data = SearchSetup.dataSource(request.dataset());
+        DataSource data =
+                SearchSetup.read(plugins.dataSource(request.dataset(), request.dataOptions()));
         Map<String, String> settings =
                 SearchSetup.spaceSettingsFor(provider, request.spaceSettings(), data);
         SearchSpace space = plugins.space(request.space(), settings);
@@ -220,9 +252,9 @@ public final class Retraining {
         } catch (TrialPrunedException e) {
             throw new IllegalStateException("a reporter that never stops stopped a trial", e);
         }
-        double test;
+        Map<String, Double> test;
         try {
-            test = evaluator.testAccuracy(architecture, weights);
+            test = evaluator.testMetrics(architecture, weights);
         } catch (MalformedModelException e) {
             throw new IOException("the retrained weights do not load back: " + e.getMessage(), e);
         }
@@ -233,10 +265,11 @@ public final class Retraining {
                         settings,
                         architecture,
                         request.dataset(),
+                        request.dataOptions(),
                         request.engine(),
                         request.seed(),
                         request.budget());
-        Report report = new Report(resolved, metrics, test, wall, folder);
+        Report report = new Report(resolved, evaluator.objective(), metrics, test, wall, folder);
         write(report);
         return report;
     }
@@ -264,12 +297,24 @@ public final class Retraining {
                 .fields()
                 .forEachRemaining(
                         entry -> metrics.put(entry.getKey(), entry.getValue().asDouble()));
+        Map<String, String> dataOptions = new LinkedHashMap<>();
+        root.path("dataOptions")
+                .fields()
+                .forEachRemaining(
+                        entry -> dataOptions.put(entry.getKey(), entry.getValue().asText()));
+        Map<String, Double> test = new LinkedHashMap<>();
+        for (String name : TEST_METRICS) {
+            if (root.has(name)) {
+                test.put(name, root.path(name).asDouble());
+            }
+        }
         Request request =
                 new Request(
                         root.path("space").asText(),
                         settings,
                         Architecture.fromJson(root.path("architecture").toString()),
                         root.path("dataset").asText(),
+                        dataOptions,
                         root.path("engine").asText(),
                         root.path("seed").asLong(),
                         new Budget(
@@ -277,8 +322,9 @@ public final class Retraining {
                                 root.path("maxTrainExamples").asInt()));
         return new Report(
                 request,
+                root.path("objective").asText(Metrics.ACCURACY),
                 metrics,
-                root.path("testAccuracy").asDouble(),
+                test,
                 Duration.ofMillis(Math.round(root.path("wallSeconds").asDouble() * 1000)),
                 folder);
     }
@@ -301,6 +347,7 @@ public final class Retraining {
         root.put("space", request.space());
         root.set("spaceSettings", JSON.valueToTree(new LinkedHashMap<>(request.spaceSettings())));
         root.put("dataset", request.dataset());
+        root.set("dataOptions", JSON.valueToTree(new TreeMap<>(request.dataOptions())));
         root.put("engine", request.engine());
         root.put("seed", request.seed());
         DataSplit split = split(request.seed());
@@ -310,8 +357,9 @@ public final class Retraining {
         splitNode.put("maxValidationExamples", split.maxValidationExamples());
         root.put("epochs", request.budget().epochs());
         root.put("maxTrainExamples", request.budget().maxTrainExamples());
+        root.put("objective", report.objective());
         root.set("metrics", JSON.valueToTree(report.metrics()));
-        root.put("testAccuracy", report.testAccuracy());
+        report.testMetrics().forEach(root::put);
         root.put("wallSeconds", report.wall().toMillis() / 1000.0);
         JSON.writeValue(report.folder().resolve(RESULT_FILE).toFile(), root);
     }

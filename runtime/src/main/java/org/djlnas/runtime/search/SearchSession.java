@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.oneshot.EpochListener;
@@ -94,9 +95,11 @@ public final class SearchSession implements AutoCloseable {
      *     process, or cannot be written
      */
     public static SearchSession create(Path folder, ExperimentConfig config, Plugins plugins) {
-        SearchSetup.check(config, plugins);
-        SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
-        return start(ExperimentFolder.claim(folder), config, plugins, Optional.of(inputs));
+        Optional<DataSource> data = SearchSetup.openData(config, plugins);
+        ExperimentConfig full = SearchSetup.withDataSettings(config, plugins, data);
+        SearchSetup.check(full, plugins);
+        SearchSetup.Inputs inputs = SearchSetup.inputs(full, plugins, folder, data);
+        return start(ExperimentFolder.claim(folder), full, plugins, Optional.of(inputs), data);
     }
 
     /**
@@ -111,11 +114,13 @@ public final class SearchSession implements AutoCloseable {
      * @throws StoreException if no folder can be created
      */
     public static SearchSession createNew(Path folder, ExperimentConfig config, Plugins plugins) {
-        SearchSetup.check(config, plugins);
-        if (!plugins.isOneShot(config.strategy())) {
-            SearchSetup.strategy(config, plugins); // checks the settings as a whole, writes nothing
+        Optional<DataSource> data = SearchSetup.openData(config, plugins);
+        ExperimentConfig full = SearchSetup.withDataSettings(config, plugins, data);
+        SearchSetup.check(full, plugins);
+        if (!plugins.isOneShot(full.strategy())) {
+            SearchSetup.strategy(full, plugins); // checks the settings as a whole, writes nothing
         }
-        return start(ExperimentFolder.claimNew(folder), config, plugins, Optional.empty());
+        return start(ExperimentFolder.claimNew(folder), full, plugins, Optional.empty(), data);
     }
 
     /** Creates the journal in a claimed folder; on failure, removes what was made. */
@@ -123,14 +128,15 @@ public final class SearchSession implements AutoCloseable {
             ExperimentFolder claimed,
             ExperimentConfig config,
             Plugins plugins,
-            Optional<SearchSetup.Inputs> ready) {
+            Optional<SearchSetup.Inputs> ready,
+            Optional<DataSource> data) {
         SqliteExperimentStore store = null;
         boolean journalCreated = false;
         try {
             SearchSetup.Inputs inputs =
                     ready.isPresent()
                             ? ready.get()
-                            : SearchSetup.inputs(config, plugins, claimed.path());
+                            : SearchSetup.inputs(config, plugins, claimed.path(), data);
             store =
                     SqliteExperimentStore.create(
                             claimed.path(),
@@ -183,7 +189,9 @@ public final class SearchSession implements AutoCloseable {
             if (benchmark.isEmpty()) {
                 SearchSetup.checkBenchmarkExists(config, plugins);
             }
-            SearchSetup.Inputs inputs = SearchSetup.inputs(config, plugins, folder);
+            SearchSetup.Inputs inputs =
+                    SearchSetup.inputs(
+                            config, plugins, folder, SearchSetup.openData(config, plugins));
             JournaledInputs now = JournaledInputs.of(inputs.evaluator());
             Optional<JournaledInputs> then =
                     store.readMeta(JournaledInputs.META_KEY).map(JournaledInputs::fromJson);

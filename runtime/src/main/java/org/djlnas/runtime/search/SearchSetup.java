@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
@@ -20,10 +22,8 @@ import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.runtime.data.FashionMnistSource;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
 import org.djlnas.runtime.pruning.NoPrunerProvider;
-import org.djlnas.runtime.training.TrainingEvaluatorProvider;
 
 /** Builds the parts of a search from its configuration, and checks them early. */
 public final class SearchSetup {
@@ -34,42 +34,67 @@ public final class SearchSetup {
     /** The pruner id that means no trial is stopped early. */
     public static final String NO_PRUNER = NoPrunerProvider.ID;
 
-    private static final String INPUT_CHANNELS = "input-channels";
-    private static final String CLASSES = "classes";
-
     private SearchSetup() {}
 
     /**
-     * Fills in the space settings a data set determines (input channels and classes) when the space
-     * declares them and they were not given.
+     * Fills in the space settings a data set determines when the space declares them and they were
+     * not given: {@code input-channels}, {@code input-height} and {@code input-width} of an image,
+     * {@code features} of a table, {@code vocabulary-size} and {@code sequence-length} of tokens,
+     * and {@code classes}, the task's outputs (1 for a regression).
      *
      * @param provider the space's provider
      * @param given the settings given
      * @param data the data set
      * @return the settings to use
+     * @throws IllegalArgumentException if the data's task or input cannot be read
      */
     public static Map<String, String> spaceSettingsFor(
-            SearchSpaceProvider provider, Map<String, String> given, ImageDataSource data) {
+            SearchSpaceProvider provider, Map<String, String> given, DataSource data) {
+        Map<String, Integer> fromData = new LinkedHashMap<>();
+        try {
+            DataInput input = data.input();
+            if (input instanceof DataInput.Image image) {
+                fromData.put("input-channels", image.channels());
+                fromData.put("input-height", image.height());
+                fromData.put("input-width", image.width());
+            } else if (input instanceof DataInput.Features features) {
+                fromData.put("features", features.names().size());
+            } else if (input instanceof DataInput.Tokens tokens) {
+                fromData.put("vocabulary-size", tokens.vocabularySize());
+                fromData.put("sequence-length", tokens.length());
+            }
+            fromData.put("classes", data.task().outputs());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Map<String, String> settings = new LinkedHashMap<>(given);
         for (SettingSpec spec : provider.settings()) {
-            if (spec.name().equals(INPUT_CHANNELS)) {
-                settings.putIfAbsent(INPUT_CHANNELS, Long.toString(data.inputShape().get(0)));
-            } else if (spec.name().equals(CLASSES)) {
-                settings.putIfAbsent(CLASSES, Integer.toString(data.classes()));
+            Integer value = fromData.get(spec.name());
+            if (value != null) {
+                settings.putIfAbsent(spec.name(), Integer.toString(value));
             }
         }
         return settings;
     }
 
     /**
-     * Opens the data set a configuration names: {@code fashion-mnist} (from {@code NAS_DATA_DIR} or
-     * the Debian package's folder) or a folder of Fashion-MNIST-format IDX files.
+     * Returns a configuration with the space settings its data set determines filled in ({@link
+     * #spaceSettingsFor}); a configuration without a data set is returned as it is.
      *
-     * @param dataset the data set id or folder
-     * @return the data source
+     * @param config the configuration
+     * @param plugins the spaces
+     * @param data the configuration's data set, {@linkplain #openData opened}
+     * @return the configuration to journal and run
      */
-    public static ImageDataSource dataSource(String dataset) {
-        return FashionMnistSource.forDataset(dataset);
+    static ExperimentConfig withDataSettings(
+            ExperimentConfig config, Plugins plugins, Optional<DataSource> data) {
+        if (data.isEmpty()) {
+            return config;
+        }
+        Map<String, String> settings =
+                spaceSettingsFor(
+                        plugins.spaceProvider(config.space()), config.spaceSettings(), data.get());
+        return config.toBuilder().optSpaceSettings(settings).build();
     }
 
     /**
@@ -172,19 +197,39 @@ public final class SearchSetup {
     }
 
     /**
-     * Opens the data set a configuration trains on and reads its training files, so that a missing
-     * or corrupt data set stops the search before anything is written, with the data set's own
-     * message on how to get it. The source keeps what it read for the trials.
+     * Opens the data set a configuration trains on through the registry and reads it (its size,
+     * task and input), so that a missing or corrupt data set stops the search before anything is
+     * written, with the data set's own message. The source keeps what it read for the trials.
      *
      * @param config the configuration
+     * @param plugins the data-source plug-ins
      * @return the data source, or empty for a tabular benchmark
-     * @throws IllegalArgumentException if the data set cannot be read
+     * @throws IllegalArgumentException if the data set cannot be opened or read
      */
-    static Optional<ImageDataSource> openData(ExperimentConfig config) {
+    static Optional<DataSource> openData(ExperimentConfig config, Plugins plugins) {
         if (config.dataset() == null) {
             return Optional.empty();
         }
-        return Optional.of(TrainingEvaluatorProvider.open(config.dataset()));
+        return Optional.of(read(plugins.dataSource(config.dataset(), config.dataOptions())));
+    }
+
+    /**
+     * Reads a data set's training examples, task and input, so that a missing or corrupt data set
+     * fails now, with its own message.
+     *
+     * @param data the data set, opened
+     * @return the same data set
+     * @throws IllegalArgumentException if the data set cannot be read
+     */
+    public static DataSource read(DataSource data) {
+        try {
+            data.trainingSetSize();
+            data.task();
+            data.input();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return data;
     }
 
     /**
@@ -198,7 +243,7 @@ public final class SearchSetup {
     record Inputs(
             Optional<Strategy> strategy,
             Optional<Evaluator> evaluator,
-            Optional<ImageDataSource> data) {}
+            Optional<DataSource> data) {}
 
     /**
      * Creates the multi-trial strategy of a configuration, which checks its settings as a whole
@@ -233,12 +278,14 @@ public final class SearchSetup {
      * @param config the configuration, already {@linkplain #check checked}
      * @param plugins the plug-ins
      * @param folder the experiment folder
+     * @param data the configuration's data set, {@linkplain #openData opened}
      * @return the inputs
      * @throws IllegalArgumentException if an input cannot be read, with its reason
      */
-    static Inputs inputs(ExperimentConfig config, Plugins plugins, Path folder) {
+    static Inputs inputs(
+            ExperimentConfig config, Plugins plugins, Path folder, Optional<DataSource> data) {
         if (plugins.isOneShot(config.strategy())) {
-            return new Inputs(Optional.empty(), Optional.empty(), openData(config));
+            return new Inputs(Optional.empty(), Optional.empty(), data);
         }
         Strategy strategy = strategy(config, plugins);
         EvaluatorProvider provider = plugins.evaluatorProvider(config.evaluatorId());
@@ -254,7 +301,7 @@ public final class SearchSetup {
                                             config.seed(),
                                             Optional.ofNullable(config.engine()),
                                             folder,
-                                            Optional.ofNullable(config.dataset()),
+                                            data,
                                             plugins.benchmarkTables(),
                                             plugins.engines()))),
                     Optional.empty());

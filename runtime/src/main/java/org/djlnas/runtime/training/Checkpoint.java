@@ -8,7 +8,9 @@ import org.djlnas.api.trial.TrialSpec;
 /**
  * What a trial's saved parameters say about themselves. They are kept as properties of DJL's
  * parameter file ({@code model-0000.params}) under the names below, the names checkpoints have
- * always used, so that every checkpoint written so far still loads.
+ * always used, so that every checkpoint written so far still loads: the objective's value is kept
+ * under its metric's name ({@code accuracy}, {@code rmse}), and the name under {@code objective}
+ * (absent from checkpoints written before regression, which mean accuracy).
  *
  * @param architectureId the architecture's id
  * @param architectureJson the architecture, as JSON
@@ -17,7 +19,8 @@ import org.djlnas.api.trial.TrialSpec;
  * @param trial the trial's number
  * @param seed the trial's seed
  * @param budget the total budget trained, counting the trials it continued
- * @param accuracy the validation accuracy after training
+ * @param objective the name of the objective, for example {@code accuracy}
+ * @param value the objective's validation value after training
  */
 record Checkpoint(
         String architectureId,
@@ -27,7 +30,8 @@ record Checkpoint(
         int trial,
         long seed,
         Budget budget,
-        double accuracy) {
+        String objective,
+        double value) {
 
     private static final String ARCHITECTURE = "architecture";
     private static final String ARCHITECTURE_ID = "architectureId";
@@ -37,6 +41,7 @@ record Checkpoint(
     private static final String SEED = "seed";
     private static final String EPOCHS = "epochs";
     private static final String MAX_TRAIN_EXAMPLES = "maxTrainExamples";
+    private static final String OBJECTIVE = "objective";
     private static final String ACCURACY = "accuracy";
 
     /**
@@ -45,10 +50,12 @@ record Checkpoint(
      * @param trial the trial
      * @param space the space's id
      * @param dataset the data set's id
-     * @param accuracy the validation accuracy after training
+     * @param objective the name of the objective
+     * @param value the objective's validation value after training
      * @return the checkpoint's description
      */
-    static Checkpoint of(TrialSpec trial, String space, String dataset, double accuracy) {
+    static Checkpoint of(
+            TrialSpec trial, String space, String dataset, String objective, double value) {
         return new Checkpoint(
                 trial.architecture().id(),
                 trial.architecture().toJson(),
@@ -57,7 +64,8 @@ record Checkpoint(
                 trial.number(),
                 trial.seed(),
                 trial.budget(),
-                accuracy);
+                objective,
+                value);
     }
 
     /**
@@ -74,7 +82,8 @@ record Checkpoint(
         model.setProperty(SEED, Long.toString(seed));
         model.setProperty(EPOCHS, Double.toString(budget.epochs()));
         model.setProperty(MAX_TRAIN_EXAMPLES, Integer.toString(budget.maxTrainExamples()));
-        model.setProperty(ACCURACY, Double.toString(accuracy));
+        model.setProperty(OBJECTIVE, objective);
+        model.setProperty(objective, Double.toString(value));
     }
 
     /**
@@ -86,6 +95,8 @@ record Checkpoint(
      */
     static Optional<Checkpoint> readFrom(Model model) {
         try {
+            String objective =
+                    model.getProperty(OBJECTIVE) == null ? ACCURACY : model.getProperty(OBJECTIVE);
             return Optional.of(
                     new Checkpoint(
                             required(model, ARCHITECTURE_ID),
@@ -97,7 +108,8 @@ record Checkpoint(
                             new Budget(
                                     Double.parseDouble(required(model, EPOCHS)),
                                     Integer.parseInt(required(model, MAX_TRAIN_EXAMPLES))),
-                            Double.parseDouble(required(model, ACCURACY))));
+                            objective,
+                            Double.parseDouble(required(model, objective))));
         } catch (IllegalArgumentException e) {
             // NumberFormatException, a missing property, or a budget no trial could have had.
             return Optional.empty();

@@ -7,39 +7,39 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.loss.Loss;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.djlnas.api.data.Task;
+import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 
 /**
- * Measures a trained network: validation accuracy and loss, inference latency, and accuracy on the
- * test set.
+ * Measures a trained network by its task ({@link TaskMeasure}): validation accuracy, or RMSE and
+ * MAE, and loss, inference latency, and the same metrics on the test set.
  *
  * @param latencyBatches the timed forward passes averaged into the latency
+ * @param task what the network learns
  */
-record Measurer(int latencyBatches) {
-
-    private static final String ACCUMULATOR = "accuracy";
+record Measurer(int latencyBatches, Task task) {
 
     /**
-     * Classifies every validation example in evaluation mode and times inference on the first
-     * batch.
+     * Predicts every validation example in evaluation mode and times inference on the first batch.
      *
      * @param trainer the trainer of the network
      * @param validationSet the validation examples
-     * @return fresh, modifiable metrics: {@value Metrics#ACCURACY}, {@value Metrics#LOSS} (the mean
-     *     loss) and {@value Metrics#LATENCY_MS}
+     * @return fresh, modifiable metrics: the task's ({@value Metrics#ACCURACY}, or {@value
+     *     Metrics#RMSE} and {@value Metrics#MAE}), {@value Metrics#LOSS} (the mean loss) and
+     *     {@value Metrics#LATENCY_MS}
      * @throws TrialFailedException if the validation loss is not finite
      * @throws IOException if the data cannot be read
      */
     Map<String, Double> validate(Trainer trainer, RandomAccessDataset validationSet)
             throws TrialFailedException, IOException {
         Loss loss = trainer.getLoss();
-        Accuracy accuracy = newAccuracy();
+        TaskMeasure measure = new TaskMeasure(task);
         double lossSum = 0;
         long examples = 0;
         double latencyMs = Double.NaN;
@@ -53,7 +53,7 @@ record Measurer(int latencyBatches) {
                         (double) loss.evaluate(batch.getLabels(), predictions).getFloat()
                                 * batch.getSize();
                 examples += batch.getSize();
-                accuracy.updateAccumulator(ACCUMULATOR, batch.getLabels(), predictions);
+                measure.add(batch.getLabels().head(), predictions.head());
             }
         }
         double meanLoss = lossSum / examples;
@@ -61,33 +61,32 @@ record Measurer(int latencyBatches) {
             throw new TrialFailedException(
                     "validation loss is " + meanLoss + " after training; the network diverged");
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(Metrics.ACCURACY, (double) accuracy.getAccumulator(ACCUMULATOR));
+        Map<String, Double> metrics = new LinkedHashMap<>(measure.metrics());
         metrics.put(Metrics.LOSS, meanLoss);
         metrics.put(Metrics.LATENCY_MS, latencyMs);
         return metrics;
     }
 
     /**
-     * Classifies every test example in evaluation mode.
+     * Predicts every test example in evaluation mode.
      *
      * @param block the block, its parameters loaded
      * @param manager the manager of the block's model
      * @param testSet the test examples
-     * @return the fraction classified correctly
+     * @return the measure over the test set
      * @throws IOException if the data cannot be read
      */
-    static double accuracy(Block block, NDManager manager, RandomAccessDataset testSet)
+    TaskMeasure test(Block block, NDManager manager, RandomAccessDataset testSet)
             throws IOException {
         ParameterStore parameters = new ParameterStore(manager, false);
-        Accuracy accuracy = newAccuracy();
+        TaskMeasure measure = new TaskMeasure(task);
         for (Batch batch : DataBatches.of(testSet, manager)) {
             try (batch) {
                 NDList predictions = block.forward(parameters, batch.getData(), false);
-                accuracy.updateAccumulator(ACCUMULATOR, batch.getLabels(), predictions);
+                measure.add(batch.getLabels().head(), predictions.head());
             }
         }
-        return accuracy.getAccumulator(ACCUMULATOR);
+        return measure;
     }
 
     /**
@@ -108,11 +107,5 @@ record Measurer(int latencyBatches) {
             }
         }
         return totalMs / latencyBatches;
-    }
-
-    private static Accuracy newAccuracy() {
-        Accuracy accuracy = new Accuracy();
-        accuracy.addAccumulator(ACCUMULATOR);
-        return accuracy;
     }
 }

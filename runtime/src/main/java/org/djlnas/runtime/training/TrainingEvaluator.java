@@ -17,9 +17,13 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataSource;
+import org.djlnas.api.data.Task;
+import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
@@ -29,27 +33,30 @@ import org.djlnas.api.space.ParameterCount;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.data.ImageDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores an architecture by training its compiled network on an image data set and measuring it on
- * the held-out validation examples. The objective is {@value Metrics#ACCURACY}.
+ * Scores an architecture by training its compiled network on a data set and measuring it on the
+ * held-out validation examples. The objective and its direction are the data's task's: {@value
+ * Metrics#ACCURACY} (maximised) for classification, {@value Metrics#RMSE} (minimised) for
+ * regression.
  *
  * <p>Each trial compiles {@code space.compile(architecture)} into a fresh block, trains it in its
- * own DJL {@link Model} on the named engine with a {@link Trainer} (softmax cross-entropy loss, SGD
- * as described in {@link TrainingSettings}), re-estimates batch normalisation's running statistics
- * for the final weights ({@link TrainingSettings#recalibrationBatches()}), and reports:
+ * own DJL {@link Model} on the named engine with a {@link Trainer} (the task's loss, SGD as
+ * described in {@link TrainingSettings}), re-estimates batch normalisation's running statistics for
+ * the final weights ({@link TrainingSettings#recalibrationBatches()}), and reports:
  *
  * <ul>
- *   <li>{@value Metrics#ACCURACY}: the fraction of validation examples classified correctly;
+ *   <li>for classification, {@value Metrics#ACCURACY}: the fraction of validation examples
+ *       classified correctly; for regression, {@value Metrics#RMSE} and {@value Metrics#MAE}: the
+ *       root mean squared and the mean absolute error, in the target's units;
  *   <li>{@value Metrics#LOSS}: the mean validation loss;
  *   <li>{@value Metrics#PARAMETERS}: the trainable parameters ({@link ParameterCount#trainable});
  *   <li>{@value Metrics#TRAIN_SECONDS}: the wall time of the training steps and of re-estimating
  *       the normalisation statistics;
  *   <li>{@value Metrics#LATENCY_MS}: the mean time of one inference pass over a batch of {@code
- *       batchSize} validation images in evaluation mode, after a warm-up pass.
+ *       batchSize} validation examples in evaluation mode, after a warm-up pass.
  * </ul>
  *
  * <p>Budget: {@code epochs} passes over the training examples, capped to {@code maxTrainExamples}
@@ -68,7 +75,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class coordinates; the work is done by {@link TrainingRecipe} (the configuration), {@link
  * TrainingLoop} (the steps, the gradient guard, per-epoch reports and early stopping), {@code
- * BatchNormRecalibration}, {@code Measurer} (validation, latency, test accuracy), {@code
+ * BatchNormRecalibration}, {@code Measurer} (validation, latency, test metrics), {@code
  * Continuation} and {@code Checkpoint} (continuing from a smaller budget's saved parameters) and
  * {@code EngineFailures} (running out of memory fails the trial).
  */
@@ -83,7 +90,9 @@ public final class TrainingEvaluator implements Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
 
     private final SearchSpace space;
-    private final ImageDataSource data;
+    private final DataSource data;
+    private final Task task;
+    private final Shape inputShape;
     private final String engineName;
     private final Device device;
     private final TrainingSettings settings;
@@ -94,16 +103,17 @@ public final class TrainingEvaluator implements Evaluator {
      * Creates the evaluator.
      *
      * @param space the space whose architectures are trained; its network must accept the data's
-     *     images and have one output per class
+     *     examples and have the task's outputs (one per class, or one)
      * @param data the data to train, validate and test on
      * @param engineName the DJL engine to train on (for example {@code PyTorch})
      * @param settings how to train
      * @param engines the engine modules of the program's registry, for what the engine declares
-     * @throws IllegalArgumentException if the engine is not available
+     * @throws IllegalArgumentException if the engine is not available, or the data's task or input
+     *     cannot be read
      */
     public TrainingEvaluator(
             SearchSpace space,
-            ImageDataSource data,
+            DataSource data,
             String engineName,
             TrainingSettings settings,
             EngineSelector engines) {
@@ -123,7 +133,13 @@ public final class TrainingEvaluator implements Evaluator {
                 new BatchNormRecalibration(
                         settings.recalibrationBatches(),
                         engines.updatesRunningStatisticsInBackward(engineName));
-        this.measurer = new Measurer(settings.latencyBatches());
+        try {
+            this.task = data.task();
+            this.inputShape = data.inputShape();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        this.measurer = new Measurer(settings.latencyBatches(), task);
     }
 
     /**
@@ -137,7 +153,12 @@ public final class TrainingEvaluator implements Evaluator {
 
     @Override
     public String objective() {
-        return Metrics.ACCURACY;
+        return task.objective();
+    }
+
+    @Override
+    public Direction direction() {
+        return task.direction();
     }
 
     /**
@@ -163,10 +184,10 @@ public final class TrainingEvaluator implements Evaluator {
 
     /**
      * Trains and validates one trial as a search or a retraining does: validates after every whole
-     * epoch and reports the accuracy so the trial may be stopped early, continues from the
+     * epoch and reports the objective so the trial may be stopped early, continues from the
      * parameters saved by the trial it continues when it continues one, and saves its own
      * parameters to {@code saveDir/model-0000.params} (DJL's {@code model.save(saveDir, "model")}),
-     * for {@link #testAccuracy}, continuing or publishing.
+     * for {@link #testMetrics}, continuing or publishing.
      *
      * <p>A continuing trial loads the earlier trial's parameters (weights and batch-norm
      * statistics) and trains the epochs between the two budgets with a fresh cosine learning-rate
@@ -178,7 +199,7 @@ public final class TrainingEvaluator implements Evaluator {
      * @param saveDir the folder to save to; created if needed
      * @param continued the folder the continued trial saved its parameters to, when {@code trial}
      *     continues one
-     * @param reporter where to report the validation accuracy after each epoch
+     * @param reporter where to report the validation objective after each epoch
      * @return the metrics
      * @throws TrialFailedException if the loss becomes NaN or infinite, memory runs out, or the
      *     continued trial's parameters are missing or belong to another architecture
@@ -193,24 +214,44 @@ public final class TrainingEvaluator implements Evaluator {
     }
 
     /**
-     * Measures the accuracy on the test set of parameters saved by {@link #evaluate(TrialSpec,
-     * Path, Optional, TrialReporter)}: compiles a fresh block from the architecture, loads the
-     * parameters into it and classifies every test example in evaluation mode.
+     * Measures on the test set parameters saved by {@link #evaluate(TrialSpec, Path, Optional,
+     * TrialReporter)}: compiles a fresh block from the architecture, loads the parameters into it
+     * and predicts every test example in evaluation mode.
      *
      * @param architecture the architecture the parameters were trained for
      * @param savedDir the folder they were saved to
-     * @return the fraction of test examples classified correctly
+     * @return {@value Metrics#TEST_ACCURACY} for classification; {@value Metrics#TEST_RMSE} and
+     *     {@value Metrics#TEST_MAE}, in the target's units, for regression
      * @throws IOException if the data or the parameters cannot be read
      * @throws MalformedModelException if the parameters do not fit the architecture
      */
-    public double testAccuracy(Architecture architecture, Path savedDir)
+    public Map<String, Double> testMetrics(Architecture architecture, Path savedDir)
+            throws IOException, MalformedModelException {
+        return test(architecture, savedDir).testMetrics();
+    }
+
+    /**
+     * Measures the objective on the test set of saved parameters, as {@link #testMetrics} does.
+     *
+     * @param architecture the architecture the parameters were trained for
+     * @param savedDir the folder they were saved to
+     * @return the test accuracy, or the test RMSE in the target's units
+     * @throws IOException if the data or the parameters cannot be read
+     * @throws MalformedModelException if the parameters do not fit the architecture
+     */
+    public double testObjective(Architecture architecture, Path savedDir)
+            throws IOException, MalformedModelException {
+        return test(architecture, savedDir).objective();
+    }
+
+    private TaskMeasure test(Architecture architecture, Path savedDir)
             throws IOException, MalformedModelException {
         Block block = space.compile(architecture);
         RandomAccessDataset test = data.test(settings.batchSize());
         try (Model model = Model.newInstance("test", device, engineName)) {
             model.setBlock(block);
             model.load(savedDir, MODEL_PREFIX);
-            return Measurer.accuracy(block, model.getNDManager(), test);
+            return measurer.test(block, model.getNDManager(), test);
         }
     }
 
@@ -241,8 +282,8 @@ public final class TrainingEvaluator implements Evaluator {
             long batchesPerEpoch = (trainSet.size() + batchSize - 1) / batchSize;
             StepPlan plan = StepPlan.of(epochsDone, budget.epochs(), batchesPerEpoch);
             try (Trainer trainer =
-                    model.newTrainer(TrainingRecipe.config(block, settings, plan.steps()))) {
-                Shape inputShape = new Shape(batchSize).addAll(data.inputShape());
+                    model.newTrainer(TrainingRecipe.config(block, settings, plan.steps(), task))) {
+                Shape inputShape = new Shape(batchSize).addAll(this.inputShape);
                 synchronized (EngineLocks.RANDOM) {
                     Engine.getEngine(engineName).setRandomSeed(engineSeed(trial.seed()));
                     trainer.initialize(inputShape);
@@ -265,7 +306,8 @@ public final class TrainingEvaluator implements Evaluator {
                                                     Metrics.TRAIN_SECONDS,
                                                     (System.nanoTime() - start) / 1e9);
                                             return measured;
-                                        });
+                                        },
+                                        task.objective());
                 LOG.debug(
                         "trial {}: {} steps of {}, metrics {}",
                         trial.number(),
@@ -274,7 +316,12 @@ public final class TrainingEvaluator implements Evaluator {
                         metrics);
                 if (saveDir.isPresent()) {
                     Files.createDirectories(saveDir.get());
-                    Checkpoint.of(trial, space.id(), data.id(), metrics.get(Metrics.ACCURACY))
+                    Checkpoint.of(
+                                    trial,
+                                    space.id(),
+                                    data.id(),
+                                    task.objective(),
+                                    metrics.get(task.objective()))
                             .writeTo(model);
                     model.save(saveDir.get(), MODEL_PREFIX);
                 }
@@ -285,7 +332,8 @@ public final class TrainingEvaluator implements Evaluator {
 
     private void checkOutputs(Block block, Shape inputShape) {
         Shape output = block.getOutputShapes(new Shape[] {inputShape})[0];
-        if (output.dimension() != 2 || output.get(1) != data.classes()) {
+        int outputs = task.outputs();
+        if (output.dimension() != 2 || output.get(1) != outputs) {
             throw new IllegalArgumentException(
                     "the network of space '"
                             + space.id()
@@ -296,9 +344,9 @@ public final class TrainingEvaluator implements Evaluator {
                             + "; data set '"
                             + data.id()
                             + "' needs (N, "
-                            + data.classes()
+                            + outputs
                             + "): set the space's number of classes to "
-                            + data.classes());
+                            + outputs);
         }
     }
 

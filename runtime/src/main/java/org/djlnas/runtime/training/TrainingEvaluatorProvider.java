@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
@@ -16,8 +18,6 @@ import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.runtime.data.FashionMnistSource;
-import org.djlnas.runtime.data.ImageDataSource;
 
 /**
  * Registers the {@code training} evaluator: trains each trial on the experiment's data set with
@@ -77,15 +77,15 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
 
     @Override
     public Evaluator create(EvaluatorContext context) throws IOException {
-        String dataset =
-                context.dataset()
+        DataSource data =
+                context.data()
                         .orElseThrow(
                                 () ->
                                         new IllegalArgumentException(
                                                 "evaluator '"
                                                         + ID
                                                         + "' trains on a data set; give `dataset`"
-                                                        + " fashion-mnist|DIR"));
+                                                        + " KIND[:LOCATION]"));
         String engine =
                 context.engine()
                         .orElseThrow(
@@ -95,28 +95,8 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         TrainingSettings settings =
                 trainingSettings(context.settings()).withSplit(DataSplit.of(context.seed()));
         TrainingEvaluator training =
-                new TrainingEvaluator(
-                        context.space(), open(dataset), engine, settings, context.engines());
+                new TrainingEvaluator(context.space(), data, engine, settings, context.engines());
         return new KeepingWeights(training, context.folder().resolve("trials"));
-    }
-
-    /**
-     * Opens a data set by id or folder ({@link FashionMnistSource#forDataset}) and reads its
-     * training files so a missing or corrupt data set fails now, with its own message on how to get
-     * it.
-     *
-     * @param dataset the data set id or folder
-     * @return the data source
-     * @throws IllegalArgumentException if the data set cannot be read
-     */
-    public static ImageDataSource open(String dataset) {
-        ImageDataSource data = FashionMnistSource.forDataset(dataset);
-        try {
-            data.trainingSetSize();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        return data;
     }
 
     private static TrainingSettings trainingSettings(Settings settings) {
@@ -143,6 +123,11 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         }
 
         @Override
+        public Direction direction() {
+            return training.direction();
+        }
+
+        @Override
         public Map<String, Double> evaluate(TrialSpec trial) throws Exception {
             return evaluate(trial, TrialReporter.NONE);
         }
@@ -161,7 +146,7 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         public OptionalDouble testObjective(TrialRecord trial) throws IOException {
             try {
                 return OptionalDouble.of(
-                        training.testAccuracy(
+                        training.testObjective(
                                 trial.spec().architecture(), weightsFolder(trial.number())));
             } catch (MalformedModelException e) {
                 throw new IOException(

@@ -118,20 +118,21 @@ public final class TrainingLoop {
         /**
          * Measures.
          *
-         * @return fresh, modifiable metrics, with {@value Metrics#ACCURACY} among them
+         * @return fresh, modifiable metrics, with the objective among them
          */
         Map<String, Double> measure() throws TrialFailedException, IOException;
     }
 
     /**
      * Trains the plan's steps over the training set, cycling through it as often as needed. After
-     * every whole epoch but the last it measures the network and reports its accuracy, unless the
+     * every whole epoch but the last it measures the network and reports its objective, unless the
      * reporter is {@link TrialReporter#NONE}; after the last step it measures and reports always.
      *
      * @param trainSet the training examples, in the trial's order
      * @param plan the steps
-     * @param reporter where to report the accuracy after each epoch
+     * @param reporter where to report the objective after each epoch
      * @param measure how to measure the network
+     * @param objective the metric reported, for example {@value Metrics#ACCURACY}
      * @return the final metrics
      * @throws TrialFailedException if the loss or the validation loss is not finite, or too many
      *     steps were skipped
@@ -139,7 +140,11 @@ public final class TrainingLoop {
      * @throws IOException if the data cannot be read
      */
     Map<String, Double> run(
-            RandomAccessDataset trainSet, StepPlan plan, TrialReporter reporter, Measure measure)
+            RandomAccessDataset trainSet,
+            StepPlan plan,
+            TrialReporter reporter,
+            Measure measure,
+            String objective)
             throws TrialFailedException, TrialPrunedException, IOException {
         while (step < totalSteps) {
             for (Batch batch : DataBatches.of(trainSet, trainer.getManager())) {
@@ -151,7 +156,7 @@ public final class TrainingLoop {
                 }
                 OptionalInt epoch = plan.epochEndingAt(step);
                 if (epoch.isPresent() && reporter != TrialReporter.NONE) {
-                    report(reporter, epoch.getAsInt(), measure.measure());
+                    report(reporter, epoch.getAsInt(), measure.measure(), objective);
                 }
             }
         }
@@ -160,19 +165,22 @@ public final class TrainingLoop {
         }
         Map<String, Double> metrics = measure.measure();
         metrics.put(TrainingEvaluator.SKIPPED_STEPS, (double) skipped);
-        reporter.report(metrics.get(Metrics.ACCURACY), plan.lastEpoch());
+        reporter.report(metrics.get(objective), plan.lastEpoch());
         return metrics;
     }
 
-    private static void report(TrialReporter reporter, int epoch, Map<String, Double> metrics)
+    private static void report(
+            TrialReporter reporter, int epoch, Map<String, Double> metrics, String objective)
             throws TrialPrunedException {
-        reporter.report(metrics.get(Metrics.ACCURACY), epoch);
+        reporter.report(metrics.get(objective), epoch);
         if (reporter.shouldStop()) {
             throw new TrialPrunedException(
                     "stopped early after epoch "
                             + epoch
-                            + " at validation accuracy "
-                            + metrics.get(Metrics.ACCURACY),
+                            + " at validation "
+                            + objective
+                            + " "
+                            + metrics.get(objective),
                     metrics);
         }
     }

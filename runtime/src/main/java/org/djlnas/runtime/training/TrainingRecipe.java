@@ -5,15 +5,17 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.tracker.Tracker;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.djlnas.api.data.Task;
+import org.djlnas.api.data.TaskMeasure;
 
 /**
- * The training recipe of {@link TrainingSettings} as DJL's training configuration: softmax
- * cross-entropy loss, He-normal weights, and SGD with momentum and weight decay on weights only,
- * its learning rate decayed to 0 along a cosine over the steps.
+ * The training recipe of {@link TrainingSettings} as DJL's training configuration: the task's loss
+ * ({@link TaskMeasure#loss}: softmax cross-entropy, or L2 on the standardised target), He-normal
+ * weights, and SGD with momentum and weight decay on weights only, its learning rate decayed to 0
+ * along a cosine over the steps.
  */
 public final class TrainingRecipe {
 
@@ -25,9 +27,11 @@ public final class TrainingRecipe {
      * @param block the block to train
      * @param settings the learning rate, momentum and weight decay
      * @param steps the steps the cosine schedule spans
+     * @param task what the block learns
      * @return the configuration
      */
-    public static DefaultTrainingConfig config(Block block, TrainingSettings settings, int steps) {
+    public static DefaultTrainingConfig config(
+            Block block, TrainingSettings settings, int steps, Task task) {
         Set<String> weights =
                 block.getParameters().values().stream()
                         .filter(p -> p.getType() == Parameter.Type.WEIGHT)
@@ -39,16 +43,20 @@ public final class TrainingRecipe {
                         .optFinalValue(0f)
                         .setMaxUpdates(steps)
                         .build();
-        return new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
-                .optInitializer(
-                        new XavierInitializer(
-                                XavierInitializer.RandomType.GAUSSIAN,
-                                XavierInitializer.FactorType.IN,
-                                2),
-                        Parameter.Type.WEIGHT)
-                .optOptimizer(
-                        new WeightsOnlyDecaySgd(
-                                learningRate, settings.momentum(), settings.weightDecay(), weights))
-                .addEvaluator(new Accuracy());
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(TaskMeasure.loss(task))
+                        .optInitializer(
+                                new XavierInitializer(
+                                        XavierInitializer.RandomType.GAUSSIAN,
+                                        XavierInitializer.FactorType.IN,
+                                        2),
+                                Parameter.Type.WEIGHT)
+                        .optOptimizer(
+                                new WeightsOnlyDecaySgd(
+                                        learningRate,
+                                        settings.momentum(),
+                                        settings.weightDecay(),
+                                        weights));
+        return task instanceof Task.Classification ? config.addEvaluator(new Accuracy()) : config;
     }
 }

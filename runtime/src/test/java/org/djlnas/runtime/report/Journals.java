@@ -50,7 +50,8 @@ final class Journals {
                         6000,
                         null,
                         null,
-                        "median");
+                        "median",
+                        null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
         try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {
@@ -118,6 +119,7 @@ final class Journals {
                         0,
                         null,
                         null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
@@ -154,6 +156,7 @@ final class Journals {
                         1,
                         epochs,
                         10000,
+                        null,
                         null,
                         null,
                         null);

@@ -59,6 +59,7 @@ class BenchmarkResumeTest {
                 0,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -187,6 +188,7 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
                         null,
                         null,
                         null);

@@ -51,6 +51,7 @@ class CandidateTest {
                         provider -> Map.of("classes", "3"),
                         PLUGINS,
                         Optional.empty(),
+                        Map.of(),
                         OptionalLong.empty());
 
         assertThat(found.space()).isEqualTo("nas-bench-201");
@@ -69,10 +70,11 @@ class CandidateTest {
                         Optional.of("nas-bench-201"),
                         provider -> Map.of(),
                         PLUGINS,
-                        Optional.of("some/folder"),
+                        Optional.of("fashion-mnist:some/folder"),
+                        Map.of(),
                         OptionalLong.of(3));
         assertThat(reseeded.seed()).isEqualTo(3);
-        assertThat(reseeded.dataset()).isEqualTo("some/folder");
+        assertThat(reseeded.dataset()).isEqualTo("fashion-mnist:some/folder");
     }
 
     @Test
@@ -85,6 +87,7 @@ class CandidateTest {
                                         provider -> Map.of(),
                                         PLUGINS,
                                         Optional.empty(),
+                                        Map.of(),
                                         OptionalLong.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("`space` is darts but the experiment searched nas-bench-201");
@@ -94,7 +97,12 @@ class CandidateTest {
     void aGivenArchitectureHasNoExperimentAndDefaults() {
         Candidate given =
                 Candidate.given(
-                        "nas-bench-201", Map.of(), best, Optional.empty(), OptionalLong.empty());
+                        "nas-bench-201",
+                        Map.of(),
+                        best,
+                        Optional.empty(),
+                        Map.of(),
+                        OptionalLong.empty());
 
         assertThat(given.foundBy()).isEmpty();
         assertThat(given.seed()).isZero();

@@ -37,7 +37,8 @@ class ExperimentConfigTest {
                                 0,
                                 null,
                                 Map.of(),
-                                SearchSetup.NO_PRUNER));
+                                SearchSetup.NO_PRUNER,
+                                null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
 
@@ -105,6 +106,31 @@ class ExperimentConfigTest {
                         "maxTrainExamples",
                         "evaluator",
                         "evaluatorSettings",
-                        "pruner");
+                        "pruner",
+                        "dataOptions");
+    }
+
+    @Test
+    void dataOptionsAreJournaledAndNeedADataSet() {
+        ExperimentConfig config =
+                ExperimentConfig.builder()
+                        .setSpace("mlp")
+                        .setStrategy("random")
+                        .optDataset("csv:/data/houses.csv")
+                        .optDataOptions(Map.of("target", "price"))
+                        .build();
+        assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
+        assertThat(config.toJson()).contains("\"dataOptions\":{\"target\":\"price\"}");
+        assertThat(
+                        ExperimentConfig.fromJson(
+                                        config.toJson()
+                                                .replace(
+                                                        "\"dataOptions\":{\"target\":\"price\"}",
+                                                        "\"x\":0"))
+                                .dataOptions())
+                .isEmpty();
+        assertThatThrownBy(() -> tabular().optDataOptions(Map.of("target", "price")).build())
+                .hasMessage(
+                        "`dataOptions` are given but no `dataset`; options belong to a data set");
     }
 }

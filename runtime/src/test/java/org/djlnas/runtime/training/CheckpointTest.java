@@ -46,7 +46,8 @@ class CheckpointTest {
     @Test
     void writesThePropertiesEarlierCheckpointsHave() throws Exception {
         TrialSpec trial = new TrialSpec(7, architecture, new Budget(1.5, 2000), -3L);
-        Checkpoint checkpoint = Checkpoint.of(trial, "nas-bench-201", "fashion-mnist", 0.625);
+        Checkpoint checkpoint =
+                Checkpoint.of(trial, "nas-bench-201", "fashion-mnist", "accuracy", 0.625);
         try (Model loaded = saveAndLoad(checkpoint::writeTo)) {
             assertThat(loaded.getProperty("architectureId")).isEqualTo(architecture.id());
             assertThat(loaded.getProperty("architecture")).isEqualTo(architecture.toJson());
@@ -87,6 +88,7 @@ class CheckpointTest {
                                     2,
                                     11,
                                     new Budget(1, 0),
+                                    "accuracy",
                                     0.5));
         }
     }

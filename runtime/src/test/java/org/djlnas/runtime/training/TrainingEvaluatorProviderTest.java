@@ -6,23 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.djlnas.api.data.DataSource;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.runtime.data.FashionMnistSource;
 import org.junit.jupiter.api.Test;
 
 class TrainingEvaluatorProviderTest {
 
     private final TrainingEvaluatorProvider provider = new TrainingEvaluatorProvider();
 
-    private EvaluatorContext context(Map<String, String> settings, Optional<String> dataset) {
+    private EvaluatorContext context(Map<String, String> settings, Optional<DataSource> data) {
         return new EvaluatorContext(
                 Trials.space(4),
                 Settings.resolve("evaluator 'training'", provider.settings(), settings),
                 1,
                 Optional.of("PyTorch"),
                 Path.of("experiment"),
-                dataset);
+                data);
     }
 
     @Test
@@ -44,7 +46,7 @@ class TrainingEvaluatorProviderTest {
     void withoutADataSetItSaysWhichOptionGivesOne() {
         assertThatThrownBy(() -> provider.create(context(Map.of(), Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("give `dataset` fashion-mnist|DIR");
+                .hasMessageContaining("give `dataset` KIND[:LOCATION]");
     }
 
     @Test
@@ -54,15 +56,10 @@ class TrainingEvaluatorProviderTest {
                                 provider.create(
                                         context(
                                                 Map.of("momentum", "1.5"),
-                                                Optional.of("fashion-mnist"))))
+                                                Optional.of(
+                                                        new FashionMnistSource(
+                                                                Path.of("/nowhere"))))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("evaluator setting 'momentum' is 1.5; expected below 1");
-    }
-
-    @Test
-    void aMissingDataFolderIsAnErrorNamingIt(@org.junit.jupiter.api.io.TempDir Path empty) {
-        assertThatThrownBy(() -> provider.create(context(Map.of(), Optional.of(empty.toString()))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(empty.toString());
     }
 }

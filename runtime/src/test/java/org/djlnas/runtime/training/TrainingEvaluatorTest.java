@@ -118,7 +118,7 @@ class TrainingEvaluatorTest {
                         Optional.empty(),
                         TrialReporter.NONE);
         assertThat(saveDir.resolve("model-0000.params")).isRegularFile();
-        double test = evaluator.testAccuracy(architecture, saveDir);
+        double test = evaluator.testObjective(architecture, saveDir);
         System.out.printf(
                 "validation accuracy %.4f, test accuracy %.4f%n",
                 metrics.get(Metrics.ACCURACY), test);

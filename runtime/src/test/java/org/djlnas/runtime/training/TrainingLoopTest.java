@@ -145,14 +145,16 @@ class TrainingLoopTest {
         Recorder recorder = new Recorder(Integer.MAX_VALUE);
         Counting measure = new Counting();
         Map<String, Double> metrics =
-                new TrainingLoop(trainer, plan.steps()).run(examples, plan, recorder, measure);
+                new TrainingLoop(trainer, plan.steps())
+                        .run(examples, plan, recorder, measure, Metrics.ACCURACY);
         assertThat(recorder.epochs).containsExactly(1, 2, 3);
         assertThat(metrics)
                 .containsEntry(Metrics.ACCURACY, 3.0)
                 .containsEntry(TrainingEvaluator.SKIPPED_STEPS, 0.0);
 
         Counting unheard = new Counting();
-        new TrainingLoop(trainer, plan.steps()).run(examples, plan, TrialReporter.NONE, unheard);
+        new TrainingLoop(trainer, plan.steps())
+                .run(examples, plan, TrialReporter.NONE, unheard, Metrics.ACCURACY);
         assertThat(unheard.calls).isEqualTo(1);
     }
 
@@ -163,7 +165,12 @@ class TrainingLoopTest {
         assertThatThrownBy(
                         () ->
                                 new TrainingLoop(trainer, plan.steps())
-                                        .run(examples, plan, recorder, new Counting()))
+                                        .run(
+                                                examples,
+                                                plan,
+                                                recorder,
+                                                new Counting(),
+                                                Metrics.ACCURACY))
                 .isInstanceOf(TrialPrunedException.class)
                 .hasMessage("stopped early after epoch 2 at validation accuracy 2.0")
                 .satisfies(

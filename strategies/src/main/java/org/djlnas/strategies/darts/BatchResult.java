@@ -1,25 +1,24 @@
 package org.djlnas.strategies.darts;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
+import org.djlnas.api.data.Task;
+import org.djlnas.api.data.TaskMeasure;
 
 /**
- * The loss and accuracy of one batch.
+ * The loss and the task's metrics of one batch.
  *
  * @param loss the mean loss
- * @param correct examples classified correctly
- * @param examples examples in the batch
+ * @param measure the batch's predictions measured by the task
  */
-record BatchResult(double loss, long correct, long examples) {
+record BatchResult(double loss, TaskMeasure measure) {
 
-    static BatchResult of(NDArray loss, NDArray logits, NDArray labels) {
-        long correct =
-                logits.argMax(1)
-                        .toType(labels.getDataType(), false)
-                        .eq(labels)
-                        .sum()
-                        .toType(DataType.INT64, false)
-                        .getLong();
-        return new BatchResult(loss.getFloat(), correct, labels.getShape().get(0));
+    static BatchResult of(NDArray loss, NDArray outputs, NDArray labels, Task task) {
+        TaskMeasure measure = new TaskMeasure(task);
+        measure.add(labels, outputs);
+        return new BatchResult(loss.getFloat(), measure);
+    }
+
+    long examples() {
+        return measure.examples();
     }
 }

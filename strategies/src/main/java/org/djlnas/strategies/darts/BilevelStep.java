@@ -59,7 +59,7 @@ final class BilevelStep {
      *
      * @param train a batch of the weight half
      * @param learningRate the learning rate
-     * @return the batch's loss and accuracy before the update
+     * @return the batch's loss and metrics before the update
      */
     BatchResult weightStep(Batch train, double learningRate) {
         BatchResult result = supernet.backward(train, Gradients.WEIGHTS);

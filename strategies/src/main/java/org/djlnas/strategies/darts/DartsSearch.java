@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.Task;
+import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
@@ -68,7 +70,8 @@ final class DartsSearch implements OneShotStrategy {
         CollapseGuard guard = new CollapseGuard(space.searchCells(), settings.maxSkipConnections());
         Checkpoints checkpoints = new Checkpoints(checkpointFolder);
         try (Supernet supernet =
-                        Supernet.create(space, context.engine(), batchShape, context.seed());
+                        Supernet.create(
+                                space, context.engine(), batchShape, context.seed(), data.task());
                 NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
             MomentumSgd sgd =
                     new MomentumSgd(
@@ -141,7 +144,7 @@ final class DartsSearch implements OneShotStrategy {
         Dataset weightHalf = data.weights(epoch, settings.batchSize());
         Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
         Iterator<Batch> searchBatches = batches(architectureHalf, manager).iterator();
-        Totals train = new Totals();
+        Totals train = new Totals(data.task());
         int skippedBefore = step.skippedSteps();
         long architectureNanos = 0;
         long weightNanos = 0;
@@ -162,7 +165,7 @@ final class DartsSearch implements OneShotStrategy {
                 weightNanos += System.nanoTime() - weightStart;
             }
         }
-        Totals validation = new Totals();
+        Totals validation = new Totals(data.task());
         int limit = settings.validationBatches();
         for (Batch batch : batches(architectureHalf, manager)) {
             try (NDScope scope = new NDScope();
@@ -180,9 +183,11 @@ final class DartsSearch implements OneShotStrategy {
                         .validate(Discretizer.derive(context.space().searchCells(), probabilities));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("trainLoss", train.meanLoss());
-        metrics.put("trainAccuracy", train.accuracy());
+        train.metrics().forEach((name, value) -> metrics.put("train" + capitalised(name), value));
         metrics.put("validationLoss", validation.meanLoss());
-        metrics.put("validationAccuracy", validation.accuracy());
+        validation
+                .metrics()
+                .forEach((name, value) -> metrics.put("validation" + capitalised(name), value));
         metrics.put("learningRate", learningRate);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
         metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches);
@@ -190,12 +195,15 @@ final class DartsSearch implements OneShotStrategy {
         metrics.put("skippedSteps", (double) (step.skippedSteps() - skippedBefore));
         Map<String, List<Double>> weights = new LinkedHashMap<>();
         probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));
+        String objective = data.task().objective();
         LOG.info(
-                "DARTS epoch {}/{}: train accuracy {}, validation accuracy {}, {} s, derived {}",
+                "DARTS epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
                 epoch,
                 epochs,
-                String.format("%.4f", train.accuracy()),
-                String.format("%.4f", validation.accuracy()),
+                objective,
+                String.format("%.4f", train.objective()),
+                objective,
+                String.format("%.4f", validation.objective()),
                 String.format("%.1f", metrics.get("seconds")),
                 architecture.toJson());
         return new EpochRecord(epoch, architecture, weights, metrics);
@@ -233,26 +241,42 @@ final class DartsSearch implements OneShotStrategy {
         }
     }
 
+    private static String capitalised(String metric) {
+        return Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
+    }
+
     /** Running sums of batch results. */
     private static final class Totals {
+        private final TaskMeasure measure;
         private double lossSum;
-        private long correct;
-        private long examples;
         private int batches;
+
+        Totals(Task task) {
+            this.measure = new TaskMeasure(task);
+        }
 
         void add(BatchResult result) {
             lossSum += result.loss() * result.examples();
-            correct += result.correct();
-            examples += result.examples();
+            measure.addAll(result.measure());
             batches++;
         }
 
         double meanLoss() {
-            return examples == 0 ? Double.NaN : lossSum / examples;
+            return measure.examples() == 0 ? Double.NaN : lossSum / measure.examples();
         }
 
-        double accuracy() {
-            return examples == 0 ? Double.NaN : (double) correct / examples;
+        /** The task's metrics (accuracy; or RMSE and MAE), NaN when no batch was added. */
+        Map<String, Double> metrics() {
+            if (measure.examples() == 0) {
+                Map<String, Double> none = new LinkedHashMap<>();
+                measure.metrics().keySet().forEach(name -> none.put(name, Double.NaN));
+                return none;
+            }
+            return measure.metrics();
+        }
+
+        double objective() {
+            return measure.examples() == 0 ? Double.NaN : measure.objective();
         }
     }
 }

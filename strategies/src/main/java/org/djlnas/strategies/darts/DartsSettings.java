@@ -22,8 +22,8 @@ import org.djlnas.api.settings.Settings;
  * @param maxSkipConnections the collapse guard: the search stops once a searched cell's derived
  *     architecture has more skip connections than this, and returns the last architecture within
  *     the limit (-1 turns the guard off)
- * @param validationBatches batches of the architecture half that measure the supernet's accuracy
- *     after each epoch (0: all)
+ * @param validationBatches batches of the architecture half that measure the supernet (accuracy, or
+ *     RMSE) after each epoch (0: all)
  */
 public record DartsSettings(
         int order,
@@ -118,7 +118,7 @@ public record DartsSettings(
                         VALIDATION_BATCHES,
                         0,
                         0,
-                        "architecture-half batches that measure supernet accuracy each epoch (0:"
+                        "architecture-half batches that measure the supernet each epoch (0:"
                                 + " all)"));
     }
 

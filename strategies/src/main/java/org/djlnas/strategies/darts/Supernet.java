@@ -17,6 +17,8 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
+import org.djlnas.api.data.Task;
+import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.supernet.ArchitectureWeights;
@@ -40,13 +42,16 @@ final class Supernet implements AutoCloseable {
     private final ArchitectureWeights alphas;
     private final List<NDArray> weights;
     private final ParameterStore parameterStore;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final Task task;
+    private final Loss loss;
     private boolean weightGradientsExist;
     private boolean alphaGradientsExist;
     private @Nullable Gradients tracked;
 
-    private Supernet(NDManager manager, Block block, ArchitectureWeights alphas) {
+    private Supernet(NDManager manager, Block block, ArchitectureWeights alphas, Task task) {
         this.manager = manager;
+        this.task = task;
+        this.loss = TaskMeasure.loss(task);
         this.block = block;
         this.alphas = alphas;
         this.weights =
@@ -65,9 +70,11 @@ final class Supernet implements AutoCloseable {
      * @param engine the engine's name
      * @param batchShape the shape of one input batch
      * @param seed the seed
+     * @param task what the supernet learns, which chooses its loss
      * @return the supernet
      */
-    static Supernet create(OneShotSpace space, String engine, Shape batchShape, long seed) {
+    static Supernet create(
+            OneShotSpace space, String engine, Shape batchShape, long seed, Task task) {
         NDManager manager = Engine.getEngine(engine).newBaseManager(DeviceChoice.forEngine(engine));
         try {
             ArchitectureWeights alphas =
@@ -83,7 +90,7 @@ final class Supernet implements AutoCloseable {
                 Engine.getEngine(engine).setRandomSeed((int) (seed ^ (seed >>> 32)));
                 block.initialize(manager, DataType.FLOAT32, batchShape);
             }
-            return new Supernet(manager, block, alphas);
+            return new Supernet(manager, block, alphas, task);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -109,7 +116,7 @@ final class Supernet implements AutoCloseable {
      *
      * @param batch the batch
      * @param wanted which gradients to compute
-     * @return the batch's loss and accuracy
+     * @return the batch's loss and metrics
      */
     BatchResult backward(Batch batch, Gradients wanted) {
         track(wanted);
@@ -128,7 +135,7 @@ final class Supernet implements AutoCloseable {
                 if (wanted.architecture) {
                     alphaGradientsExist = true;
                 }
-                return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
+                return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow(), task);
             }
         }
     }
@@ -150,7 +157,7 @@ final class Supernet implements AutoCloseable {
      * Runs a batch forward in evaluation mode (running batch statistics).
      *
      * @param batch the batch
-     * @return the batch's loss and accuracy
+     * @return the batch's loss and metrics
      */
     BatchResult evaluate(Batch batch) {
         try (NDScope activations = new NDScope()) {
@@ -158,7 +165,7 @@ final class Supernet implements AutoCloseable {
             NDArray logits =
                     block.forward(parameterStore, batch.getData(), false).singletonOrThrow();
             NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
-            return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow());
+            return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow(), task);
         }
     }
 

@@ -24,7 +24,8 @@ class ArchitectureGradientTest {
                                 DartsFixtures.tinyNasBench201(),
                                 DartsFixtures.ENGINE,
                                 new Shape(BATCH_SIZE, 1, DartsFixtures.SIDE, DartsFixtures.SIDE),
-                                7);
+                                7,
+                                DartsFixtures.THREE_CLASSES);
                 NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
             ArchitectureWeights alphas = supernet.alphas();
             Map<String, double[]> point = spreadOut(alphas.values(), 3);

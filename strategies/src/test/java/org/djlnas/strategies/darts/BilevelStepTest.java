@@ -32,7 +32,8 @@ class BilevelStepTest {
                         DartsFixtures.tinyNasBench201(),
                         DartsFixtures.ENGINE,
                         new Shape(BATCH_SIZE, 1, DartsFixtures.SIDE, DartsFixtures.SIDE),
-                        7);
+                        7,
+                        DartsFixtures.THREE_CLASSES);
         manager = supernet.weights().get(0).getManager().newSubManager();
         train = DartsFixtures.batch(manager, BATCH_SIZE, 11);
         search = DartsFixtures.batch(manager, BATCH_SIZE, 12);

@@ -6,8 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.djlnas.api.data.Task;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.op.OpRegistry;
@@ -28,6 +30,11 @@ final class DartsFixtures {
 
     /** NAS-Bench-201 with 4 channels, one cell per stage, 1 input channel, 3 classes. */
     static OneShotSpace tinyNasBench201() {
+        return tinyNasBench201(CLASSES);
+    }
+
+    /** NAS-Bench-201 with 4 channels, one cell per stage, 1 input channel and some outputs. */
+    static OneShotSpace tinyNasBench201(int outputs) {
         NasBench201Provider provider = new NasBench201Provider();
         return (OneShotSpace)
                 provider.create(
@@ -38,7 +45,7 @@ final class DartsFixtures {
                                         "channels", "4",
                                         "cells", "1",
                                         "input-channels", "1",
-                                        "classes", Integer.toString(CLASSES))),
+                                        "classes", Integer.toString(outputs))),
                         OpRegistry.discover());
     }
 
@@ -85,6 +92,9 @@ final class DartsFixtures {
                 ENGINE);
     }
 
+    /** The classes of the synthetic images: which third of the rows is brightest. */
+    static final Task THREE_CLASSES = new Task.Classification(List.of("top", "middle", "bottom"));
+
     /**
      * Images whose class is the third (top, middle or bottom rows) that is brightest, plus noise;
      * the weight half and the architecture half are disjoint.
@@ -93,6 +103,11 @@ final class DartsFixtures {
         float[][] weights = images(examplesPerHalf, 1);
         float[][] architecture = images(examplesPerHalf, 2);
         return new OneShotData() {
+            @Override
+            public Task task() {
+                return THREE_CLASSES;
+            }
+
             @Override
             public Shape exampleShape() {
                 return new Shape(1, SIDE, SIDE);
@@ -108,6 +123,61 @@ final class DartsFixtures {
                 return dataset(manager, architecture, batchSize);
             }
         };
+    }
+
+    /**
+     * The regression of the synthetic images: the brightness of their top third, uniform in [0, 2]
+     * (mean 1, deviation 1/√3), learnt standardised.
+     */
+    static final Task.Regression BRIGHTNESS =
+            new Task.Regression("brightness", 1.0, 1.0 / Math.sqrt(3));
+
+    /**
+     * Images whose top third has a random brightness, the regression's target, plus noise; the
+     * weight half and the architecture half are disjoint.
+     */
+    static OneShotData regressionData(NDManager manager, int examplesPerHalf) {
+        float[][] weights = brightness(examplesPerHalf, 1);
+        float[][] architecture = brightness(examplesPerHalf, 2);
+        return new OneShotData() {
+            @Override
+            public Task task() {
+                return BRIGHTNESS;
+            }
+
+            @Override
+            public Shape exampleShape() {
+                return new Shape(1, SIDE, SIDE);
+            }
+
+            @Override
+            public Dataset weights(int epoch, int batchSize) {
+                return dataset(manager, weights, batchSize);
+            }
+
+            @Override
+            public Dataset architecture(int epoch, int batchSize) {
+                return dataset(manager, architecture, batchSize);
+            }
+        };
+    }
+
+    private static float[][] brightness(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[count * SIDE * SIDE];
+        float[] labels = new float[count];
+        for (int n = 0; n < count; n++) {
+            double target = 2 * random.nextDouble();
+            labels[n] = (float) ((target - BRIGHTNESS.mean()) / BRIGHTNESS.scale());
+            for (int row = 0; row < SIDE; row++) {
+                double level = row * CLASSES / SIDE == 0 ? target : 0;
+                for (int col = 0; col < SIDE; col++) {
+                    pixels[(n * SIDE + row) * SIDE + col] =
+                            (float) (level + 0.3 * random.nextGaussian());
+                }
+            }
+        }
+        return new float[][] {pixels, labels};
     }
 
     /** One batch of the synthetic images. */

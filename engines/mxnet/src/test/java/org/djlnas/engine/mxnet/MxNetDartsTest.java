@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.djlnas.api.data.Task;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.oneshot.EpochRecord;
@@ -136,6 +137,11 @@ class MxNetDartsTest {
         int[] weights = IntStream.range(0, EXAMPLES_PER_HALF).toArray();
         int[] architecture = IntStream.range(EXAMPLES_PER_HALF, 2 * EXAMPLES_PER_HALF).toArray();
         return new OneShotData() {
+            @Override
+            public Task task() {
+                return new Task.Classification(source.classNames());
+            }
+
             @Override
             public Shape exampleShape() {
                 return source.inputShape();

@@ -71,13 +71,14 @@ class SearchRetrainExportPublishTest {
                         provider -> SMALL,
                         plugins,
                         Optional.empty(),
+                        Map.of(),
                         OptionalLong.empty());
         assertThat(found.architecture()).isEqualTo(best);
         Retraining.Request request = found.retraining("PyTorch", new Budget(1, 500));
         Retraining.check(request, plugins);
         Retraining.Report trained =
                 Retraining.run(request, plugins, Retraining.folderOf(experiment));
-        assertThat(trained.testAccuracy()).isBetween(0.0, 1.0);
+        assertThat(trained.testObjective()).isBetween(0.0, 1.0);
         assertThat(Retraining.read(trained.folder()).request().architecture()).isEqualTo(best);
 
         NetworkExport.Report exported =
@@ -96,13 +97,18 @@ class SearchRetrainExportPublishTest {
         PublishedModel published =
                 publisher.publish(
                         RetrainedPublication.of(
-                                "fmnist-nb201", version, trained, found.foundBy(), "example"),
+                                "fmnist-nb201",
+                                version,
+                                trained,
+                                found.foundBy(),
+                                "example",
+                                plugins),
                         false);
 
         assertThat(version).isEqualTo("1");
         assertThat(publisher.nextVersion("fmnist-nb201")).isEqualTo("2");
         assertThat(published.architectureId()).isEqualTo(best.id());
-        assertThat(published.testAccuracy()).hasValue(trained.testAccuracy());
+        assertThat(published.testAccuracy()).hasValue(trained.testObjective());
         PublishedModel listed = new ZooCatalog(zoo).list().models().get(0);
         Provenance provenance = listed.provenance();
         assertThat(provenance.strategy()).isEqualTo("regularized-evolution");
