@@ -14,11 +14,11 @@ import ai.djl.util.PairList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A linear model on a document's token frequencies: multinomial logistic regression on the bag of
- * words normalised by document length. Each token id has a weight per class but the first, a
- * document's logits are the mean of its tokens' weights (padding, id 0, left out) plus a bias, and
- * the first class's logit is 0 (the reference class, which makes the weights identifiable; it also
- * keeps the gradients from summing to exactly zero, which DJL's trainer refuses on its first step).
+ * A linear model on a document's token counts: multinomial logistic regression on the bag of words.
+ * Each token id has a weight per class but the first, a document's logits are the sum of its
+ * tokens' weights (padding, id 0, left out) plus a bias, and the first class's logit is 0 (the
+ * reference class, which makes the weights identifiable; it also keeps the gradients from summing
+ * to exactly zero, which DJL's trainer refuses on its first step).
  */
 final class BagOfWords extends AbstractBlock {
 
@@ -66,8 +66,7 @@ final class BagOfWords extends AbstractBlock {
                 Embedding.embedding(ids.toType(DataType.INT64, false), table, SparseFormat.DENSE)
                         .head();
         NDArray present = ids.gt(0).toType(DataType.FLOAT32, false).expandDims(2);
-        NDArray counts = present.sum(new int[] {1}).maximum(1f);
-        NDArray others = perToken.mul(present).sum(new int[] {1}).div(counts).add(offset);
+        NDArray others = perToken.mul(present).sum(new int[] {1}).add(offset);
         NDArray reference = others.getManager().zeros(new Shape(others.getShape().get(0), 1));
         return new NDList(reference.concat(others, 1));
     }

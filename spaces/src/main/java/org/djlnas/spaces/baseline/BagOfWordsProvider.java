@@ -11,8 +11,8 @@ import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 
 /**
- * Registers the {@code bag-of-words} baseline for text: a linear model on token frequencies (see
- * {@link BagOfWords}), with no choices; its only architecture is {@code {}}.
+ * Registers the {@code bag-of-words} baseline for text: a linear model on token counts (see {@link
+ * BagOfWords}), with no choices; its only architecture is {@code {}}.
  */
 public final class BagOfWordsProvider implements SearchSpaceProvider {
 
@@ -30,7 +30,7 @@ public final class BagOfWordsProvider implements SearchSpaceProvider {
 
     @Override
     public String description() {
-        return "baseline for text, no choices: a linear model on token frequencies; its only"
+        return "baseline for text, no choices: a linear model on token counts; its only"
                 + " architecture is {}";
     }
 

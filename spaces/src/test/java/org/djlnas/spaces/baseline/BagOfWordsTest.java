@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BagOfWordsTest {
 
     @Test
-    void logitsAreTheMeanOfTheTokensWeightsWithoutPadding() {
+    void logitsAreTheSumOfTheTokensWeightsWithoutPadding() {
         SearchSpace space =
                 SpaceFixtures.space(
                         new BagOfWordsProvider(),
@@ -35,9 +35,8 @@ class BagOfWordsTest {
             NDArray logits =
                     block.forward(new ParameterStore(manager, false), new NDList(ids), false)
                             .singletonOrThrow();
-            // class 0 is the reference; (w2 + 2·w3) / 3 = (2 + 2·5) / 3; the second document holds
-            // only id 1
-            assertThat(logits.toFloatArray()).containsExactly(0f, 4f, 0f, 0f);
+            // class 0 is the reference; w2 + 2·w3 = 2 + 2·5; the second document holds only id 1
+            assertThat(logits.toFloatArray()).containsExactly(0f, 12f, 0f, 0f);
             assertThat(block.getOutputShapes(new Shape[] {input})[0]).isEqualTo(new Shape(2, 2));
         }
     }
