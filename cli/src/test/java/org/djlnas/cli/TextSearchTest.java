@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A textnas search on 600 raw e-mails of the SpamAssassin corpus, spam against ham, trains end to
@@ -103,8 +105,59 @@ class TextSearchTest {
         double majority = majorityShare(Map.of("length", "64", "vocabulary", "5000"));
         assertThat(majority).isBetween(0.6, 0.8);
         assertThat(result.get("testAccuracy").asDouble()).isGreaterThan(majority + 0.1);
+        CliRun export =
+                CliRun.of(
+                        "export",
+                        "--experiment",
+                        experiment.toString(),
+                        "--out",
+                        folder.resolve("tensorflow").toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err().strip().lines().filter(line -> line.startsWith("nas: ")))
+                .singleElement()
+                .asString()
+                .contains("is text: export covers networks on images and tables");
         System.out.printf(
                 "textnas on 600 e-mails: test accuracy %.3f (majority class %.3f)%n",
                 result.get("testAccuracy").asDouble(), majority);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void dartsSearchesTheTextCell(int order) throws Exception {
+        CliRun search =
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "textnas",
+                        "--space-opt",
+                        "embedding-size=16",
+                        "--space-opt",
+                        "nodes=2",
+                        "--strategy",
+                        "darts",
+                        "--strategy-opt",
+                        "order=" + order,
+                        "--strategy-opt",
+                        "validation-batches=2",
+                        "--epochs",
+                        "1",
+                        "--max-train-examples",
+                        "256",
+                        "--dataset",
+                        "text-folder:" + mail,
+                        "--data-opt",
+                        "length=32",
+                        "--seed",
+                        "1",
+                        "--out",
+                        folder.resolve("darts" + order).toString(),
+                        "--json");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        JsonNode architecture = JSON.readTree(search.out()).get("architecture");
+        assertThat(architecture.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "cell/node1/from0", "cell/node2/from0", "cell/node2/from1");
     }
 }
