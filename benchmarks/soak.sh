@@ -53,7 +53,7 @@ PY
 
 tabular=(--space nas-bench-201 --benchmark "$table" --trials 300 --parallel 2 --seed 17)
 training=(--space nas-bench-201 --space-opt channels=8 --space-opt cells=1 --strategy random
-    --dataset "$work/data" --epochs 1 --max-train-examples 600 --trials 6 --seed 17)
+    --dataset "fashion-mnist:$work/data" --epochs 1 --max-train-examples 600 --trials 6 --seed 17)
 declare -A searches=(
     [evolution]="--strategy regularized-evolution ${tabular[*]}"
     [bohb]="--strategy bohb ${tabular[*]}"
@@ -203,7 +203,7 @@ export NAS_JAVA_OPTS="$rss_java_opts"
 # Resident memory of a training search, sampled after every finished trial.
 rss_out="$work/rss"
 "$nas" search --space nas-bench-201 --space-opt channels=8 --space-opt cells=1 --strategy random \
-    --dataset "$work/data" --epochs 1 --max-train-examples 600 --trials "$rss_trials" --seed "$seed" --out "$rss_out" \
+    --dataset "fashion-mnist:$work/data" --epochs 1 --max-train-examples 600 --trials "$rss_trials" --seed "$seed" --out "$rss_out" \
     >/dev/null 2>"$work/rss.log" &
 pid=$!
 seen=0

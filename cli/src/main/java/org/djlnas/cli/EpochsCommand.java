@@ -63,7 +63,16 @@ final class EpochsCommand implements Callable<Integer> {
             return 0;
         }
         String row = "%-6s %-17s %-10s %-10s %s%n";
-        out.printf(Locale.ROOT, row, "EPOCH", "ARCHITECTURE", "VAL ACC", "SECONDS", "CHANGED");
+        boolean regression = epochs.get(0).metrics().containsKey(VALIDATION_RMSE);
+        String metric = regression ? VALIDATION_RMSE : "validationAccuracy";
+        out.printf(
+                Locale.ROOT,
+                row,
+                "EPOCH",
+                "ARCHITECTURE",
+                regression ? "VAL RMSE" : "VAL ACC",
+                "SECONDS",
+                "CHANGED");
         EpochRecord previous = null;
         for (EpochRecord epoch : epochs) {
             out.printf(
@@ -72,9 +81,7 @@ final class EpochsCommand implements Callable<Integer> {
                     epoch.epoch(),
                     epoch.architecture().id(),
                     String.format(
-                            Locale.ROOT,
-                            "%.4f",
-                            epoch.metrics().getOrDefault("validationAccuracy", Double.NaN)),
+                            Locale.ROOT, "%.4f", epoch.metrics().getOrDefault(metric, Double.NaN)),
                     String.format(
                             Locale.ROOT,
                             "%.1f",
@@ -85,6 +92,9 @@ final class EpochsCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /** The supernet's validation RMSE, which a one-shot search on a regression reports. */
+    private static final String VALIDATION_RMSE = "validationRmse";
 
     private static String changed(EpochRecord before, EpochRecord after) {
         List<String> labels = new ArrayList<>();

@@ -75,7 +75,7 @@ final class ExportCommand implements Callable<Integer> {
             paramLabel = "KEY=VALUE",
             description =
                     "An option of the data set's kind (for example target=price; see 'nas"
-                            + " plugins'); repeatable; without --dataset they override the"
+                            + " datasets'); repeatable; without --dataset they override the"
                             + " experiment's.")
     private Map<String, String> dataOptions = new LinkedHashMap<>();
 

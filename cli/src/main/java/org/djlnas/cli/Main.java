@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             ArchCommand.class,
             StrategiesCommand.class,
             EvaluatorsCommand.class,
+            DatasetsCommand.class,
             BenchmarksCommand.class,
             SearchCommand.class,
             RetrainCommand.class,

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.djlnas.runtime.search.ExperimentConfig;
@@ -147,8 +146,8 @@ final class PublishCommand implements Callable<Integer> {
         return Retraining.run(request, plugins, folder);
     }
 
-    private static @Nullable Double orNull(OptionalDouble value) {
-        return value.isPresent() ? value.getAsDouble() : null;
+    private static String capitalised(String metric) {
+        return Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
     }
 
     private void print(PublishedModel published) {
@@ -159,20 +158,39 @@ final class PublishCommand implements Callable<Integer> {
             root.put("version", published.version());
             root.put("id", published.architectureId());
             root.put("folder", published.folder().toString());
-            root.put("validationAccuracy", orNull(published.validationAccuracy()));
-            root.put("testAccuracy", orNull(published.testAccuracy()));
+            published
+                    .provenance()
+                    .validationMetrics()
+                    .forEach(
+                            (metric, value) -> root.put("validation" + capitalised(metric), value));
+            published
+                    .provenance()
+                    .testMetrics()
+                    .forEach((metric, value) -> root.put("test" + capitalised(metric), value));
             root.put("parameters", published.parameters());
             Json.print(out, root);
             return;
         }
+        StringBuilder test = new StringBuilder();
+        published
+                .provenance()
+                .testMetrics()
+                .forEach(
+                        (metric, value) ->
+                                test.append(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%s %.4f, ",
+                                                TestMetricNames.shown("test" + capitalised(metric)),
+                                                value)));
         out.printf(
                 Locale.ROOT,
-                "published %s version %s (%s) in %s%n  test accuracy %.4f, %,d parameters%n",
+                "published %s version %s (%s) in %s%n  %s%,d parameters%n",
                 published.name(),
                 published.version(),
                 published.architectureId(),
                 published.folder(),
-                published.testAccuracy().orElse(Double.NaN),
+                test,
                 published.parameters());
         out.flush();
     }

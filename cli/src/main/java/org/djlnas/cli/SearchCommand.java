@@ -98,7 +98,7 @@ final class SearchCommand implements Callable<Integer> {
             paramLabel = "KEY=VALUE",
             description =
                     "An option of the data set's kind (for example target=price; see 'nas"
-                            + " plugins'); repeatable.")
+                            + " datasets'); repeatable.")
     private Map<String, String> dataOptions = new LinkedHashMap<>();
 
     @Option(

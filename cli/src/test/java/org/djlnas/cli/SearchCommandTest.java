@@ -208,7 +208,7 @@ class SearchCommandTest {
                         "--strategy",
                         "random",
                         "--dataset",
-                        folder.resolve("nowhere").toString(),
+                        "fashion-mnist:" + folder.resolve("nowhere"),
                         "--out",
                         out.toString());
         assertOneLineError(missing, "dataset-fashion-mnist");
@@ -226,7 +226,7 @@ class SearchCommandTest {
                         "--strategy",
                         "random",
                         "--dataset",
-                        corrupt.toString(),
+                        "fashion-mnist:" + corrupt,
                         "--out",
                         out.toString());
         assertOneLineError(broken, "is truncated");

@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The arguments DJL's model loader passes to the block factory and the translator factory of a
- * published model: which factories, the space and its settings, the input shape, and the pixel
- * normalisation. The same text key → value pairs go into {@value ZooLayout#METADATA_FILE} and
- * {@value ZooLayout#SERVING_PROPERTIES_FILE}.
+ * published model: which factories, the space and its settings, the kind of input (which chooses
+ * the translator factory), and for images the input shape and the pixel normalisation. The same
+ * text key → value pairs go into {@value ZooLayout#METADATA_FILE} and {@value
+ * ZooLayout#SERVING_PROPERTIES_FILE}.
  *
  * @param space the space's id
  * @param spaceSettings every setting of the space, as text
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  * @param width the input's width
  * @param mean the mean subtracted from each channel of pixels scaled to [0, 1]
  * @param std the standard deviation each channel is then divided by
+ * @param input the kind of input: {@value #IMAGE}, {@value #FEATURES} or {@value #TOKENS}; the
+ *     image fields are 0 and empty for the others
  */
 record ModelArguments(
         String space,
@@ -29,7 +32,17 @@ record ModelArguments(
         int height,
         int width,
         List<Float> mean,
-        List<Float> std) {
+        List<Float> std,
+        String input) {
+
+    /** The input kind of images (and of models published before other kinds existed). */
+    static final String IMAGE = "image";
+
+    /** The input kind of rows of features. */
+    static final String FEATURES = "features";
+
+    /** The input kind of token sequences. */
+    static final String TOKENS = "tokens";
 
     /** The argument that names DJL's block factory. */
     static final String BLOCK_FACTORY = "blockFactory";
@@ -44,12 +57,34 @@ record ModelArguments(
     private static final String WIDTH = "width";
     private static final String MEAN = "mean";
     private static final String STD = "std";
+    private static final String INPUT = "input";
+
+    /** The translator factories by input kind; those of tables and text live in their modules. */
+    private static final Map<String, String> TRANSLATORS =
+            Map.of(
+                    IMAGE, ImageClassifierTranslatorFactory.class.getName(),
+                    FEATURES, "org.djlnas.zoo.TableTranslatorFactory",
+                    TOKENS, "org.djlnas.zoo.TextTranslatorFactory");
 
     /** Validates the fields. */
     ModelArguments {
         spaceSettings = Collections.unmodifiableSortedMap(new TreeMap<>(spaceSettings));
         mean = List.copyOf(mean);
         std = List.copyOf(std);
+        if (!TRANSLATORS.containsKey(input)) {
+            throw new IllegalArgumentException(
+                    "model argument 'input' is '"
+                            + input
+                            + "'; expected one of "
+                            + new TreeMap<>(TRANSLATORS).keySet());
+        }
+        if (input.equals(IMAGE)) {
+            checkImage(channels, height, width, mean, std);
+        }
+    }
+
+    private static void checkImage(
+            int channels, int height, int width, List<Float> mean, List<Float> std) {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException(
                     "input shape is ("
@@ -86,9 +121,13 @@ record ModelArguments(
     SortedMap<String, String> toMap() {
         SortedMap<String, String> map = new TreeMap<>();
         map.put(BLOCK_FACTORY, ArchitectureBlockFactory.class.getName());
-        map.put(TRANSLATOR_FACTORY, ImageClassifierTranslatorFactory.class.getName());
+        map.put(TRANSLATOR_FACTORY, TRANSLATORS.get(input));
         map.put(SPACE, space);
         spaceSettings.forEach((name, value) -> map.put(SETTING_PREFIX + name, value));
+        map.put(INPUT, input);
+        if (!input.equals(IMAGE)) {
+            return map;
+        }
         map.put(CHANNELS, Integer.toString(channels));
         map.put(HEIGHT, Integer.toString(height));
         map.put(WIDTH, Integer.toString(width));
@@ -112,6 +151,11 @@ record ModelArguments(
                         settings.put(key.substring(SETTING_PREFIX.length()), text(key, value));
                     }
                 });
+        String input = arguments.containsKey(INPUT) ? require(arguments, INPUT) : IMAGE;
+        if (!input.equals(IMAGE)) {
+            return new ModelArguments(
+                    require(arguments, SPACE), settings, 0, 0, 0, List.of(), List.of(), input);
+        }
         return new ModelArguments(
                 require(arguments, SPACE),
                 settings,
@@ -119,7 +163,8 @@ record ModelArguments(
                 integer(arguments, HEIGHT),
                 integer(arguments, WIDTH),
                 floats(arguments, MEAN),
-                floats(arguments, STD));
+                floats(arguments, STD),
+                IMAGE);
     }
 
     private static String require(Map<String, ?> arguments, String key) {

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.Task;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,11 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param architecture the architecture, valid in the provenance's space
  * @param weights the trained weights: a {@code .params} file written by DJL's {@code Model.save},
  *     or the folder it is in (the file of the latest epoch is taken)
- * @param classNames the class names, by class index
- * @param inputShape the shape of one input image: channels, height, width
+ * @param classNames the class names, by class index (none for a regression)
+ * @param inputShape the shape of one input: channels, height, width of an image; features; or
+ *     tokens
  * @param mean per channel, the mean subtracted from pixels scaled to [0, 1] in training
  * @param std per channel, the standard deviation the result is then divided by
  * @param provenance how the model was found and trained
+ * @param data what the model was trained on ({@value DataDescription#FILE}), or null for an image
+ *     classifier described by its class names, shape and normalisation alone
  */
 public record ModelPublication(
         String name,
@@ -35,7 +40,8 @@ public record ModelPublication(
         Shape inputShape,
         List<Float> mean,
         List<Float> std,
-        Provenance provenance) {
+        Provenance provenance,
+        @Nullable DataDescription data) {
 
     /** Validates the fields. */
     public ModelPublication {
@@ -44,7 +50,16 @@ public record ModelPublication(
         requireNonNull(architecture, "architecture is null");
         requireNonNull(weights, "weights is null");
         classNames = List.copyOf(classNames);
-        if (classNames.isEmpty()) {
+        boolean regression = data != null && data.task() instanceof Task.Regression;
+        if (data != null
+                && !classNames.equals(
+                        data.task() instanceof Task.Classification classification
+                                ? classification.classNames()
+                                : List.of())) {
+            throw new IllegalArgumentException(
+                    "classNames are " + classNames + " but the data's task has " + data.task());
+        }
+        if (classNames.isEmpty() && !regression) {
             throw new IllegalArgumentException("classNames is empty; expected one name per class");
         }
         for (String className : classNames) {
@@ -59,7 +74,12 @@ public record ModelPublication(
             throw new IllegalArgumentException("classNames holds a name twice: " + classNames);
         }
         requireNonNull(inputShape, "inputShape is null");
-        if (inputShape.dimension() != 3 || inputShape.size() <= 0) {
+        if (data != null && !(data.input() instanceof DataInput.Image)) {
+            if (!inputShape.equals(data.input().shape())) {
+                throw new IllegalArgumentException(
+                        "inputShape is " + inputShape + " but the data's input is " + data.input());
+            }
+        } else if (inputShape.dimension() != 3 || inputShape.size() <= 0) {
             throw new IllegalArgumentException(
                     "inputShape is " + inputShape + "; expected (channels, height, width)");
         }
@@ -92,8 +112,22 @@ public record ModelPublication(
         private float[] mean = {0f};
         private float[] std = {1f};
         private @Nullable Provenance provenance;
+        private @Nullable DataDescription data;
 
         private Builder() {}
+
+        /**
+         * Sets what the model was trained on, written as {@value DataDescription#FILE}; it chooses
+         * the model's translator by its input (an image, a row of features, or text), and gives the
+         * class names when they are not set.
+         *
+         * @param data the task, input and preprocessing
+         * @return this builder
+         */
+        public Builder optData(DataDescription data) {
+            this.data = data;
+            return this;
+        }
 
         /**
          * Sets the model's name.
@@ -201,11 +235,18 @@ public record ModelPublication(
                     require(version, "version", "setVersion"),
                     require(architecture, "architecture", "setArchitecture"),
                     require(weights, "weights", "setWeights"),
-                    classNames,
+                    classNames.isEmpty() && data != null ? classNamesOf(data) : classNames,
                     shape,
                     perChannel(mean, channels, "mean"),
                     perChannel(std, channels, "std"),
-                    require(provenance, "provenance", "setProvenance"));
+                    require(provenance, "provenance", "setProvenance"),
+                    data);
+        }
+
+        private static List<String> classNamesOf(DataDescription data) {
+            return data.task() instanceof Task.Classification classification
+                    ? classification.classNames()
+                    : List.of();
         }
 
         private static <T> T require(@Nullable T value, String field, String setter) {

@@ -66,7 +66,10 @@ public final class RetrainedPublication {
                         .setWeights(trained.weights())
                         .setClassNames(data.classNames())
                         .setInputShape(new Shape(data.inputShape().getShape()))
-                        .setProvenance(provenance(trained, foundBy, libraryVersion));
+                        .setProvenance(provenance(trained, foundBy, libraryVersion))
+                        .optData(
+                                new DataDescription(
+                                        data.task(), data.input(), data.preprocessing()));
         Map<String, Object> preprocessing = data.preprocessing();
         if (data.input() instanceof DataInput.Image
                 && preprocessing.get("mean") instanceof List<?> mean

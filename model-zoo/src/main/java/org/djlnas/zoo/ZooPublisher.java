@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -121,15 +122,7 @@ public final class ZooPublisher {
         Architecture architecture = space.validate(publication.architecture());
         Path weights = ParameterFiles.locate(publication.weights());
         Provenance provenance = given.withSpaceSettings(settings);
-        ModelArguments arguments =
-                new ModelArguments(
-                        space.id(),
-                        settings,
-                        (int) publication.inputShape().get(0),
-                        (int) publication.inputShape().get(1),
-                        (int) publication.inputShape().get(2),
-                        publication.mean(),
-                        publication.std());
+        ModelArguments arguments = arguments(publication, space.id(), settings);
         String name = publication.name();
         String version = publication.version();
 
@@ -180,6 +173,25 @@ public final class ZooPublisher {
                 name, version, layout.versionFolder(name, version), architecture.id(), provenance);
     }
 
+    /** The loading arguments: an image's shape and normalisation, or only the input's kind. */
+    private static ModelArguments arguments(
+            ModelPublication publication, String space, SortedMap<String, String> settings) {
+        String input =
+                publication.data() == null ? ModelArguments.IMAGE : publication.data().inputKind();
+        if (!input.equals(ModelArguments.IMAGE)) {
+            return new ModelArguments(space, settings, 0, 0, 0, List.of(), List.of(), input);
+        }
+        return new ModelArguments(
+                space,
+                settings,
+                (int) publication.inputShape().get(0),
+                (int) publication.inputShape().get(1),
+                (int) publication.inputShape().get(2),
+                publication.mean(),
+                publication.std(),
+                input);
+    }
+
     private static FileAlreadyExistsException alreadyPublished(
             Path target, String name, String version) {
         return new FileAlreadyExistsException(
@@ -216,13 +228,21 @@ public final class ZooPublisher {
                 ProvenanceJson.write(provenance),
                 StandardCharsets.UTF_8);
         ServingProperties.write(stage, arguments.toMap(), name);
-        ChecksumManifest.write(
-                stage,
-                List.of(
-                        ZooLayout.ARCHITECTURE_FILE,
-                        parameters,
-                        ZooLayout.SYNSET_FILE,
-                        ZooLayout.PROVENANCE_FILE,
-                        ZooLayout.SERVING_PROPERTIES_FILE));
+        List<String> files =
+                new ArrayList<>(
+                        List.of(
+                                ZooLayout.ARCHITECTURE_FILE,
+                                parameters,
+                                ZooLayout.SYNSET_FILE,
+                                ZooLayout.PROVENANCE_FILE,
+                                ZooLayout.SERVING_PROPERTIES_FILE));
+        if (publication.data() != null) {
+            Files.writeString(
+                    stage.resolve(DataDescription.FILE),
+                    publication.data().toJson(),
+                    StandardCharsets.UTF_8);
+            files.add(DataDescription.FILE);
+        }
+        ChecksumManifest.write(stage, files);
     }
 }

@@ -15,7 +15,10 @@ import ai.djl.training.dataset.Dataset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.data.Offset;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.Task;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.LabelledImages;
 import org.djlnas.testing.DataRequirements;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageTranslationTest {
 
     private static final String NAME = "fmnist-nb201";
+    private static final String DESCRIBED = "fmnist-described";
 
     @TempDir static Path folder;
 
@@ -57,16 +61,62 @@ class ImageTranslationTest {
                                 .setProvenance(TestNetworks.provenance())
                                 .build(),
                         false);
+        // The same network, its class names and normalisation given only by its data.json.
+        new ZooPublisher(zoo)
+                .publish(
+                        ModelPublication.builder()
+                                .setName(DESCRIBED)
+                                .setVersion("1")
+                                .setArchitecture(trained.architecture())
+                                .setWeights(trained.weights())
+                                .setInputShape(FashionMnist.IMAGE_SHAPE)
+                                .optData(
+                                        new DataDescription(
+                                                new Task.Classification(FashionMnist.CLASS_NAMES),
+                                                new DataInput.Image(1, 28, 28),
+                                                Map.of(
+                                                        "mean", List.of(FashionMnist.MEAN),
+                                                        "std", List.of(FashionMnist.STD))))
+                                .setProvenance(TestNetworks.provenance())
+                                .build(),
+                        false);
     }
 
     private static <I, O> ZooModel<I, O> load(Class<I> input, Class<O> output) throws Exception {
+        return load(NAME, input, output);
+    }
+
+    private static <I, O> ZooModel<I, O> load(String name, Class<I> input, Class<O> output)
+            throws Exception {
         return Criteria.builder()
                 .setTypes(input, output)
                 .optModelZoo(NasModelZoo.of(zoo))
-                .optArtifactId(NAME)
+                .optArtifactId(name)
                 .optEngine(TestNetworks.ENGINE)
                 .build()
                 .loadModel();
+    }
+
+    @Test
+    void aModelWithADataDescriptionTakesItsClassesAndNormalisationFromIt() throws Exception {
+        DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
+        LabelledImages test = FashionMnist.load(FashionMnist.DEFAULT_DIRECTORY, Dataset.Usage.TEST);
+        try (ZooModel<Image, Classifications> plain = load(Image.class, Classifications.class);
+                ZooModel<Image, Classifications> described =
+                        load(DESCRIBED, Image.class, Classifications.class);
+                Predictor<Image, Classifications> byArguments = plain.newPredictor();
+                Predictor<Image, Classifications> byData = described.newPredictor()) {
+            for (int index = 0; index < 3; index++) {
+                Classifications expected = byArguments.predict(image(test, index));
+                Classifications actual = byData.predict(image(test, index));
+                assertThat(actual.getClassNames())
+                        .containsExactlyElementsOf(FashionMnist.CLASS_NAMES);
+                for (String name : FashionMnist.CLASS_NAMES) {
+                    assertThat(actual.get(name).getProbability())
+                            .isCloseTo(expected.get(name).getProbability(), Offset.offset(1e-6));
+                }
+            }
+        }
     }
 
     @Test

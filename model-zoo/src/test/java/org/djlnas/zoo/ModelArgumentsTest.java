@@ -19,7 +19,8 @@ class ModelArgumentsTest {
                     28,
                     28,
                     List.of(0.286f),
-                    List.of(0.353f));
+                    List.of(0.353f),
+                    ModelArguments.IMAGE);
 
     @Test
     void theTextFormReadsBackEqual() {
@@ -39,6 +40,39 @@ class ModelArgumentsTest {
         map.put("space.channels", 4.0);
         map.put("application", "cv/image_classification");
         assertThat(ModelArguments.parse(map)).isEqualTo(ARGUMENTS);
+    }
+
+    @Test
+    void argumentsWithoutAnInputKindAreAnImageModelsAsPublishedBefore() {
+        Map<String, String> map = new HashMap<>(ARGUMENTS.toMap());
+        map.remove("input");
+        assertThat(ModelArguments.parse(map)).isEqualTo(ARGUMENTS);
+    }
+
+    @Test
+    void theInputKindNamesTheTranslatorFactory() {
+        ModelArguments table =
+                new ModelArguments(
+                        "mlp",
+                        new TreeMap<>(Map.of("features", "30")),
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        List.of(),
+                        ModelArguments.FEATURES);
+        Map<String, String> map = table.toMap();
+        assertThat(map)
+                .containsEntry("translatorFactory", "org.djlnas.zoo.TableTranslatorFactory")
+                .containsEntry("input", "features")
+                .doesNotContainKeys("channels", "mean");
+        assertThat(ModelArguments.parse(map)).isEqualTo(table);
+        assertThat(ARGUMENTS.toMap())
+                .containsEntry(
+                        "translatorFactory", ImageClassifierTranslatorFactory.class.getName());
+        map.put("input", "audio");
+        assertThatThrownBy(() -> ModelArguments.parse(map))
+                .hasMessageContaining("model argument 'input' is 'audio'");
     }
 
     @Test

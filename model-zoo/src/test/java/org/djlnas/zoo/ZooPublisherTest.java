@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.arch.InvalidArchitectureException;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,59 @@ class ZooPublisherTest {
                 .containsEntry("space.input-channels", "1")
                 .containsEntry("option.modelName", "fmnist")
                 .containsEntry("std", "0.353");
+    }
+
+    @Test
+    void aTableModelKeepsItsDataDescriptionAndNamesTheTableTranslator() throws Exception {
+        DataDescription data =
+                new DataDescription(
+                        new Task.Regression("price", 200.0, 50.0),
+                        new DataInput.Features(List.of("rooms", "area", "colour=red")),
+                        Map.of("mean", List.of(3.0, 80.0, 0.0), "std", List.of(1.0, 20.0, 1.0)));
+        ModelPublication publication =
+                ModelPublication.builder()
+                        .setName("houses")
+                        .setVersion("1")
+                        .setArchitecture(TestNetworks.someArchitecture())
+                        .setWeights(TestNetworks.fakeWeights(folder.resolve("w"), "weights"))
+                        .setInputShape(new ai.djl.ndarray.types.Shape(3))
+                        .optData(data)
+                        .setProvenance(TestNetworks.provenance())
+                        .build();
+        assertThat(publication.classNames()).isEmpty();
+        new ZooPublisher(zoo()).publish(publication, false);
+
+        Path version = ZooLayout.of(zoo()).versionFolder("houses", "1");
+        ChecksumManifest.verify(version);
+        assertThat(DataDescription.read(version)).contains(data);
+        assertThat(ServingProperties.read(version))
+                .containsEntry("translatorFactory", "org.djlnas.zoo.TableTranslatorFactory")
+                .containsEntry("input", "features")
+                .doesNotContainKeys("channels", "mean", "std");
+        assertThat(Files.readString(version.resolve(DataDescription.FILE)))
+                .contains("\"kind\" : \"regression\"")
+                .contains("\"names\" : [ \"rooms\", \"area\", \"colour=red\" ]");
+    }
+
+    @Test
+    void aShapeOtherThanTheDataInputsIsRefused() {
+        assertThatThrownBy(
+                        () ->
+                                ModelPublication.builder()
+                                        .setName("houses")
+                                        .setVersion("1")
+                                        .setArchitecture(TestNetworks.someArchitecture())
+                                        .setWeights(folder.resolve("w"))
+                                        .setInputShape(new ai.djl.ndarray.types.Shape(4))
+                                        .optData(
+                                                new DataDescription(
+                                                        new Task.Regression("price", 0, 1),
+                                                        new DataInput.Features(List.of("a", "b")),
+                                                        Map.of()))
+                                        .setProvenance(TestNetworks.provenance())
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inputShape is (4)");
     }
 
     @Test

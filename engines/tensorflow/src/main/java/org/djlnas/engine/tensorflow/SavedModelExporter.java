@@ -82,21 +82,27 @@ public final class SavedModelExporter implements NetworkExporter {
      * Writes a block, with its current parameters, as a SavedModel. Files of an earlier export in
      * the directory are replaced.
      *
-     * @param block an initialized block that maps one image batch to one output
-     * @param imageShape the shape of one input image, {@code (C, H, W)}
+     * @param block an initialized block that maps one batch of images, or of table rows, to one
+     *     output
+     * @param imageShape the shape of one input image, {@code (C, H, W)}, or of one row of features,
+     *     {@code (F)}
      * @param directory the SavedModel's directory, created if absent
      * @throws IOException if the directory or the model cannot be written
-     * @throws IllegalArgumentException if the image shape is not three positive sizes, or the block
-     *     does not output exactly one tensor
+     * @throws IllegalArgumentException if the shape is not three positive sizes or one, or the
+     *     block does not output exactly one tensor
      * @throws UnsupportedOperationException naming a block that cannot be exported
      */
     @Override
     public void export(Block block, Shape imageShape, Path directory) throws IOException {
         long[] image = imageShape.getShape();
-        if (image.length != 3 || Arrays.stream(image).anyMatch(size -> size <= 0)) {
+        if ((image.length != 3 && image.length != 1)
+                || Arrays.stream(image).anyMatch(size -> size <= 0)) {
             throw new IllegalArgumentException(
-                    "imageShape must be (C, H, W) with positive sizes but is " + imageShape);
+                    "imageShape must be (C, H, W), or (features) for a row of a table, with"
+                            + " positive sizes but is "
+                            + imageShape);
         }
+        boolean features = image.length == 1;
         try (Graph graph = new Graph();
                 Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
@@ -105,12 +111,14 @@ public final class SavedModelExporter implements NetworkExporter {
                             .placeholder(
                                     TFloat32.class,
                                     Placeholder.shape(
-                                            org.tensorflow.ndarray.Shape.of(
-                                                    -1, image[0], image[1], image[2])));
+                                            features
+                                                    ? org.tensorflow.ndarray.Shape.of(-1, image[0])
+                                                    : org.tensorflow.ndarray.Shape.of(
+                                                            -1, image[0], image[1], image[2])));
             TensorFlowGraphBuilder builder = new TensorFlowGraphBuilder(tf);
             List<Operand<TFloat32>> outputs =
                     new GraphLowering<>(builder)
-                            .lower(block, List.of(builder.fromDjlLayout(input)));
+                            .lower(block, List.of(features ? input : builder.fromDjlLayout(input)));
             if (outputs.size() != 1) {
                 throw new IllegalArgumentException(
                         "block must output one tensor but outputs " + outputs.size());

@@ -26,6 +26,9 @@ class OperationExportTest {
     private static final Shape IMAGE = new Shape(4, 9, 9);
     private static final Shape WIDE_IMAGE = new Shape(3, 5, 7);
 
+    /** A row of encoded table features, as the mlp space reads it. */
+    private static final Shape FEATURES = new Shape(12);
+
     static Stream<Arguments> networks() {
         return Stream.of(
                 network("conv 3x3, padding 1, bias", IMAGE, () -> conv(6, 3, 1, 1, 1, 1, true)),
@@ -175,6 +178,15 @@ class OperationExportTest {
                                 new SequentialBlock()
                                         .add(TestBlocks.globalAveragePool())
                                         .add(Linear.builder().setUnits(5).build())),
+                network(
+                        "MLP on a row of features: linear, batch norm, relu, linear",
+                        FEATURES,
+                        () ->
+                                new SequentialBlock()
+                                        .add(Linear.builder().setUnits(16).build())
+                                        .add(BatchNorm.builder().build())
+                                        .add(TestBlocks.relu())
+                                        .add(Linear.builder().setUnits(1).build())),
                 network("flatten keeps DJL's (C, H, W) order", WIDE_IMAGE, TestBlocks::flatten),
                 network(
                         "conv, flatten, linear without bias",
