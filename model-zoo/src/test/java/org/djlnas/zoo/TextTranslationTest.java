@@ -16,13 +16,14 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.TranslateException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataInput;
+import org.djlnas.api.data.Task;
 import org.djlnas.api.data.encoding.TextEncoding;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The text translator encodes a String exactly as the text data source did: the model's
- * probabilities for a text are the softmax of the network's logits on the text's token ids.
+ * A published text model classifies a String: loaded with an ordinary {@code Criteria}, its
+ * translator encodes the text from data.json exactly as the text data source did, and the model's
+ * probabilities are the softmax of the network's logits on the text's token ids.
  */
 class TextTranslationTest {
 
@@ -41,16 +43,17 @@ class TextTranslationTest {
 
     @TempDir Path folder;
 
+    private static Map<String, String> settings(TextEncoding encoding) {
+        return Map.of(
+                "vocabulary-size", String.valueOf(encoding.vocabularySize()),
+                "sequence-length", String.valueOf(encoding.length()),
+                "classes", "2");
+    }
+
     private static SearchSpace space(TextEncoding encoding) {
         TextNasProvider provider = new TextNasProvider();
         return provider.create(
-                Settings.resolve(
-                        "space 'textnas'",
-                        provider.settings(),
-                        Map.of(
-                                "vocabulary-size", String.valueOf(encoding.vocabularySize()),
-                                "sequence-length", String.valueOf(encoding.length()),
-                                "classes", "2")),
+                Settings.resolve("space 'textnas'", provider.settings(), settings(encoding)),
                 OpRegistry.discover());
     }
 
@@ -83,21 +86,33 @@ class TextTranslationTest {
                             .toFloatArray();
             model.save(modelDir, "text");
         }
-        new ObjectMapper()
-                .writeValue(
-                        modelDir.resolve(TextTranslatorFactory.DATA_FILE).toFile(),
-                        Map.of(
-                                "task", Map.of("kind", "classification", "classNames", CLASSES),
-                                "preprocessing", encoding.preprocessing()));
+        Path zoo = folder.resolve("zoo");
+        new ZooPublisher(zoo)
+                .publish(
+                        ModelPublication.builder()
+                                .setName("spam")
+                                .setVersion("1")
+                                .setArchitecture(arch)
+                                .setWeights(modelDir)
+                                .setInputShape(new Shape(encoding.length()))
+                                .optData(
+                                        new DataDescription(
+                                                new Task.Classification(CLASSES),
+                                                new DataInput.Tokens(
+                                                        encoding.vocabularySize(),
+                                                        encoding.length()),
+                                                encoding.preprocessing()))
+                                .setProvenance(
+                                        TestNetworks.provenance("textnas", settings(encoding)))
+                                .build(),
+                        false);
 
         Criteria<String, Classifications> criteria =
                 Criteria.builder()
                         .setTypes(String.class, Classifications.class)
-                        .optModelPath(modelDir)
-                        .optModelName("text")
-                        .optBlock(space.compile(arch))
+                        .optModelZoo(NasModelZoo.of(zoo))
+                        .optArtifactId("spam")
                         .optEngine(TestNetworks.ENGINE)
-                        .optTranslatorFactory(new TextTranslatorFactory())
                         .build();
         try (ZooModel<String, Classifications> model = criteria.loadModel();
                 Predictor<String, Classifications> predictor = model.newPredictor()) {
@@ -113,12 +128,14 @@ class TextTranslationTest {
     }
 
     @Test
-    void aModelWithoutPreprocessingIsNamed() throws Exception {
+    void aModelWithoutItsVocabularyIsNamed() throws Exception {
         Path modelDir = folder.resolve("bad");
         Files.createDirectories(modelDir);
         Files.writeString(
-                modelDir.resolve(TextTranslatorFactory.DATA_FILE),
-                "{\"task\": {\"classNames\": [\"a\", \"b\"]}}");
+                modelDir.resolve(DataDescription.FILE),
+                "{\"task\": {\"kind\": \"classification\", \"classNames\": [\"a\", \"b\"]},"
+                        + " \"input\": {\"kind\": \"tokens\", \"vocabularySize\": 10, \"length\":"
+                        + " 4}}");
         SearchSpace space = space(TextEncoding.fit(List.of("a b"), 10, 1, 4, true));
         try (Model model = Model.newInstance("bad", TestNetworks.ENGINE)) {
             model.setBlock(space.compile(space.sample(new SplittableRandom(1))));
@@ -138,8 +155,9 @@ class TextTranslationTest {
                                                     Map.of()))
                     .isInstanceOf(TranslateException.class)
                     .hasMessage(
-                            modelDir.resolve(TextTranslatorFactory.DATA_FILE)
-                                    + ": 'preprocessing' is missing; expected an object");
+                            modelDir.resolve(DataDescription.FILE)
+                                    + ": preprocessing 'tokenizer' is null; expected"
+                                    + " 'djl-simple+punctuation'");
         }
     }
 }
