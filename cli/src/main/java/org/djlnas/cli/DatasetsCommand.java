@@ -35,7 +35,7 @@ final class DatasetsCommand implements Callable<Integer> {
             listings.add(
                     StrategiesCommand.Listing.of(
                             provider.id(),
-                            provider.needsLocation() ? "KIND:LOCATION" : "KIND[:LOCATION]",
+                            provider.needsLocation() ? "needs LOCATION" : "LOCATION optional",
                             provider.description(),
                             provider.options()));
         }

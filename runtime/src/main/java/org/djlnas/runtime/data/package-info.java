@@ -3,7 +3,8 @@
  * ai.djl.training.dataset.RandomAccessDataset}, seeded train/validation splits and a seeded
  * shuffling sampler.
  *
- * <p>Other image data sets plug in by implementing {@link org.djlnas.runtime.data.ImageDataSource}.
+ * <p>Other data sets plug in as {@link org.djlnas.api.data.DataSourceProvider}s, opened by kind
+ * through the registry.
  */
 @NullMarked
 package org.djlnas.runtime.data;
