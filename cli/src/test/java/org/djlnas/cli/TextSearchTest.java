@@ -1,11 +1,17 @@
 package org.djlnas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
 import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.dataset.Batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +19,7 @@ import org.djlnas.api.data.DataSource;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.runtime.data.text.TextFolderProvider;
 import org.djlnas.testing.SpamAssassin;
+import org.djlnas.zoo.NasModelZoo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -105,6 +112,39 @@ class TextSearchTest {
         double majority = majorityShare(Map.of("length", "64", "vocabulary", "5000"));
         assertThat(majority).isBetween(0.6, 0.8);
         assertThat(result.get("testAccuracy").asDouble()).isGreaterThan(majority + 0.1);
+        Path zoo = folder.resolve("zoo");
+        CliRun publish =
+                CliRun.of(
+                        "publish",
+                        "--experiment",
+                        experiment.toString(),
+                        "--zoo",
+                        zoo.toString(),
+                        "--name",
+                        "spam",
+                        "--json");
+        assertThat(publish.exitCode()).as(publish.err()).isZero();
+        Criteria<String, Classifications> criteria =
+                Criteria.builder()
+                        .setTypes(String.class, Classifications.class)
+                        .optModelZoo(NasModelZoo.of(zoo))
+                        .optArtifactId("spam")
+                        .build();
+        try (ZooModel<String, Classifications> model = criteria.loadModel();
+                Predictor<String, Classifications> predictor = model.newPredictor()) {
+            Classifications classified =
+                    predictor.predict(
+                            new String(
+                                    Files.readAllBytes(firstFile(mail.resolve("spam"))),
+                                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(classified.getClassNames()).containsExactlyInAnyOrder("ham", "spam");
+            assertThat(
+                            classified.getProbabilities().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum())
+                    .isCloseTo(1.0, within(1e-5));
+        }
+
         CliRun export =
                 CliRun.of(
                         "export",
@@ -120,6 +160,12 @@ class TextSearchTest {
         System.out.printf(
                 "textnas on 600 e-mails: test accuracy %.3f (majority class %.3f)%n",
                 result.get("testAccuracy").asDouble(), majority);
+    }
+
+    private static Path firstFile(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.sorted().findFirst().orElseThrow();
+        }
     }
 
     @ParameterizedTest
