@@ -1,6 +1,8 @@
 package org.djlnas.runtime.data.text;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CSV file (or a TSV file, by its {@code .tsv} or {@code .tab} extension) whose first row
  * names the columns, with Apache Commons CSV: one document per row, its text in one column and its
- * class in another. The classes are the label column's distinct values, sorted.
+ * class in another. The classes are the label column's distinct values, sorted. The file is decoded
+ * as UTF-8 with invalid bytes replaced by U+FFFD, as documents of a text folder are.
  */
 final class TextTable {
 
@@ -42,7 +45,10 @@ final class TextTable {
                         .setSkipHeaderRecord(true)
                         .get();
         List<String[]> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in =
+                        new BufferedReader(
+                                new InputStreamReader(
+                                        Files.newInputStream(file), StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> columns = parser.getHeaderNames();
             for (String column : List.of(textColumn, labelColumn)) {

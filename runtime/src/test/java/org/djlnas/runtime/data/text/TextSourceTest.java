@@ -149,6 +149,20 @@ class TextSourceTest {
     }
 
     @Test
+    void aCsvFileInAnotherEncodingIsReadWithReplacements() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(
+                file,
+                ("text,label\n" + "prix r\u00e9duit,spam\nbonjour,ham\n".repeat(5))
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        DataSource source =
+                open(new TextFileProvider(), file, Map.of("min-count", "1", "lowercase", "false"));
+        assertThat(source.classNames()).containsExactly("ham", "spam");
+        assertThat(vocabulary(source.preprocessing().get("vocabulary")))
+                .anyMatch(token -> token.contains("\ufffd"));
+    }
+
+    @Test
     void aMissingColumnListsTheColumns() throws IOException {
         Path file = write("m.csv", "body,label\nhello,a\nbye,b\n");
         DataSource source = open(new TextFileProvider(), file, Map.of());
