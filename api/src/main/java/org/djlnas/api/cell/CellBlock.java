@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * cell's input tensors (one {@link NDList} entry per input node) and returns one tensor.
  *
  * <p>A node that no chosen edge feeds holds zeros of shape {@code (N, channels, ⌈H/stride⌉,
- * ⌈W/stride⌉)}.
+ * ⌈W/stride⌉)}, or {@code (N, channels, ⌈L/stride⌉)} in a cell over sequences.
  */
 public final class CellBlock extends AbstractBlock implements PortableBlock {
 
@@ -122,7 +122,9 @@ public final class CellBlock extends AbstractBlock implements PortableBlock {
         for (int node = inputs; node < inputs + nodes; node++) {
             concatenated += shapes[node].get(1);
         }
-        return new Shape[] {new Shape(first.get(0), concatenated, first.get(2), first.get(3))};
+        long[] dimensions = first.getShape().clone();
+        dimensions[1] = concatenated;
+        return new Shape[] {new Shape(dimensions)};
     }
 
     @Override
@@ -166,11 +168,12 @@ public final class CellBlock extends AbstractBlock implements PortableBlock {
     }
 
     private Shape zeroShape(Shape input) {
-        return new Shape(
-                input.get(0),
-                channels,
-                (input.get(2) + stride - 1) / stride,
-                (input.get(3) + stride - 1) / stride);
+        long[] dimensions = input.getShape().clone();
+        dimensions[1] = channels;
+        for (int axis = 2; axis < dimensions.length; axis++) {
+            dimensions[axis] = (dimensions[axis] + stride - 1) / stride;
+        }
+        return new Shape(dimensions);
     }
 
     private void checkInputCount(int given) {

@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.data.DataInput;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineCapability;
@@ -113,6 +114,14 @@ public final class NetworkExport {
             DataSource data =
                     SearchSetup.read(
                             plugins.dataSource(candidate.dataset(), candidate.dataOptions()));
+            if (data.input() instanceof DataInput.Tokens) {
+                throw new IllegalArgumentException(
+                        "`dataset` "
+                                + candidate.dataset()
+                                + " is text: export covers networks on images and tables; a text"
+                                + " network (token embedding, recurrent layers) is not exported,"
+                                + " publish it to a DJL model zoo instead");
+            }
             Map<String, String> settings =
                     SearchSetup.spaceSettingsFor(provider, candidate.spaceSettings(), data);
             SearchSpace space = plugins.space(candidate.space(), settings);
