@@ -86,20 +86,7 @@ public final class ImageClassifierTranslator implements Translator<Image, Classi
     @Override
     public Classifications processOutput(TranslatorContext ctx, NDList list)
             throws TranslateException {
-        NDArray logits = list.singletonOrThrow();
-        if (logits.size() != classNames.size()) {
-            throw new TranslateException(
-                    "the network gives "
-                            + logits.size()
-                            + " logits per image (shape "
-                            + logits.getShape()
-                            + ") but "
-                            + ZooLayout.SYNSET_FILE
-                            + " names "
-                            + classNames.size()
-                            + " classes");
-        }
-        return new Classifications(classNames, logits.flatten().softmax(0));
+        return ClassLogits.classify(list, classNames, "image", ZooLayout.SYNSET_FILE);
     }
 
     private static float[] toArray(List<Float> values) {

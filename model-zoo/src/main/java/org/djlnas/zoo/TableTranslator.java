@@ -54,16 +54,7 @@ public abstract sealed class TableTranslator<O> implements Translator<Map<String
         @Override
         public Classifications processOutput(TranslatorContext ctx, NDList list)
                 throws TranslateException {
-            NDArray logits = list.singletonOrThrow();
-            if (logits.size() != classNames.size()) {
-                throw new TranslateException(
-                        "the network gives "
-                                + logits.size()
-                                + " outputs per row but the data names "
-                                + classNames.size()
-                                + " classes");
-            }
-            return new Classifications(classNames, logits.flatten().softmax(0));
+            return ClassLogits.classify(list, classNames, "row", "the data");
         }
     }
 

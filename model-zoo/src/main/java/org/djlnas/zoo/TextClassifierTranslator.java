@@ -1,7 +1,6 @@
 package org.djlnas.zoo;
 
 import ai.djl.modality.Classifications;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
@@ -48,15 +47,6 @@ public final class TextClassifierTranslator implements Translator<String, Classi
     @Override
     public Classifications processOutput(TranslatorContext ctx, NDList list)
             throws TranslateException {
-        NDArray logits = list.singletonOrThrow();
-        if (logits.size() != classNames.size()) {
-            throw new TranslateException(
-                    "the network gives "
-                            + logits.size()
-                            + " logits per text but the model names "
-                            + classNames.size()
-                            + " classes");
-        }
-        return new Classifications(classNames, logits.flatten().softmax(0));
+        return ClassLogits.classify(list, classNames, "text", "the model");
     }
 }

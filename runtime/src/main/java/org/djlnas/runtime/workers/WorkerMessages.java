@@ -4,15 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.TreeMap;
-import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.exec.TrialJson;
 import org.djlnas.api.exec.TrialResult;
-import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
-import org.djlnas.api.trial.TrialState;
 
 /**
  * The lines a driver and its workers exchange. Each message is one line of JSON with a {@code
@@ -62,51 +56,19 @@ final class WorkerMessages {
     }
 
     static String trial(TrialSpec spec) {
-        ObjectNode node = message(TRIAL);
-        node.put("number", spec.number());
-        node.set("architecture", tree(spec.architecture().toJson()));
-        node.put("epochs", spec.budget().epochs());
-        node.put("maxTrainExamples", spec.budget().maxTrainExamples());
-        node.put("seed", spec.seed());
-        spec.continues().ifPresent(earlier -> node.put("continues", earlier));
-        return line(node);
+        return line(TrialJson.writeSpec(spec, message(TRIAL)));
     }
 
     static TrialSpec trial(JsonNode node) {
-        return new TrialSpec(
-                node.get("number").asInt(),
-                Architecture.fromJson(node.get("architecture").toString()),
-                new Budget(node.get("epochs").asDouble(), node.get("maxTrainExamples").asInt()),
-                node.get("seed").asLong(),
-                node.has("continues")
-                        ? OptionalInt.of(node.get("continues").asInt())
-                        : OptionalInt.empty());
+        return TrialJson.readSpec(node);
     }
 
     static String result(TrialResult result) {
-        ObjectNode node = message(RESULT);
-        node.put("state", result.state().name());
-        ObjectNode metrics = node.putObject("metrics");
-        new TreeMap<>(result.metrics()).forEach(metrics::put);
-        if (result.error() != null) {
-            node.put("error", result.error());
-        }
-        node.put("startedAt", result.startedAt().toString());
-        node.put("endedAt", result.endedAt().toString());
-        return line(node);
+        return line(TrialJson.writeResult(result, message(RESULT)));
     }
 
     static TrialResult result(JsonNode node) {
-        Map<String, Double> metrics = new TreeMap<>();
-        node.get("metrics")
-                .fields()
-                .forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-        return new TrialResult(
-                TrialState.valueOf(node.get("state").asText()),
-                metrics,
-                node.hasNonNull("error") ? node.get("error").asText() : null,
-                Instant.parse(node.get("startedAt").asText()),
-                Instant.parse(node.get("endedAt").asText()));
+        return TrialJson.readResult(node);
     }
 
     /**
