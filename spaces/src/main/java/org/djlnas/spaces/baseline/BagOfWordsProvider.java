@@ -2,11 +2,9 @@ package org.djlnas.spaces.baseline;
 
 import ai.djl.nn.Block;
 import java.util.List;
-import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
-import org.djlnas.api.space.ChoiceTree;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 
@@ -45,26 +43,9 @@ public final class BagOfWordsProvider implements SearchSpaceProvider {
 
     @Override
     public SearchSpace create(Settings settings, OpRegistry operations) {
-        ChoiceTree none = new ChoiceTree(List.of());
-        return new SearchSpace() {
+        return new FixedNetworkSpace(ID, settings) {
             @Override
-            public String id() {
-                return ID;
-            }
-
-            @Override
-            public Settings settings() {
-                return settings;
-            }
-
-            @Override
-            public ChoiceTree choices() {
-                return none;
-            }
-
-            @Override
-            public Block compile(Architecture architecture) {
-                validate(architecture);
+            protected Block network(Settings settings) {
                 return new BagOfWords(settings.getInt(VOCABULARY_SIZE), settings.getInt(CLASSES));
             }
         };

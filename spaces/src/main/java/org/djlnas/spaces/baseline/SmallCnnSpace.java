@@ -5,11 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import java.util.List;
-import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.settings.Settings;
-import org.djlnas.api.space.ChoiceTree;
-import org.djlnas.api.space.SearchSpace;
 import org.djlnas.spaces.ops.ExpectChannels;
 import org.djlnas.spaces.ops.Flatten;
 import org.djlnas.spaces.ops.Pool2d;
@@ -22,36 +18,17 @@ import org.djlnas.spaces.ops.Relu;
  * empty one, {@code {}}, so it retrains with {@code nas retrain --space small-cnn --arch '{}'}
  * under exactly the recipe of any found network.
  */
-public final class SmallCnnSpace implements SearchSpace {
+public final class SmallCnnSpace extends FixedNetworkSpace {
 
     /** The registry id. */
     public static final String ID = "small-cnn";
 
-    private final Settings settings;
-    private final ChoiceTree choices = new ChoiceTree(List.of());
-
     SmallCnnSpace(Settings settings) {
-        this.settings = settings;
+        super(ID, settings);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
-    @Override
-    public ChoiceTree choices() {
-        return choices;
-    }
-
-    @Override
-    public Block compile(Architecture architecture) {
-        validate(architecture);
+    protected Block network(Settings settings) {
         return new SequentialBlock()
                 .add(new ExpectChannels(settings.getInt(SmallCnnProvider.INPUT_CHANNELS)))
                 .add(convolution(32))

@@ -3,11 +3,8 @@ package org.djlnas.spaces.mlp;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import java.util.List;
-import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.settings.Settings;
-import org.djlnas.api.space.ChoiceTree;
-import org.djlnas.api.space.SearchSpace;
+import org.djlnas.spaces.baseline.FixedNetworkSpace;
 import org.djlnas.spaces.ops.ExpectFeatures;
 import org.djlnas.spaces.ops.ReferenceLogit;
 
@@ -20,36 +17,17 @@ import org.djlnas.spaces.ops.ReferenceLogit;
  * refuses. A space with no choices: its only architecture is {@code {}}, so it trains under exactly
  * the recipe of any found network.
  */
-public final class LinearSpace implements SearchSpace {
+public final class LinearSpace extends FixedNetworkSpace {
 
     /** The registry id. */
     public static final String ID = "linear";
 
-    private final Settings settings;
-    private final ChoiceTree choices = new ChoiceTree(List.of());
-
     LinearSpace(Settings settings) {
-        this.settings = settings;
+        super(ID, settings);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
-    @Override
-    public ChoiceTree choices() {
-        return choices;
-    }
-
-    @Override
-    public Block compile(Architecture architecture) {
-        validate(architecture);
+    protected Block network(Settings settings) {
         int classes = settings.getInt(MlpProvider.CLASSES);
         SequentialBlock network =
                 new SequentialBlock()
