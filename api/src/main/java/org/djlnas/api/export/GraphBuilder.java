@@ -56,6 +56,32 @@ public interface GraphBuilder<T> {
     T relu(T input);
 
     /**
+     * Adds the hyperbolic tangent.
+     *
+     * @param input the input
+     * @return {@code tanh(input)}, element-wise
+     */
+    T tanh(T input);
+
+    /**
+     * Adds the logistic sigmoid.
+     *
+     * @param input the input
+     * @return {@code 1 / (1 + exp(-input))}, element-wise
+     */
+    T sigmoid(T input);
+
+    /**
+     * Adds the Gaussian error linear unit in its exact form, the one DJL's {@code Activation.gelu}
+     * computes on PyTorch ({@code torch.nn.functional.gelu} with {@code approximate='none'}): not
+     * the tanh approximation, which differs by up to about 5e-4.
+     *
+     * @param input the input
+     * @return {@code input · Φ(input) = input / 2 · (1 + erf(input / √2))}, element-wise
+     */
+    T gelu(T input);
+
+    /**
      * Adds square 2-D max pooling; padded positions never win.
      *
      * @param input the input, {@code (N, C, H, W)}

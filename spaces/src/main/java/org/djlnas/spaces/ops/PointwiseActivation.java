@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.djlnas.api.export.GraphBuilder;
 
 /**
- * An activation applied to every element: ReLU, GELU, tanh or the logistic sigmoid. Only ReLU is
- * lowered for export to TensorFlow so far; the others say so when exported.
+ * An activation applied to every element: ReLU, GELU (exact, with {@code erf}, as DJL computes it
+ * on PyTorch), tanh or the logistic sigmoid. Each exports.
  */
 public final class PointwiseActivation extends ParameterFreeBlock {
 
@@ -96,12 +96,11 @@ public final class PointwiseActivation extends ParameterFreeBlock {
 
     @Override
     <T> T lower(GraphBuilder<T> graph, T input) {
-        if (kind != Kind.RELU) {
-            throw new IllegalArgumentException(
-                    "the activation "
-                            + kind.id()
-                            + " cannot be exported to TensorFlow yet; expected relu");
-        }
-        return graph.relu(input);
+        return switch (kind) {
+            case RELU -> graph.relu(input);
+            case GELU -> graph.gelu(input);
+            case TANH -> graph.tanh(input);
+            case SIGMOID -> graph.sigmoid(input);
+        };
     }
 }

@@ -49,6 +49,7 @@ public final class TensorFlowGraphBuilder implements GraphBuilder<Operand<TFloat
     private static final int HEIGHT_AXIS = 1;
     private static final int WIDTH_AXIS = 2;
     private static final int CHANNEL_AXIS = 3;
+    private static final float INVERSE_SQRT_2 = (float) (1 / Math.sqrt(2));
 
     private final Ops tf;
 
@@ -132,6 +133,24 @@ public final class TensorFlowGraphBuilder implements GraphBuilder<Operand<TFloat
     @Override
     public Operand<TFloat32> relu(Operand<TFloat32> input) {
         return tf.nn.relu(input);
+    }
+
+    @Override
+    public Operand<TFloat32> tanh(Operand<TFloat32> input) {
+        return tf.math.tanh(input);
+    }
+
+    @Override
+    public Operand<TFloat32> sigmoid(Operand<TFloat32> input) {
+        return tf.math.sigmoid(input);
+    }
+
+    /** {@inheritDoc} Composed with {@code Erf}: TF Java has no GELU operation. */
+    @Override
+    public Operand<TFloat32> gelu(Operand<TFloat32> input) {
+        Operand<TFloat32> erf = tf.math.erf(tf.math.mul(input, tf.constant(INVERSE_SQRT_2)));
+        Operand<TFloat32> halfInput = tf.math.mul(input, tf.constant(0.5f));
+        return tf.math.mul(halfInput, tf.math.add(erf, tf.constant(1f)));
     }
 
     @Override

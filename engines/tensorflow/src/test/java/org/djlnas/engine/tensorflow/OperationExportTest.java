@@ -1,8 +1,12 @@
 package org.djlnas.engine.tensorflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -11,6 +15,11 @@ import ai.djl.nn.norm.BatchNorm;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.djlnas.spaces.ops.PointwiseActivation;
+import org.djlnas.spaces.ops.PointwiseActivation.Kind;
+import org.djlnas.spaces.ops.PortableDropout;
+import org.djlnas.spaces.ops.ReferenceLogit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,6 +135,26 @@ class OperationExportTest {
                                         .add(BatchNorm.builder().build())
                                         .add(TestBlocks.relu())),
                 network("relu", IMAGE, TestBlocks::relu),
+                network("tanh", IMAGE, () -> new PointwiseActivation(Kind.TANH)),
+                network("sigmoid", IMAGE, () -> new PointwiseActivation(Kind.SIGMOID)),
+                network(
+                        "gelu, exact (the tanh approximation is off by over 1e-4 for |x| > 1.2)",
+                        IMAGE,
+                        () -> new PointwiseActivation(Kind.GELU)),
+                network(
+                        "dropout 0.3 is the identity at inference",
+                        FEATURES,
+                        () ->
+                                new SequentialBlock()
+                                        .add(Linear.builder().setUnits(8).build())
+                                        .add(new PortableDropout(0.3f))),
+                network(
+                        "reference logit: a zero logit appended",
+                        FEATURES,
+                        () ->
+                                new SequentialBlock()
+                                        .add(Linear.builder().setUnits(2).build())
+                                        .add(new ReferenceLogit(2))),
                 network(
                         "max pool 3, stride 1, padding 1",
                         IMAGE,
@@ -244,6 +273,24 @@ class OperationExportTest {
                 "max |PyTorch - TensorFlow| = %.3g: %s%n", result.maxAbsoluteDifference(), name);
         assertThat(result.tensorFlowShape()).isEqualTo(result.pyTorchShape());
         assertThat(result.maxAbsoluteDifference()).isLessThanOrEqualTo(ExportComparison.TOLERANCE);
+    }
+
+    /**
+     * Pins the GELU that the export must match: DJL's on PyTorch is the exact form {@code x·Φ(x)},
+     * not the tanh approximation, which gives -0.0088876 at -2.7 and 1.9545977 at 2.
+     */
+    @Test
+    void djlsGeluOnPyTorchIsTheExactErfForm() {
+        // x / 2 · (1 + erf(x / √2)), computed in double precision
+        float[] exact = {-0.0093608293f, -0.1002108019f, 0.3457312306f, 1.9544997361f};
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            float[] gelu =
+                    Activation.gelu(manager.create(new float[] {-2.7f, -1.5f, 0.5f, 2f}))
+                            .toFloatArray();
+            for (int i = 0; i < exact.length; i++) {
+                assertThat(gelu[i]).isCloseTo(exact[i], within(1e-6f));
+            }
+        }
     }
 
     private static Arguments network(String name, Shape image, Supplier<Block> network) {
