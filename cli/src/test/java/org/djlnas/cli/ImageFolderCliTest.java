@@ -109,7 +109,7 @@ class ImageFolderCliTest {
             }
         }
         assertThat(kind).as(run.out()).isNotNull();
-        assertThat(kind.get("kind").asText()).isEqualTo("KIND:LOCATION");
+        assertThat(kind.get("kind").asText()).isEqualTo("needs LOCATION");
         assertThat(kind.get("settings").findValuesAsText("name"))
                 .containsExactly(
                         "test-dir", "test-fraction", "split-seed", "size", "color", "augment");
