@@ -88,12 +88,14 @@ final class StrategiesCommand implements Callable<Integer> {
             return;
         }
         int width = listings.stream().mapToInt(l -> l.id().length()).max().orElse(2);
-        String row = "%-" + width + "s  %-11s  %s%n";
+        int kindWidth =
+                Math.max(11, listings.stream().mapToInt(l -> l.kind().length()).max().orElse(4));
+        String row = "%-" + width + "s  %-" + kindWidth + "s  %s%n";
         out.printf(Locale.ROOT, row, "ID", "KIND", "DESCRIPTION");
         for (Listing listing : listings) {
             out.printf(Locale.ROOT, row, listing.id(), listing.kind(), listing.description());
             out.println(
-                    " ".repeat(width + 15)
+                    " ".repeat(width + kindWidth + 4)
                             + "settings: "
                             + Settings.describe(specs.get(listing.id())));
         }
