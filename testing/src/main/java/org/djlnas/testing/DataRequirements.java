@@ -27,14 +27,24 @@ public final class DataRequirements {
     }
 
     /**
-     * Requires a data set's folder.
+     * Requires a data set's folder or file: skipped without it, failed without it on CI.
+     *
+     * @param dataSet the data set's name and where it comes from, for the message
+     * @param location the folder or file it must be in
+     */
+    public static void require(String dataSet, Path location) {
+        require(dataSet, location, System.getenv(CI));
+    }
+
+    /**
+     * Requires a data set's folder or file.
      *
      * @param dataSet the data set's name, for the message
-     * @param directory the folder it must be in
+     * @param directory the folder or file it must be in
      * @param ci the value of {@code CI} in the environment, or {@code null}
      */
     static void require(String dataSet, Path directory, String ci) {
-        if (Files.isDirectory(directory)) {
+        if (Files.exists(directory)) {
             return;
         }
         String message = dataSet + " is not installed in " + directory;

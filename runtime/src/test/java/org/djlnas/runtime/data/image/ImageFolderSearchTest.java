@@ -19,8 +19,6 @@ import org.djlnas.runtime.data.LabelledImages;
 import org.djlnas.spaces.baseline.SmallCnnProvider;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.testing.DataRequirements;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,16 +94,8 @@ class ImageFolderSearchTest {
         assertThat(baseline.testAccuracy()).isGreaterThan(0.85);
     }
 
-    /** Like {@link DataRequirements}: skipped without the file, failed without it on CI. */
     private static void requireDigits() {
-        if (Files.isRegularFile(DIGITS)) {
-            return;
-        }
-        String message = "the 8x8 digits (Debian package python3-sklearn) are not in " + DIGITS;
-        if ("true".equalsIgnoreCase(System.getenv(DataRequirements.CI))) {
-            Assertions.fail(message + " (CI=true: missing data fails the build)");
-        }
-        Assumptions.abort(message + "; skipped");
+        DataRequirements.require("the 8x8 digits (Debian package python3-sklearn)", DIGITS);
     }
 
     /** Writes the digits as grey PNG files, one sub-folder per digit, values scaled to 0..255. */
