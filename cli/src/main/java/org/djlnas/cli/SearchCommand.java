@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.space.SearchSpaceProvider;
@@ -29,7 +28,6 @@ import org.djlnas.runtime.search.BestTrialReport;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.OneShotReport;
 import org.djlnas.runtime.search.Plugins;
-import org.djlnas.runtime.search.Retraining;
 import org.djlnas.runtime.search.SearchReport;
 import org.djlnas.runtime.search.SearchSession;
 import org.djlnas.runtime.search.SearchSetup;
@@ -322,59 +320,6 @@ final class SearchCommand implements Callable<Integer> {
         }
         new SearchOutput(spec.commandLine().getOut(), json).print(report);
         return report.best().isPresent() ? 0 : 1;
-    }
-
-    /** Prints the retrained networks: one line each, or one JSON object. */
-    private record ComparisonOutput(PrintWriter out, boolean json) {
-
-        void print(BaselineComparison.Result result) {
-            if (json) {
-                Map<String, Object> root = new LinkedHashMap<>();
-                root.put("retrained", node(result.found()));
-                result.baseline().ifPresent(b -> root.put("baseline", node(b)));
-                Json.print(out, root);
-                return;
-            }
-            out.println(
-                    "on the test set, after training from scratch on the whole training split:");
-            line("found", result.found());
-            result.baseline().ifPresent(b -> line("baseline", b));
-            out.flush();
-        }
-
-        private void line(String role, Retraining.Report report) {
-            StringBuilder test = new StringBuilder();
-            report.testMetrics()
-                    .forEach(
-                            (name, value) ->
-                                    test.append(
-                                            String.format(
-                                                    Locale.ROOT,
-                                                    "  %s %.4f",
-                                                    TestMetricNames.shown(name),
-                                                    value)));
-            out.printf(
-                    Locale.ROOT,
-                    "  %-9s %-14s %-17s%s  %,.0f parameters  %.1f s  (%s)%n",
-                    role,
-                    report.request().space(),
-                    report.request().architecture().id(),
-                    test,
-                    report.metrics().getOrDefault(Metrics.PARAMETERS, Double.NaN),
-                    report.wall().toMillis() / 1000.0,
-                    report.folder());
-        }
-
-        private static Map<String, Object> node(Retraining.Report report) {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("space", report.request().space());
-            node.put("id", report.request().architecture().id());
-            node.put("metrics", report.metrics());
-            node.putAll(report.testMetrics());
-            node.put("wallSeconds", report.wall().toMillis() / 1000.0);
-            node.put("out", report.folder().toString());
-            return node;
-        }
     }
 
     private int runOneShot(
