@@ -3,6 +3,7 @@ package org.djlnas.api.eval;
 import java.io.IOException;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 
@@ -28,6 +29,44 @@ public interface Evaluator {
      */
     default Direction direction() {
         return Direction.MAXIMIZE;
+    }
+
+    /**
+     * Returns the names of the metrics this evaluator reports for a finished trial, so that
+     * objectives and constraints on other metrics are refused before a search starts.
+     *
+     * @return the metric names, as journaled; the objective at least
+     */
+    default Set<String> reportedMetrics() {
+        return Set.of(objective());
+    }
+
+    /**
+     * Returns the metrics this evaluator can measure on a trial's network without training it (such
+     * as {@link Metrics#PARAMETERS}, {@link Metrics#FLOPS} or {@link Metrics#LATENCY_MS}), so that
+     * a constraint on them rejects a candidate before it costs a training run.
+     *
+     * @return the metric names, a subset of {@link #reportedMetrics()}
+     */
+    default Set<String> metricsBeforeTraining() {
+        return Set.of();
+    }
+
+    /**
+     * Measures a trial's untrained network.
+     *
+     * @param trial the trial
+     * @param metrics which metrics to measure, a subset of {@link #metricsBeforeTraining()}
+     * @return the measured metrics
+     * @throws Exception on engine errors, or if the architecture cannot be compiled
+     */
+    default Map<String, Double> measureBeforeTraining(TrialSpec trial, Set<String> metrics)
+            throws Exception {
+        if (!metrics.isEmpty()) {
+            throw new UnsupportedOperationException(
+                    "this evaluator measures nothing before training; asked for " + metrics);
+        }
+        return Map.of();
     }
 
     /**

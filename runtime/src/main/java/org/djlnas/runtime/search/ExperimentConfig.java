@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.djlnas.api.eval.Constraint;
+import org.djlnas.api.eval.Objective;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
 import org.djlnas.runtime.training.TrainingEvaluatorProvider;
@@ -51,6 +53,11 @@ import org.jspecify.annotations.Nullable;
  * @param workerJvmOptions JVM options added to each worker process (null: none)
  * @param sparkMaster the Spark master URL for the {@value #SPARK} executor (null: {@code
  *     spark.master}, else local)
+ * @param objectives what the search optimises, each {@code METRIC:max} or {@code METRIC:min}
+ *     ({@link Objective}), the first one primary; empty (or null, as in journals from before
+ *     objectives) for the evaluator's own objective
+ * @param constraints bounds a feasible trial keeps, each {@code METRIC<=LIMIT} or {@code
+ *     METRIC>=LIMIT} ({@link Constraint}); empty or null for none
  */
 public record ExperimentConfig(
         String space,
@@ -72,7 +79,9 @@ public record ExperimentConfig(
         @Nullable String executor,
         @Nullable Integer maxRetries,
         @Nullable List<String> workerJvmOptions,
-        @Nullable String sparkMaster) {
+        @Nullable String sparkMaster,
+        @Nullable List<String> objectives,
+        @Nullable List<String> constraints) {
 
     /**
      * The fields that may change when an experiment is resumed: the number of trials, the place of
@@ -153,6 +162,49 @@ public record ExperimentConfig(
                     "`maxRetries` is " + maxRetries + "; expected 0 or more");
         }
         workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
+        objectives =
+                objectives == null
+                        ? List.of()
+                        : objectives.stream()
+                                .map(text -> parsed("objectives", () -> Objective.parse(text)))
+                                .toList();
+        constraints =
+                constraints == null
+                        ? List.of()
+                        : constraints.stream()
+                                .map(text -> parsed("constraints", () -> Constraint.parse(text)))
+                                .toList();
+    }
+
+    /** Parses one objective or constraint, its canonical text kept; a message names the field. */
+    private static String parsed(String field, java.util.function.Supplier<Object> parse) {
+        try {
+            return parse.get().toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("`" + field + "`: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the objectives, parsed.
+     *
+     * @return the objectives in the order given; empty for the evaluator's own
+     */
+    public List<Objective> parsedObjectives() {
+        return requireNonNull(objectives, "objectives is null").stream()
+                .map(Objective::parse)
+                .toList();
+    }
+
+    /**
+     * Returns the constraints, parsed.
+     *
+     * @return the constraints in the order given
+     */
+    public List<Constraint> parsedConstraints() {
+        return requireNonNull(constraints, "constraints is null").stream()
+                .map(Constraint::parse)
+                .toList();
     }
 
     private static String defaultExecutor(String evaluatorId, int parallel) {
@@ -212,7 +264,9 @@ public record ExperimentConfig(
                 .optExecutor(executor)
                 .optMaxRetries(requireNonNull(maxRetries, "maxRetries is null"))
                 .optWorkerJvmOptions(requireNonNull(workerJvmOptions, "workerJvmOptions is null"))
-                .optSparkMaster(sparkMaster);
+                .optSparkMaster(sparkMaster)
+                .optObjectives(requireNonNull(objectives, "objectives is null"))
+                .optConstraints(requireNonNull(constraints, "constraints is null"));
     }
 
     /**
@@ -355,8 +409,32 @@ public record ExperimentConfig(
         private int maxRetries = 1;
         private List<String> workerJvmOptions = List.of();
         private @Nullable String sparkMaster;
+        private List<String> objectives = List.of();
+        private List<String> constraints = List.of();
 
         private Builder() {}
+
+        /**
+         * Sets what the search optimises (default: the evaluator's own objective).
+         *
+         * @param objectives each {@code METRIC:max} or {@code METRIC:min}, the first one primary
+         * @return this builder
+         */
+        public Builder optObjectives(List<String> objectives) {
+            this.objectives = List.copyOf(objectives);
+            return this;
+        }
+
+        /**
+         * Sets the bounds a feasible trial keeps (default: none).
+         *
+         * @param constraints each {@code METRIC<=LIMIT} or {@code METRIC>=LIMIT}
+         * @return this builder
+         */
+        public Builder optConstraints(List<String> constraints) {
+            this.constraints = List.copyOf(constraints);
+            return this;
+        }
 
         /**
          * Sets how trials run; by default worker processes for the training evaluator with more
@@ -607,7 +685,9 @@ public record ExperimentConfig(
                     executor,
                     maxRetries,
                     workerJvmOptions,
-                    sparkMaster);
+                    sparkMaster,
+                    objectives,
+                    constraints);
         }
 
         private static String required(@Nullable String value, String field) {

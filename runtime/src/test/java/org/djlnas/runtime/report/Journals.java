@@ -55,6 +55,8 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
@@ -128,6 +130,8 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
@@ -164,6 +168,8 @@ final class Journals {
                         1,
                         epochs,
                         10000,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -64,6 +64,8 @@ class BenchmarkResumeTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -196,6 +198,8 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -3,6 +3,7 @@ package org.djlnas.runtime.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,8 @@ class ExperimentConfigTest {
                                 null,
                                 Map.of(),
                                 SearchSetup.NO_PRUNER,
+                                null,
+                                null,
                                 null,
                                 null,
                                 null,
@@ -89,6 +92,14 @@ class ExperimentConfigTest {
                 .hasMessage("`parallel` is 0; expected at least 1");
         assertThatThrownBy(() -> tabular().optEpochs(0).build())
                 .hasMessageStartingWith("`epochs` is 0.0 and `maxTrainExamples` is 0;");
+        assertThatThrownBy(() -> tabular().optObjectives(List.of("accuracy:most")).build())
+                .hasMessage(
+                        "`objectives`: objective 'accuracy:most': the direction is 'most';"
+                                + " expected max or min");
+        assertThatThrownBy(() -> tabular().optConstraints(List.of("params=5")).build())
+                .hasMessage(
+                        "`constraints`: constraint 'params=5': expected METRIC<=LIMIT or"
+                                + " METRIC>=LIMIT");
         assertThatThrownBy(() -> tabular().optDataset("fashion-mnist").build())
                 .hasMessage("give `dataset` (train) or `benchmark` (look up scores), not both")
                 .hasMessageNotContaining("--");
@@ -111,7 +122,9 @@ class ExperimentConfigTest {
                         "evaluator",
                         "evaluatorSettings",
                         "pruner",
-                        "dataOptions");
+                        "dataOptions",
+                        "objectives",
+                        "constraints");
     }
 
     @Test
