@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.Objective;
 import org.djlnas.api.eval.Pruner;
 import org.djlnas.api.eval.ReportHistory;
 import org.djlnas.api.exec.TrialExecutor;
@@ -54,6 +55,7 @@ public final class Experiment {
     private final long seed;
     private final List<ExperimentListener> listeners;
     private final Pruner pruner;
+    private final List<Objective> objectives;
     private final ReportHistory history = new ReportHistory();
 
     private Experiment(Builder builder) {
@@ -65,6 +67,10 @@ public final class Experiment {
         this.seed = builder.seed;
         this.listeners = List.copyOf(builder.listeners);
         this.pruner = builder.pruner;
+        this.objectives =
+                builder.objectives.isEmpty()
+                        ? List.of(new Objective(evaluator.objective(), evaluator.direction()))
+                        : List.copyOf(builder.objectives);
         if (maxTrials < 1) {
             throw new IllegalArgumentException("trials is " + maxTrials + "; expected at least 1");
         }
@@ -235,9 +241,14 @@ public final class Experiment {
             state = result.state();
             metrics = result.metrics();
             error = result.error();
-            if (state == TrialState.DONE && !metrics.containsKey(evaluator.objective())) {
-                state = TrialState.FAILED;
-                error = "the evaluator reported no '" + evaluator.objective() + "' metric";
+            if (state == TrialState.DONE) {
+                for (Objective objective : objectives) {
+                    if (!metrics.containsKey(objective.metric())) {
+                        state = TrialState.FAILED;
+                        error = "the evaluator reported no '" + objective.metric() + "' metric";
+                        break;
+                    }
+                }
             }
             startedAt = result.startedAt();
             endedAt = result.endedAt();
@@ -249,15 +260,20 @@ public final class Experiment {
     }
 
     private void tell(TrialRecord record) {
-        OptionalDouble objective =
-                record.state() == TrialState.DONE
-                        ? record.metric(evaluator.objective())
-                        : OptionalDouble.empty();
+        List<Double> scores = new ArrayList<>();
+        if (record.state() == TrialState.DONE) {
+            for (Objective objective : objectives) {
+                OptionalDouble value = record.metric(objective.metric());
+                if (value.isEmpty()) {
+                    scores.clear();
+                    break;
+                }
+                scores.add(objective.score(value.getAsDouble()));
+            }
+        }
         OptionalDouble score =
-                objective.isPresent()
-                        ? OptionalDouble.of(evaluator.direction().score(objective.getAsDouble()))
-                        : objective;
-        strategy.tell(new TrialOutcome(record.spec(), record.state(), score));
+                scores.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(scores.get(0));
+        strategy.tell(new TrialOutcome(record.spec(), record.state(), score, scores));
     }
 
     /** A journaled intermediate value as the pruner compares it: a score, larger is better. */
@@ -283,8 +299,8 @@ public final class Experiment {
     }
 
     private Optional<TrialRecord> best(java.util.Collection<TrialRecord> records) {
-        String objective = evaluator.objective();
-        Direction direction = evaluator.direction();
+        String objective = objectives.get(0).metric();
+        Direction direction = objectives.get(0).direction();
         return records.stream()
                 .filter(r -> r.state() == TrialState.DONE && r.metric(objective).isPresent())
                 .max(
@@ -308,8 +324,23 @@ public final class Experiment {
         private long seed;
         private final List<ExperimentListener> listeners = new ArrayList<>();
         private Pruner pruner = Pruner.NEVER;
+        private List<Objective> objectives = List.of();
 
         private Builder() {}
+
+        /**
+         * Sets what the search optimises (default: the evaluator's objective alone). The first
+         * objective is primary: it ranks the best trial and is each outcome's {@link
+         * TrialOutcome#objective}; the strategy is told every objective's score ({@link
+         * TrialOutcome#scores}). A finished trial that lacks one of the metrics fails.
+         *
+         * @param objectives the objectives, or an empty list for the evaluator's
+         * @return this builder
+         */
+        public Builder setObjectives(List<Objective> objectives) {
+            this.objectives = List.copyOf(objectives);
+            return this;
+        }
 
         /**
          * Sets the rule that stops trials early from what they report after each step (default:

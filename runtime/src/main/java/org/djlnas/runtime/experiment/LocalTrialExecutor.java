@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialInfeasibleException;
 import org.djlnas.api.eval.TrialPrunedException;
 import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.exec.TrialExecutor;
@@ -74,10 +75,15 @@ public final class LocalTrialExecutor implements TrialExecutor {
             }
             return new TrialResult(TrialState.DONE, metrics, null, started, Instant.now());
         } catch (TrialPrunedException e) {
-            Map<String, Double> finite = new LinkedHashMap<>(e.metrics());
-            finite.values().removeIf(value -> value == null || !Double.isFinite(value));
             return new TrialResult(
-                    TrialState.PRUNED, finite, e.getMessage(), started, Instant.now());
+                    TrialState.PRUNED, finite(e.metrics()), e.getMessage(), started, Instant.now());
+        } catch (TrialInfeasibleException e) {
+            return new TrialResult(
+                    TrialState.INFEASIBLE,
+                    finite(e.metrics()),
+                    e.getMessage(),
+                    started,
+                    Instant.now());
         } catch (TrialFailedException e) {
             return failed(started, e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -86,6 +92,12 @@ public final class LocalTrialExecutor implements TrialExecutor {
             LOG.debug("trial {} failed", trial.number(), e);
             return failed(started, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private static Map<String, Double> finite(Map<String, Double> metrics) {
+        Map<String, Double> finite = new LinkedHashMap<>(metrics);
+        finite.values().removeIf(value -> value == null || !Double.isFinite(value));
+        return finite;
     }
 
     private static TrialResult failed(Instant started, String reason) {
