@@ -55,6 +55,7 @@ class MobileNetLatencyBenchmark {
         double[] multiplyAdds = new double[ARCHITECTURES];
         double[] latencies = new double[ARCHITECTURES];
         double[] fastest = new double[ARCHITECTURES];
+        double[] blockCounts = new double[ARCHITECTURES];
         System.out.printf(
                 Locale.ROOT,
                 "mobilenet latency: engine %s, %d architectures (seed %d), input %s, warm-up %d,"
@@ -72,6 +73,7 @@ class MobileNetLatencyBenchmark {
             for (int i = 0; i < ARCHITECTURES; i++) {
                 Architecture architecture = sampleEachChoice(space, random);
                 List<InvertedResidual> blocks = space.blocks(architecture);
+                blockCounts[i] = blocks.size();
                 try (NDManager scope = manager.newSubManager()) {
                     Block block =
                             SpaceFixtures.initialized(space.compile(architecture), scope, input);
@@ -96,12 +98,15 @@ class MobileNetLatencyBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "mobilenet: Spearman params~latency %.3f, MACs~latency %.3f (min: %.3f, %.3f),"
-                        + " params~MACs %.3f; latency %.2f to %.2f ms, params %,d to %,d%n",
+                "mobilenet: Spearman with the median latency: params %.3f, MACs %.3f, blocks %.3f;"
+                        + " with the fastest: %.3f, %.3f, %.3f; params~MACs %.3f; latency %.2f to"
+                        + " %.2f ms, params %,d to %,d%n",
                 spearman(parameters, latencies),
                 spearman(multiplyAdds, latencies),
+                spearman(blockCounts, latencies),
                 spearman(parameters, fastest),
                 spearman(multiplyAdds, fastest),
+                spearman(blockCounts, fastest),
                 spearman(parameters, multiplyAdds),
                 Arrays.stream(latencies).min().orElseThrow(),
                 Arrays.stream(latencies).max().orElseThrow(),
