@@ -63,9 +63,9 @@ class MobileNetSearchTest {
                         t -> {
                             assertThat(t.metric(Metrics.PARAMETERS).orElseThrow())
                                     .isBetween(2_000.0, 60_000.0);
-                            // chance is 0.1; one epoch over 2,700 images (84 steps) teaches every
-                            // sample more
-                            assertThat(t.metric(Metrics.ACCURACY).orElseThrow()).isGreaterThan(0.3);
+                            // chance is 0.1; one epoch over 2,700 images (84 steps) gave
+                            // 0.68, 0.70 and 0.73 on PyTorch (2026-12-06)
+                            assertThat(t.metric(Metrics.ACCURACY).orElseThrow()).isGreaterThan(0.5);
                         });
         assertThat(report.config().spaceSettings()).containsEntry("input-channels", "1");
     }
