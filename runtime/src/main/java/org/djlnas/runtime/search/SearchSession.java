@@ -152,7 +152,7 @@ public final class SearchSession implements AutoCloseable {
                                     JournaledInputs.META_KEY,
                                     JournaledInputs.of(inputs.evaluator()).toJson(),
                                     SearchObjective.META_KEY,
-                                    SearchObjective.of(inputs).toJson()));
+                                    SearchObjective.of(inputs, config).toJson()));
             journalCreated = true;
             return new SearchSession(
                     claimed.path(), config, store, plugins, inputs, claimed.lock());
@@ -242,7 +242,7 @@ public final class SearchSession implements AutoCloseable {
                                 JournaledInputs.META_KEY,
                                 now.toJson(),
                                 SearchObjective.META_KEY,
-                                SearchObjective.of(inputs).toJson()));
+                                SearchObjective.of(inputs, config).toJson()));
             }
             return new SearchSession(folder, config, store, plugins, inputs, lock);
         } catch (RuntimeException e) {
@@ -340,7 +340,7 @@ public final class SearchSession implements AutoCloseable {
      * @return the objective
      */
     public SearchObjective objective() {
-        return SearchObjective.of(inputs);
+        return SearchObjective.of(inputs, config);
     }
 
     /**
@@ -366,6 +366,7 @@ public final class SearchSession implements AutoCloseable {
                     Experiment.builder()
                             .setStrategy(strategy)
                             .setEvaluator(evaluator)
+                            .setObjectives(SearchGoals.objectives(config, evaluator))
                             .setExecutor(executor)
                             .setStore(store)
                             .setMaxTrials(config.trials())
@@ -379,10 +380,7 @@ public final class SearchSession implements AutoCloseable {
             OptionalDouble test = evaluator.testObjective(result.best().get());
             best =
                     Optional.of(
-                            new BestTrialReport(
-                                    result.best().get(),
-                                    SearchObjective.of(inputs).metric(),
-                                    test));
+                            new BestTrialReport(result.best().get(), evaluator.objective(), test));
             writeBest(best.get(), space);
         }
         return new SearchReport(folder, config, result, best);
