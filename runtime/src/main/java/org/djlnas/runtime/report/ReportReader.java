@@ -216,7 +216,7 @@ public final class ReportReader {
         }
         List<boolean[]> fronts = new ArrayList<>();
         for (String cost : COSTS) {
-            fronts.add(ParetoFront.mark(trials, objective, List.of(cost)));
+            fronts.add(ParetoFront.mark(trials, objective, cost));
         }
         List<TrialRow> rows = new ArrayList<>(trials.size());
         for (int t = 0; t < trials.size(); t++) {
