@@ -152,8 +152,7 @@ public final class ConstrainedEvaluator implements Evaluator {
         }
         if (!broken.isEmpty()) {
             throw new TrialInfeasibleException(
-                    "infeasible "
-                            + (trained ? "after training" : "before training")
+                    (trained ? "after training" : "before training")
                             + ": "
                             + String.join("; ", broken),
                     metrics);

@@ -1,6 +1,7 @@
 package org.djlnas.runtime.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +78,7 @@ class ParetoSearchTest {
             } else {
                 assertThat(trial.errorMessage().orElseThrow())
                         .isEqualTo(
-                                "infeasible before training: parameters = "
+                                "before training: parameters = "
                                         + (long) parameters
                                         + " breaks parameters<=2000");
             }
@@ -110,6 +111,28 @@ class ParetoSearchTest {
         double bestAccuracy =
                 done.stream().mapToDouble(t -> t.metric("accuracy").getAsDouble()).max().orElse(0);
         assertThat(best.get("metrics").get("accuracy").asDouble()).isEqualTo(bestAccuracy);
+
+        TrialRecord small =
+                done.stream()
+                        .filter(t -> expected.contains(t.number()))
+                        .filter(t -> t.metric("parameters").getAsDouble() <= 1000)
+                        .max(
+                                java.util.Comparator.comparingDouble(
+                                        (TrialRecord t) -> t.metric("accuracy").getAsDouble()))
+                        .orElseThrow();
+        TrialPick picked = TrialPick.onFront(out, List.of("params<=1000"));
+        assertThat(picked.trial().number()).isEqualTo(small.number());
+        assertThat(picked.found().architecture()).isEqualTo(small.spec().architecture());
+        assertThat(picked.found().config()).isEqualTo(config);
+        TrialRecord infeasible =
+                trials.stream()
+                        .filter(t -> t.state() == TrialState.INFEASIBLE)
+                        .findFirst()
+                        .orElseThrow();
+        assertThatThrownBy(() -> TrialPick.byNumber(out, infeasible.number()))
+                .hasMessageStartingWith("`trial` " + infeasible.number() + " is infeasible (")
+                .hasMessageEndingWith("); expected a done trial");
+        assertThat(TrialPick.byNumber(out, small.number()).trial()).isEqualTo(small);
     }
 
     private static boolean dominates(TrialRecord a, TrialRecord b) {
