@@ -1,10 +1,10 @@
 package org.djlnas.runtime.search;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.djlnas.api.eval.Constraint;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Objective;
@@ -66,19 +66,20 @@ final class SearchGoals {
      * @throws IllegalArgumentException if either was given
      */
     static void checkOneShot(ExperimentConfig config) {
-        for (String field : List.of("objectives", "constraints")) {
-            List<String> given =
-                    field.equals("objectives") ? config.objectives() : config.constraints();
-            if (given != null && !given.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "`"
-                                + field
-                                + "` is "
-                                + String.join(", ", given)
-                                + "; strategy '"
-                                + config.strategy()
-                                + "' trains one supernet on its task's objective, expected none");
-            }
+        refuseForOneShot("objectives", config.parsedObjectives(), config);
+        refuseForOneShot("constraints", config.parsedConstraints(), config);
+    }
+
+    private static void refuseForOneShot(String field, List<?> given, ExperimentConfig config) {
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "`"
+                            + field
+                            + "` is "
+                            + given.stream().map(Object::toString).collect(Collectors.joining(", "))
+                            + "; strategy '"
+                            + config.strategy()
+                            + "' trains one supernet on its task's objective, expected none");
         }
     }
 
@@ -173,8 +174,6 @@ final class SearchGoals {
      */
     static Evaluator constrained(ExperimentConfig config, Evaluator evaluator) {
         return ConstrainedEvaluator.of(
-                evaluator,
-                new ArrayList<>(objectives(config, evaluator)),
-                config.parsedConstraints());
+                evaluator, objectives(config, evaluator), config.parsedConstraints());
     }
 }
