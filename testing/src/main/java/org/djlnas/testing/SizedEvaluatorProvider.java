@@ -14,9 +14,10 @@ import org.djlnas.api.trial.TrialSpec;
 /**
  * A test evaluator ({@value #ID}) where accuracy and size pull apart, with no training: over
  * NAS-Bench-201 cells, each 3×3 convolution adds 1000 parameters and 0.05 accuracy, each 1×1
- * convolution 100 parameters and 0.02 accuracy, on top of 0.5. It measures parameters before
- * training too and counts the trials it "trained", so tests can tell which were never trained. Not
- * registered with {@link java.util.ServiceLoader}: tests add it to a catalog of their own.
+ * convolution 100 parameters and 0.02 accuracy, each skip connection no parameters and 0.01
+ * accuracy, on top of 0.5. It measures parameters before training too and counts the trials it
+ * "trained", so tests can tell which were never trained. Not registered with {@link
+ * java.util.ServiceLoader}: tests add it to a catalog of their own.
  */
 public final class SizedEvaluatorProvider implements EvaluatorProvider {
 
@@ -97,7 +98,8 @@ public final class SizedEvaluatorProvider implements EvaluatorProvider {
             double accuracy =
                     0.5
                             + 0.05 * count(values, "nor_conv_3x3")
-                            + 0.02 * count(values, "nor_conv_1x1");
+                            + 0.02 * count(values, "nor_conv_1x1")
+                            + 0.01 * count(values, "skip_connect");
             return Map.of(Metrics.ACCURACY, accuracy, Metrics.PARAMETERS, parameters(values));
         }
     }
