@@ -322,6 +322,8 @@ public final class ReportReader {
                 config.pruner() == null ? "none" : config.pruner(),
                 objective.metric(),
                 objective.direction().id(),
+                config.objectives() == null ? List.of() : config.objectives(),
+                config.constraints() == null ? List.of() : config.constraints(),
                 !epochs.isEmpty(),
                 wall,
                 best == null ? null : best.number(),

@@ -77,7 +77,9 @@ function render(status) {
         (S.maxTrainExamples ? ', at most ' + S.maxTrainExamples + ' training examples' : '') + ', pruner ' + S.pruner],
       ['journaled', S.oneShot ? data.epochs.length + ' epochs' : trials.length + ' trials: ' + counts()],
       ['wall time', fmt(S.wallSeconds) + ' s'],
-      ['objective', objective + (minimized ? ' (smaller is better)' : ' (larger is better)')],
+      ['objective', objective + (minimized ? ' (smaller is better)' : ' (larger is better)') +
+        (S.objectives && S.objectives.length > 1 ? '; all objectives: ' + S.objectives.join(', ') : '')],
+      ['constraints', S.constraints && S.constraints.length ? S.constraints.join(', ') : 'none'],
       [S.oneShot ? 'derived architecture' : 'best trial', S.oneShot ? 'after epoch ' + data.epochs.length : (S.best === undefined ? 'none finished' : '#' + S.best)]
     ];
     var table = el('table', { 'class': 'summary' });

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.runtime.report.ReportData;
+import org.djlnas.runtime.report.ReportReader;
 import org.djlnas.runtime.store.SqliteExperimentStore;
 import org.djlnas.runtime.wiring.PluginCatalog;
 import org.djlnas.testing.SizedEvaluatorProvider;
@@ -58,7 +60,8 @@ class ParetoSearchTest {
                         .build();
         Path out = folder.resolve("experiment");
         SearchReport report;
-        try (SearchSession session = SearchSession.create(out, config, withSized(sized))) {
+        Plugins plugins = withSized(sized);
+        try (SearchSession session = SearchSession.create(out, config, plugins)) {
             assertThat(session.objective().metric()).isEqualTo("accuracy");
             report = session.run(List.of());
         }
@@ -111,6 +114,13 @@ class ParetoSearchTest {
         double bestAccuracy =
                 done.stream().mapToDouble(t -> t.metric("accuracy").getAsDouble()).max().orElse(0);
         assertThat(best.get("metrics").get("accuracy").asDouble()).isEqualTo(bestAccuracy);
+
+        ReportData read = new ReportReader(plugins).read(out);
+        assertThat(read.summary().objectives()).containsExactly("accuracy:max", "parameters:min");
+        assertThat(read.summary().constraints()).containsExactly("parameters<=2000");
+        assertThat(read.trials())
+                .filteredOn(row -> row.state().equals("infeasible"))
+                .hasSize(trials.size() - done.size());
 
         TrialRecord small =
                 done.stream()
