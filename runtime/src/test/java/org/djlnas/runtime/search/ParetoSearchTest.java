@@ -145,6 +145,53 @@ class ParetoSearchTest {
         assertThat(TrialPick.byNumber(out, small.number()).trial()).isEqualTo(small);
     }
 
+    @Test
+    void aResumedSearchKeepsItsInfeasibleTrialsAndTrainsOnlyNewFeasibleOnes() throws Exception {
+        ExperimentConfig config =
+                ExperimentConfig.builder()
+                        .setSpace("nas-bench-201")
+                        .setStrategy("random")
+                        .optEvaluator(SizedEvaluatorProvider.ID)
+                        .optTrials(10)
+                        .optSeed(8)
+                        .optObjectives(List.of("accuracy:max", "params:min"))
+                        .optConstraints(List.of("params<=2000"))
+                        .build();
+        Path out = folder.resolve("experiment");
+        SizedEvaluatorProvider first = new SizedEvaluatorProvider();
+        try (SearchSession session = SearchSession.create(out, config, withSized(first))) {
+            session.run(List.of());
+        }
+        List<TrialRecord> before;
+        try (SqliteExperimentStore store = SqliteExperimentStore.open(out)) {
+            before = store.trials();
+        }
+        SizedEvaluatorProvider second = new SizedEvaluatorProvider();
+        SearchReport resumed;
+        try (SearchSession session =
+                SearchSession.resume(
+                        out,
+                        java.util.OptionalInt.of(20),
+                        java.util.Optional.empty(),
+                        withSized(second))) {
+            resumed = session.run(List.of());
+        }
+        List<TrialRecord> after = resumed.result().trials();
+        assertThat(after).hasSize(20);
+        assertThat(after.subList(0, 10))
+                .extracting(t -> t.spec().architecture().id() + " " + t.state())
+                .isEqualTo(
+                        before.stream()
+                                .map(t -> t.spec().architecture().id() + " " + t.state())
+                                .toList());
+        assertThat(before).anyMatch(t -> t.state() == TrialState.INFEASIBLE);
+        assertThat(second.trained())
+                .isEqualTo(
+                        after.subList(10, 20).stream()
+                                .filter(t -> t.state() == TrialState.DONE)
+                                .count());
+    }
+
     private static boolean dominates(TrialRecord a, TrialRecord b) {
         double accuracyA = a.metric("accuracy").getAsDouble();
         double accuracyB = b.metric("accuracy").getAsDouble();
