@@ -13,6 +13,7 @@ import org.djlnas.api.eval.EvaluatorProvider;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.wiring.PluginCatalog;
 import org.djlnas.testing.SizedEvaluatorProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -169,5 +170,72 @@ class ObjectivesCommandTest {
                 .startsWith("nas: --pick parameters<=-1: none of the " + front.size() + " trials")
                 .contains("on the front parameters is 0 to ");
         assertThat(folder.resolve("zoo")).doesNotExist();
+    }
+
+    /** Trains: publishing the picked trial retrains it on Fashion-MNIST. */
+    @Test
+    @Tag("integration")
+    void publishPicksTheMostAccurateTrialOfTheFrontThatKeepsTheCondition() throws Exception {
+        Path out = folder.resolve("sized");
+        CliRun search =
+                sized(
+                        "search",
+                        "--space",
+                        "nas-bench-201",
+                        "--space-opt",
+                        "channels=4",
+                        "--space-opt",
+                        "cells=1",
+                        "--strategy",
+                        "random",
+                        "--evaluator",
+                        "sized",
+                        "--trials",
+                        "20",
+                        "--seed",
+                        "4",
+                        "--objective",
+                        "accuracy:max",
+                        "--objective",
+                        "params:min",
+                        "--out",
+                        out.toString());
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        JsonNode best = JSON.readTree(out.resolve("best.json").toFile());
+        JsonNode expected = null;
+        for (JsonNode member : best.get("front")) {
+            JsonNode metrics = member.get("metrics");
+            if (metrics.get("parameters").asDouble() <= 1000
+                    && (expected == null
+                            || metrics.get("accuracy").asDouble()
+                                    > expected.get("metrics").get("accuracy").asDouble())) {
+                expected = member;
+            }
+        }
+        assertThat(expected).isNotNull();
+        assertThat(expected.get("trial").asInt()).isNotEqualTo(best.get("trial").asInt());
+
+        CliRun publish =
+                sized(
+                        "publish",
+                        "--experiment",
+                        out.toString(),
+                        "--pick",
+                        "params<=1000",
+                        "--zoo",
+                        folder.resolve("zoo").toString(),
+                        "--name",
+                        "small",
+                        "--epochs",
+                        "1",
+                        "--max-train-examples",
+                        "256",
+                        "--json");
+        assertThat(publish.exitCode()).as(publish.err()).isZero();
+        assertThat(JSON.readTree(publish.out()).get("id").asText())
+                .isEqualTo(expected.get("id").asText());
+        assertThat(out.resolve("retrain-trial-" + expected.get("trial").asInt() + "/retrain.json"))
+                .exists();
+        assertThat(out.resolve("retrain")).doesNotExist();
     }
 }
