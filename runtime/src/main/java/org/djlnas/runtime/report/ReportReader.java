@@ -23,8 +23,8 @@ import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.supernet.SearchCell;
 import org.djlnas.api.trial.IntermediateValue;
 import org.djlnas.api.trial.TrialRecord;
-import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
+import org.djlnas.runtime.experiment.BestTrial;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.SearchObjective;
@@ -169,19 +169,7 @@ public final class ReportReader {
     }
 
     private static Optional<TrialRecord> best(List<TrialRecord> trials, SearchObjective objective) {
-        String metric = objective.metric();
-        TrialRecord best = null;
-        for (TrialRecord trial : trials) {
-            if (trial.state() == TrialState.DONE
-                    && trial.metric(metric).isPresent()
-                    && (best == null
-                            || objective.isBetter(
-                                    trial.metric(metric).getAsDouble(),
-                                    best.metric(metric).getAsDouble()))) {
-                best = trial;
-            }
-        }
-        return Optional.ofNullable(best);
+        return BestTrial.of(trials, objective.metric(), objective.direction());
     }
 
     private static List<TrialRow> trialRows(
