@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.djlnas.api.eval.Objective;
 import org.djlnas.api.store.StoreException;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.runtime.experiment.BestTrial;
 import org.djlnas.runtime.store.SqliteExperimentStore;
 
 /**
@@ -78,7 +78,8 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
 
     /**
      * Chooses, among the trials on the experiment's Pareto front that keep every condition, the
-     * best on the primary objective (the lowest number on a tie).
+     * best on the primary objective ({@link BestTrial}: on a tie, the lower validation loss, then
+     * the earliest).
      *
      * @param experiment the experiment folder
      * @param conditions the conditions, each {@code METRIC<=LIMIT} or {@code METRIC>=LIMIT}
@@ -115,12 +116,8 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
             }
         }
         Objective primary = objectives.get(0);
-        return front.stream()
-                .filter(t -> parsed.stream().allMatch(c -> c.admits(value(t, c.metric()))))
-                .max(
-                        Comparator.<TrialRecord>comparingDouble(
-                                        t -> primary.score(value(t, primary.metric())))
-                                .thenComparing(TrialRecord::number, Comparator.reverseOrder()))
+        List<TrialRecord> keeping = front.stream().filter(t -> keepsAll(t, parsed)).toList();
+        return BestTrial.of(keeping, primary.metric(), primary.direction())
                 .map(t -> new TrialPick(t, journal.config()))
                 .orElseThrow(
                         () ->
@@ -135,6 +132,10 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
                                                         .collect(Collectors.joining(", "))
                                                 + " keeps it; on the front "
                                                 + ranges(front, parsed)));
+    }
+
+    private static boolean keepsAll(TrialRecord trial, List<Constraint> conditions) {
+        return conditions.stream().allMatch(c -> c.admits(value(trial, c.metric())));
     }
 
     /** How each condition's metric ranges over the front: "parameters is 100 to 3000". */
