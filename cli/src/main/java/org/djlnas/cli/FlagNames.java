@@ -52,6 +52,9 @@ final class FlagNames {
         flags.put("architecture", List.of("--arch"));
         flags.put("weights", List.of("--params"));
         flags.put("resume", List.of("--resume"));
+        // what picks a trial of an experiment's front
+        flags.put("pick", List.of("--pick"));
+        flags.put("trial", List.of("--trial"));
         return Map.copyOf(flags);
     }
 

@@ -204,7 +204,7 @@ public final class ReportReader {
         }
         List<boolean[]> fronts = new ArrayList<>();
         for (String cost : COSTS) {
-            fronts.add(ParetoFront.mark(trials, objective, List.of(cost)));
+            fronts.add(ParetoFront.mark(trials, objective, cost));
         }
         List<TrialRow> rows = new ArrayList<>(trials.size());
         for (int t = 0; t < trials.size(); t++) {
@@ -310,6 +310,8 @@ public final class ReportReader {
                 config.pruner() == null ? "none" : config.pruner(),
                 objective.metric(),
                 objective.direction().id(),
+                config.objectives() == null ? List.of() : config.objectives(),
+                config.constraints() == null ? List.of() : config.constraints(),
                 !epochs.isEmpty(),
                 wall,
                 best == null ? null : best.number(),
