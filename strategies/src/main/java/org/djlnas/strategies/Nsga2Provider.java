@@ -57,6 +57,12 @@ public final class Nsga2Provider implements StrategyProvider {
                                 + " every child then has one choice mutated"));
     }
 
+    /** NSGA-II ranks trials on every objective: it is made for several. */
+    @Override
+    public boolean multiObjective() {
+        return true;
+    }
+
     @Override
     public Strategy create(StrategyContext context) {
         Settings settings = context.settings();
