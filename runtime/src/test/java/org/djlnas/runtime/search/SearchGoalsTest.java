@@ -36,15 +36,15 @@ class SearchGoalsTest {
         refused(
                 tabular("random").optObjectives(List.of("latency-ms:min")).build(),
                 "`objectives`: evaluator 'benchmark' does not report 'latencyMs'; expected one of"
-                        + " score");
+                        + " parameters, score");
     }
 
     @Test
     void aConstraintOnAMetricTheEvaluatorDoesNotReport() {
         refused(
-                tabular("random").optConstraints(List.of("params<=200000")).build(),
-                "`constraints`: evaluator 'benchmark' does not report 'parameters'; expected one"
-                        + " of score");
+                tabular("random").optConstraints(List.of("flops<=200000")).build(),
+                "`constraints`: evaluator 'benchmark' does not report 'flops'; expected one"
+                        + " of parameters, score");
     }
 
     @Test
@@ -69,7 +69,7 @@ class SearchGoalsTest {
                         .optObjectives(List.of("score:max", "params:min"))
                         .build(),
                 "`objectives` has 2 objectives; strategy 'regularized-evolution' optimises one,"
-                        + " expected one objective (strategies for several: grid, random)");
+                        + " expected one objective (strategies for several: grid, nsga2, random)");
     }
 
     @Test
