@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.engine.EngineSelector;
@@ -74,12 +76,45 @@ class TrainingEvaluatorTest {
                         TrainingEvaluator.SKIPPED_STEPS,
                         Metrics.PARAMETERS,
                         Metrics.TRAIN_SECONDS,
-                        Metrics.LATENCY_MS);
+                        Metrics.ERROR,
+                        Metrics.FLOPS,
+                        Metrics.LATENCY_MS,
+                        Metrics.LATENCY_BATCH_MS,
+                        Metrics.PEAK_MEMORY_MB);
+        assertThat(metrics.keySet())
+                .isEqualTo(evaluator(TrainingSettings.defaults()).reportedMetrics());
+        assertThat(metrics.get(Metrics.ERROR)).isEqualTo(1 - metrics.get(Metrics.ACCURACY));
         assertThat(metrics.values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
         assertThat(metrics.get(TrainingEvaluator.SKIPPED_STEPS)).isLessThanOrEqualTo(6.0);
         assertThat(metrics.get(Metrics.ACCURACY)).isGreaterThan(0.3).isLessThanOrEqualTo(1.0);
         assertThat(metrics.get(Metrics.PARAMETERS)).isGreaterThan(1_000.0);
         assertThat(metrics.get(Metrics.PARAMETERS) % 1).isZero();
+    }
+
+    @Test
+    void measuresTheUntrainedNetworkAsTheTrainedOne() throws Exception {
+        TrainingEvaluator evaluator = evaluator(TrainingSettings.defaults());
+        assertThat(evaluator.reportedMetrics()).containsAll(evaluator.metricsBeforeTraining());
+        TrialSpec trial = new TrialSpec(5, architecture, new Budget(0.1, 640), 11);
+        Map<String, Double> before =
+                evaluator.measureBeforeTraining(trial, evaluator.metricsBeforeTraining());
+        assertThat(before)
+                .containsOnlyKeys(
+                        Metrics.PARAMETERS,
+                        Metrics.FLOPS,
+                        Metrics.LATENCY_MS,
+                        Metrics.LATENCY_BATCH_MS,
+                        Metrics.PEAK_MEMORY_MB);
+        Map<String, Double> after = evaluator.evaluate(trial);
+        for (String exact : List.of(Metrics.PARAMETERS, Metrics.FLOPS, Metrics.PEAK_MEMORY_MB)) {
+            assertThat(before.get(exact)).as(exact).isEqualTo(after.get(exact));
+        }
+        assertThat(before.get(Metrics.LATENCY_MS)).isFinite().isPositive();
+        assertThat(evaluator.measureBeforeTraining(trial, Set.of(Metrics.FLOPS)))
+                .containsOnlyKeys(Metrics.FLOPS);
+        assertThatThrownBy(() -> evaluator.measureBeforeTraining(trial, Set.of(Metrics.LOSS)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'loss' cannot be measured before training");
     }
 
     @Test
