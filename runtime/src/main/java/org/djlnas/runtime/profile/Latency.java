@@ -46,25 +46,56 @@ public record Latency(int warmUps, int repeats) {
      * @return the median over the timed passes, in milliseconds
      */
     public double medianMillis(Block network, NDManager manager, Shape inputShape) {
-        double[] millis = new double[repeats];
         try (NDManager scope = manager.newSubManager()) {
-            NDArray input = scope.create(values(inputShape.size()), inputShape);
+            NDArray input = scope.create(inputValues(inputShape.size()), inputShape);
             ParameterStore parameters = new ParameterStore(scope, false);
-            for (int pass = -warmUps; pass < repeats; pass++) {
-                try (NDManager passScope = scope.newSubManager()) {
-                    passScope.tempAttachAll(input);
-                    long start = System.nanoTime();
-                    network.forward(parameters, new NDList(input), false).head().toByteArray();
-                    if (pass >= 0) {
-                        millis[pass] = (System.nanoTime() - start) / 1e6;
-                    }
-                }
+            return medianMillis(
+                    () -> {
+                        try (NDManager passScope = scope.newSubManager()) {
+                            passScope.tempAttachAll(input);
+                            network.forward(parameters, new NDList(input), false)
+                                    .head()
+                                    .toByteArray();
+                        }
+                    });
+        }
+    }
+
+    /**
+     * Measures the median milliseconds of any inference pass, such as a {@code Predictor}'s on an
+     * engine that runs exported models.
+     *
+     * @param pass one pass, which must read its output back to the host before it returns
+     * @return the median over the timed passes, in milliseconds
+     */
+    public double medianMillis(Pass pass) {
+        double[] millis = new double[repeats];
+        for (int run = -warmUps; run < repeats; run++) {
+            long start = System.nanoTime();
+            pass.run();
+            if (run >= 0) {
+                millis[run] = (System.nanoTime() - start) / 1e6;
             }
         }
         return median(millis);
     }
 
-    private static float[] values(long count) {
+    /** One inference pass. */
+    @FunctionalInterface
+    public interface Pass {
+
+        /** Runs the pass. */
+        void run();
+    }
+
+    /**
+     * Returns the input values every latency measurement uses: a fixed pseudo-random sequence in
+     * [0, 1).
+     *
+     * @param count how many values
+     * @return the values
+     */
+    public static float[] inputValues(long count) {
         SplittableRandom random = new SplittableRandom(0);
         float[] values = new float[Math.toIntExact(count)];
         for (int i = 0; i < values.length; i++) {

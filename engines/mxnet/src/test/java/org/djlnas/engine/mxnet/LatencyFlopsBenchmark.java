@@ -19,6 +19,7 @@ import org.djlnas.runtime.profile.Latency;
 import org.djlnas.runtime.profile.NetworkProfiler;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
+import org.djlnas.testing.Correlation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -101,8 +102,8 @@ class LatencyFlopsBenchmark {
                         min(values[kind]),
                         median(values[kind]),
                         max(values[kind]),
-                        pearson(flops, values[kind]),
-                        pearson(ranks(flops), ranks(values[kind])));
+                        Correlation.pearson(flops, values[kind]),
+                        Correlation.spearman(flops, values[kind]));
             }
             System.out.printf(
                     "latency-flops: %s took %.1f s (compile, initialize, count, time)%n",
@@ -123,43 +124,6 @@ class LatencyFlopsBenchmark {
                                         "input-channels", "3",
                                         "classes", "10")),
                         OpRegistry.discover());
-    }
-
-    static double pearson(double[] x, double[] y) {
-        double mx = Arrays.stream(x).average().orElseThrow();
-        double my = Arrays.stream(y).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
-    }
-
-    /** Ranks from 1, ties given their mean rank (Spearman's ρ is Pearson's r of the ranks). */
-    static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] ranks = new double[values.length];
-        int start = 0;
-        while (start < order.length) {
-            int end = start;
-            while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
-                end++;
-            }
-            double rank = (start + end) / 2.0 + 1;
-            for (int k = start; k <= end; k++) {
-                ranks[order[k]] = rank;
-            }
-            start = end + 1;
-        }
-        return ranks;
     }
 
     private static double median(double[] values) {
