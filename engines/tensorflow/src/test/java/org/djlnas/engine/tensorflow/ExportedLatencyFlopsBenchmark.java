@@ -43,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * classes), each initialized on PyTorch, exported as a SavedModel and timed through DJL's
  * TensorFlow engine (a {@code Predictor}, batch 1 and batch N, warm-ups then the median of
  * repeats); prints Pearson's and Spearman's correlation between multiply-adds and latency, and the
- * time taken. TensorFlow runs with its own default thread pools.
+ * time taken. TensorFlow runs with its own default thread pools. The module's build runs it twice:
+ * with TensorFlow's default kernels (oneDNN on this CPU) and with {@code TF_ENABLE_ONEDNN_OPTS=0}
+ * (its Eigen kernels, which AVX2-only CPUs run by default).
  *
  * <p>System properties: {@code networks} (100), {@code seed} (1), {@code batch} (8), {@code
  * warmUps} (2), {@code repeats} (5).
@@ -85,9 +87,16 @@ class ExportedLatencyFlopsBenchmark {
             delete(exported);
         }
         System.out.printf(
-                "latency-flops: %d NAS-Bench-201 networks exported to TensorFlow, seed %d,"
-                        + " batch N=%d, %d warm-ups, median of %d; MFLOPs median %.2f%n",
-                networks, seed, batch, latency.warmUps(), latency.repeats(), median(flops) / 1e6);
+                "latency-flops: %d NAS-Bench-201 networks exported to TensorFlow"
+                        + " (TF_ENABLE_ONEDNN_OPTS=%s), seed %d, batch N=%d, %d warm-ups,"
+                        + " median of %d; MFLOPs median %.2f%n",
+                networks,
+                System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "unset"),
+                seed,
+                batch,
+                latency.warmUps(),
+                latency.repeats(),
+                median(flops) / 1e6);
         for (int kind = 0; kind < 2; kind++) {
             System.out.printf(
                     "latency-flops: TensorFlow batch %d: latency ms min %.3f median %.3f max %.3f;"
