@@ -5,8 +5,8 @@
 # -Pbenchmarks): multiply-adds, median latency of one example and of a batch of N after warm-up;
 # then the same networks initialized on PyTorch, exported as SavedModels and timed on TensorFlow,
 # twice (engines/tensorflow's ExportedLatencyFlopsBenchmark: its default kernels, then with
-# TF_ENABLE_ONEDNN_OPTS=0 as the module's export tests run). Prints per engine Pearson's and Spearman's
-# correlation between multiply-adds and latency, and the time taken. Threads: the test
+# TF_ENABLE_ONEDNN_OPTS=0 as the module's export tests run). Prints per engine Pearson's and
+# Spearman's correlation between multiply-adds and latency, and the time taken. Threads: the test
 # configuration's, one per engine (OMP_NUM_THREADS=1, PyTorch intra-op and inter-op 1,
 # MXNET_OMP_MAX_THREADS=1), TensorFlow's own defaults; the load average is printed before and after
 # each half.
