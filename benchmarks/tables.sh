@@ -7,7 +7,7 @@
 #   benchmarks/tables.sh [TRIALS] [SEED] [TABLES]    (defaults: 30 1 breast-cancer,wine,digits,diabetes)
 #
 # Needs Debian's python3-sklearn (its data files only). Extra properties: -Dstrategy=random,
-# -DsearchEpochs=20, -DretrainEpochs=50 through MAVEN_ARGS.
+# -DsearchEpochs=20, -DretrainEpochs (default: the search's epochs) through MAVEN_ARGS.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 trials="${1:-30}"

@@ -4,16 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.djlnas.runtime.search.Candidate;
 import org.djlnas.runtime.search.Plugins;
+import org.djlnas.runtime.search.Retraining;
+import org.djlnas.runtime.search.TrialPick;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The options that name the architecture a command works on ({@code --experiment}, {@code --arch}),
+ * The options that name the architecture a command works on ({@code --experiment}, with {@code
+ * --trial} or {@code --pick} to choose another of its trials than the best, or {@code --arch}),
  * shared by {@code nas retrain}, {@code nas export} and {@code nas publish}.
  */
 final class ArchitectureOptions {
@@ -29,6 +34,21 @@ final class ArchitectureOptions {
             paramLabel = "FILE|JSON",
             description = "The architecture: a JSON file, or the JSON itself (with --space).")
     private @Nullable String arch;
+
+    @Option(
+            names = "--trial",
+            paramLabel = "N",
+            description = "With --experiment: use trial N instead of the best (see 'nas trials').")
+    private @Nullable Integer trial;
+
+    @Option(
+            names = "--pick",
+            paramLabel = "METRIC<=LIMIT",
+            description =
+                    "With --experiment: use the best trial on the first objective among those on"
+                            + " the Pareto front that keep this condition (METRIC<=LIMIT or"
+                            + " METRIC>=LIMIT, e.g. params<=100000); repeatable.")
+    private List<String> pick = new ArrayList<>();
 
     /**
      * Checks that exactly one of {@code --experiment} and {@code --arch} was given.
@@ -46,6 +66,57 @@ final class ArchitectureOptions {
                             + withArch
                             + ", exactly one of them");
         }
+        if (experiment == null && (trial != null || !pick.isEmpty())) {
+            throw new IllegalArgumentException(
+                    (trial != null ? "--trial" : "--pick")
+                            + " chooses among the trials of --experiment DIR; give it with"
+                            + " --experiment, not --arch");
+        }
+        if (trial != null && !pick.isEmpty()) {
+            throw new IllegalArgumentException("give --trial N or --pick METRIC<=LIMIT, not both");
+        }
+    }
+
+    /**
+     * Returns the trial chosen with {@code --trial} or {@code --pick}, if either was given.
+     *
+     * @return the trial and its experiment's configuration
+     */
+    Optional<TrialPick> picked() {
+        if (experiment == null) {
+            return Optional.empty();
+        }
+        if (trial != null) {
+            return Optional.of(TrialPick.byNumber(experiment, trial));
+        }
+        if (!pick.isEmpty()) {
+            return Optional.of(TrialPick.onFront(experiment, pick));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns where the final weights of the experiment's architecture are kept: the experiment's
+     * {@code retrain} folder for its best architecture, {@code retrain-trial-N} for another trial
+     * chosen with {@code --trial} or {@code --pick}.
+     *
+     * @return the folder, if {@code --experiment} was given
+     * @throws IOException if the experiment's best.json cannot be read
+     */
+    Optional<Path> retrainFolder() throws IOException {
+        if (experiment == null) {
+            return Optional.empty();
+        }
+        Optional<TrialPick> chosen = picked();
+        if (chosen.isEmpty()
+                || chosen.get()
+                        .trial()
+                        .spec()
+                        .architecture()
+                        .equals(Retraining.readFound(experiment).architecture())) {
+            return Optional.of(Retraining.folderOf(experiment));
+        }
+        return Optional.of(experiment.resolve("retrain-trial-" + chosen.get().trial().number()));
     }
 
     /**
@@ -77,8 +148,9 @@ final class ArchitectureOptions {
             OptionalLong seed)
             throws IOException {
         if (experiment != null) {
+            Optional<TrialPick> chosen = picked();
             return Candidate.found(
-                    experiment,
+                    chosen.isPresent() ? chosen.get().found() : Retraining.readFound(experiment),
                     space.givenId(),
                     space::settings,
                     plugins,

@@ -135,7 +135,7 @@ final class ExportCommand implements Callable<Integer> {
         architecture.requireOne("export", "--space ID and --params");
         Optional<Path> experiment = architecture.experiment();
         if (experiment.isPresent() && params == null) {
-            Path retrained = Retraining.folderOf(experiment.get());
+            Path retrained = architecture.retrainFolder().orElseThrow();
             requireRetrained(retrained);
             Candidate candidate =
                     Candidate.retrained(

@@ -45,11 +45,16 @@ final class FlagNames {
         flags.put("maxRetries", List.of("--max-retries"));
         flags.put("workerJvmOptions", List.of("--worker-jvm-opt"));
         flags.put("sparkMaster", List.of("--spark-master"));
+        flags.put("objectives", List.of("--objective"));
+        flags.put("constraints", List.of("--constraint"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));
         flags.put("weights", List.of("--params"));
         flags.put("resume", List.of("--resume"));
+        // what picks a trial of an experiment's front
+        flags.put("pick", List.of("--pick"));
+        flags.put("trial", List.of("--trial"));
         return Map.copyOf(flags);
     }
 

@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
             "Publish a found architecture with trained weights into a DJL model zoo folder.",
             "With --experiment DIR, the weights of 'nas retrain' in DIR/retrain are used; if there"
                     + " are none, the architecture is retrained first (--epochs, ...) and they are"
-                    + " kept there. With --arch and --space, it is always trained first."
+                    + " kept there. With --arch and --space, it is always trained first.",
+            "--trial N or --pick METRIC<=LIMIT publishes another trial than the best: --pick takes"
+                    + " the best on the first objective among the trials on the Pareto front that"
+                    + " keep the condition (its weights are kept in DIR/retrain-trial-N)."
         })
 final class PublishCommand implements Callable<Integer> {
 
@@ -87,10 +90,9 @@ final class PublishCommand implements Callable<Integer> {
         if (experiment.isPresent()) {
             foundBy = Optional.of(Retraining.readFound(experiment.get()).config());
         }
+        Optional<Path> retrain = architecture.retrainFolder();
         Path folder =
-                experiment.isPresent()
-                        ? Retraining.folderOf(experiment.get())
-                        : Files.createTempDirectory("nas-publish");
+                retrain.isPresent() ? retrain.get() : Files.createTempDirectory("nas-publish");
         try {
             Retraining.Report trained = finalWeights(plugins, folder);
             print(

@@ -1,10 +1,12 @@
 package org.djlnas.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.Retraining;
@@ -70,12 +72,13 @@ final class RetrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Path folder() {
+    private Path folder() throws IOException {
         if (out != null) {
             return out;
         }
-        if (architecture.experiment().isPresent()) {
-            return Retraining.folderOf(architecture.experiment().get());
+        Optional<Path> retrain = architecture.retrainFolder();
+        if (retrain.isPresent()) {
+            return retrain.get();
         }
         throw new IllegalArgumentException("--arch needs --out DIR, where to write the weights");
     }

@@ -13,12 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.Budget;
+import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.report.HtmlReport;
@@ -151,6 +153,25 @@ final class SearchCommand implements Callable<Integer> {
                     "Stop unpromising trials early after an epoch: none (default) or median (the"
                             + " median stopping rule).")
     private String pruner = SearchSetup.NO_PRUNER;
+
+    @Option(
+            names = "--objective",
+            paramLabel = "METRIC:max|min",
+            description =
+                    "What the search optimises, a metric the evaluator reports (accuracy, params,"
+                            + " flops, latency-ms, ...); repeatable, the first one primary. Several"
+                            + " give a Pareto front (strategies random, grid, nsga2). Default: the"
+                            + " evaluator's objective. See docs/objectives.md.")
+    private List<String> objectives = new ArrayList<>();
+
+    @Option(
+            names = "--constraint",
+            paramLabel = "METRIC<=LIMIT",
+            description =
+                    "A bound every feasible trial keeps (METRIC<=LIMIT or METRIC>=LIMIT, e.g."
+                            + " params<=200000); repeatable. A trial that breaks one is journaled"
+                            + " infeasible, and never trained if the metric needs no training.")
+    private List<String> constraints = new ArrayList<>();
 
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
     private int parallel = 1;
@@ -470,6 +491,8 @@ final class SearchCommand implements Callable<Integer> {
                         .optMaxRetries(maxRetries == null ? 1 : maxRetries)
                         .optWorkerJvmOptions(workerJvmOptions)
                         .optSparkMaster(sparkMaster)
+                        .optObjectives(objectives)
+                        .optConstraints(constraints)
                         .build();
         if (out != null) {
             return SearchSession.create(out, config, plugins);
@@ -492,12 +515,20 @@ final class SearchCommand implements Callable<Integer> {
                     report.result().trials().stream()
                             .filter(t -> t.state() == TrialState.FAILED)
                             .count();
+            long infeasible =
+                    report.result().trials().stream()
+                            .filter(t -> t.state() == TrialState.INFEASIBLE)
+                            .count();
             double wall = report.result().wall().toMillis() / 1000.0;
             if (json) {
                 Map<String, Object> root = new LinkedHashMap<>();
                 report.best().ifPresent(best -> root.put("best", best(best)));
+                if (!report.front().isEmpty()) {
+                    root.put("front", report.front().stream().map(SearchOutput::member).toList());
+                }
                 root.put("trials", report.result().trials().size());
                 root.put("failed", failed);
+                root.put("infeasible", infeasible);
                 root.put("wallSeconds", wall);
                 root.put("peakMemory", PeakMemory.measure());
                 root.put("out", report.folder().toString());
@@ -506,9 +537,10 @@ final class SearchCommand implements Callable<Integer> {
             }
             out.printf(
                     Locale.ROOT,
-                    "%d trials (%d failed) in %.1f s; experiment in %s%n",
+                    "%d trials (%d failed%s) in %.1f s; experiment in %s%n",
                     report.result().trials().size(),
                     failed,
+                    infeasible == 0 ? "" : ", " + infeasible + " infeasible",
                     wall,
                     report.folder());
             if (report.best().isEmpty()) {
@@ -526,8 +558,41 @@ final class SearchCommand implements Callable<Integer> {
                                 (name, value) ->
                                         out.printf(Locale.ROOT, "  %-14s %.4f%n", name, value));
                 out.println("  (" + report.folder().resolve(SearchSession.BEST_FILE) + ")");
+                printFront(report.front());
             }
             out.flush();
+        }
+
+        /** With several objectives: the trials on the Pareto front, one line each. */
+        private void printFront(List<TrialRecord> front) {
+            if (front.isEmpty()) {
+                return;
+            }
+            out.println("Pareto front: " + front.size() + " trials (nas publish --pick ...)");
+            for (TrialRecord trial : front) {
+                StringBuilder metrics = new StringBuilder();
+                new TreeMap<>(trial.metrics())
+                        .forEach(
+                                (name, value) ->
+                                        metrics.append(
+                                                String.format(
+                                                        Locale.ROOT, " %s %.4g", name, value)));
+                out.println(
+                        "  trial "
+                                + trial.number()
+                                + " "
+                                + trial.spec().architecture().id()
+                                + ":"
+                                + metrics);
+            }
+        }
+
+        private static Map<String, Object> member(TrialRecord trial) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("trial", trial.number());
+            node.put("id", trial.spec().architecture().id());
+            node.put("metrics", trial.metrics());
+            return node;
         }
 
         private static Map<String, Object> best(BestTrialReport best) {

@@ -24,7 +24,15 @@ class ResumeTrialsTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"random", "grid", "regularized-evolution", "reinforce", "hyperband", "bohb"})
+            strings = {
+                "random",
+                "grid",
+                "regularized-evolution",
+                "nsga2",
+                "reinforce",
+                "hyperband",
+                "bohb"
+            })
     void growingTheTrialsOnResumeMatchesOneLongerRun(String strategy) throws Exception {
         Path resumed = folder.resolve("resumed");
         Path single = folder.resolve("single");
@@ -39,7 +47,7 @@ class ResumeTrialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"regularized-evolution", "bohb"})
+    @ValueSource(strings = {"regularized-evolution", "nsga2", "bohb"})
     void shrinkingTheTrialsWithinWhatIsDoneKeepsEveryTrial(String strategy) throws Exception {
         Path out = folder.resolve("a");
         assertSucceeded(search(strategy, out, 35));

@@ -18,6 +18,7 @@ import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.spaces.baseline.SmallCnnProvider;
 import org.djlnas.spaces.darts.DartsProvider;
+import org.djlnas.spaces.mobilenet.MobileNetProvider;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,9 @@ class ImageShapesTest {
         spaces.put(new SmallCnnProvider(), Map.of());
         spaces.put(new DartsProvider(), Map.of("channels", "4", "layers", "3", "nodes", "2"));
         spaces.put(new NasBench201Provider(), Map.of("channels", "4", "cells", "1"));
+        spaces.put(
+                new MobileNetProvider(),
+                Map.of("stem-width", "8", "widths", "8,16", "strides", "2,2", "head-width", "16"));
         Shape[] shapes = {
             new Shape(3, 32, 32),
             new Shape(1, 20, 20),

@@ -30,6 +30,12 @@ public final class RandomSearchProvider implements StrategyProvider {
         return List.of();
     }
 
+    /** Random search ignores outcomes, so it searches for any number of objectives. */
+    @Override
+    public boolean multiObjective() {
+        return true;
+    }
+
     @Override
     public Strategy create(StrategyContext context) {
         return new RandomSearch(context);

@@ -21,8 +21,14 @@ class ProvidersTest {
         assertThat(discovered())
                 .extracting(StrategyProvider::id)
                 .containsExactly(
-                        "random", "grid", "regularized-evolution", "reinforce", "hyperband", "bohb")
-                .allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
+                        "random",
+                        "grid",
+                        "regularized-evolution",
+                        "nsga2",
+                        "reinforce",
+                        "hyperband",
+                        "bohb")
+                .allMatch(id -> id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"));
         assertThat(discovered())
                 .extracting(StrategyProvider::description)
                 .allMatch(d -> !d.isBlank());

@@ -113,6 +113,19 @@ class RegularizedEvolutionTest {
     }
 
     @Test
+    void anInfeasibleOutcomeDoesNotJoinWhateverItsObjective() {
+        Fixtures.Driver driver = new Fixtures.Driver(evolution(1, 2, 2));
+        Architecture a1 = driver.ask();
+        Architecture a2 = driver.ask();
+        assertThat(distance(a1, a2)).isGreaterThanOrEqualTo(3);
+        driver.tell(a1, 1);
+        driver.tell(a2, TrialState.INFEASIBLE, OptionalDouble.of(99));
+        Architecture child = driver.ask();
+        assertThat(distance(child, a1)).isEqualTo(1);
+        assertThat(distance(child, a2)).isGreaterThan(1);
+    }
+
+    @Test
     void withNoPopulationAsksStayRandom() {
         Fixtures.Driver driver = new Fixtures.Driver(evolution(6, 5, 2));
         List<Architecture> asked = new ArrayList<>();

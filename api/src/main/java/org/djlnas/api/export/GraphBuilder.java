@@ -56,6 +56,35 @@ public interface GraphBuilder<T> {
     T relu(T input);
 
     /**
+     * Adds a rectified linear unit capped at 6 (MobileNetV2's activation). A runtime without it
+     * keeps this default, which refuses: networks that use it then cannot be exported there.
+     *
+     * @param input the input
+     * @return {@code min(max(input, 0), 6)}, element-wise
+     * @throws UnsupportedOperationException if the runtime does not support it
+     */
+    default T relu6(T input) {
+        throw new UnsupportedOperationException(
+                "this export target has no relu6 operation (MobileNet-style networks use it)");
+    }
+
+    /**
+     * Multiplies each channel of an image by its own factor per example: the gate of
+     * squeeze-and-excitation. A runtime without it keeps this default, which refuses: networks that
+     * use it then cannot be exported there.
+     *
+     * @param input the image, {@code (N, C, H, W)}
+     * @param factors the factors, {@code (N, C)}
+     * @return {@code input[n, c, h, w] · factors[n, c]}, of the input's shape
+     * @throws UnsupportedOperationException if the runtime does not support it
+     */
+    default T scaleChannels(T input, T factors) {
+        throw new UnsupportedOperationException(
+                "this export target has no per-channel scaling by a tensor"
+                        + " (squeeze-and-excitation uses it)");
+    }
+
+    /**
      * Adds the hyperbolic tangent.
      *
      * @param input the input

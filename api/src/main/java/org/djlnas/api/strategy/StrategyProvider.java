@@ -32,6 +32,18 @@ public interface StrategyProvider {
     List<SettingSpec> settings();
 
     /**
+     * Tells whether the strategy searches for the trade-off between several objectives (it reads
+     * every score of {@link TrialOutcome#scores}). A search with several objectives refuses a
+     * strategy that does not, before anything is written; such a strategy only ever sees the first
+     * objective's score.
+     *
+     * @return true if the strategy accepts several objectives; false by default
+     */
+    default boolean multiObjective() {
+        return false;
+    }
+
+    /**
      * Creates a fresh strategy.
      *
      * @param context the space, settings, seed and budget

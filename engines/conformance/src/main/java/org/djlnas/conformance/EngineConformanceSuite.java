@@ -199,7 +199,7 @@ public abstract class EngineConformanceSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts"})
+    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts", "mobilenet"})
     void readySpacesCompileAndClassify(String spaceId) {
         requires(EngineCapability.FORWARD);
         SearchSpace space = ReferenceNetworks.space(spaceId);
@@ -220,7 +220,7 @@ public abstract class EngineConformanceSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts"})
+    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts", "mobilenet"})
     void aTrainingStepLowersTheLossOnAFixedBatch(String spaceId) {
         requires(EngineCapability.TRAIN);
         SearchSpace space = ReferenceNetworks.space(spaceId);
@@ -295,7 +295,7 @@ public abstract class EngineConformanceSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts"})
+    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts", "mobilenet"})
     void weightsTrainedOnOneEngineGiveTheSamePredictionsOnAnother(String spaceId) throws Exception {
         requires(EngineCapability.FORWARD);
         List<String> others = otherEngines(EngineCapability.FORWARD);
@@ -326,7 +326,7 @@ public abstract class EngineConformanceSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts"})
+    @ValueSource(strings = {"small-cnn", "nas-bench-201", "darts", "mobilenet"})
     void exportedNetworksPredictAsOnTheEngineThatTrainedThem(String spaceId) throws Exception {
         requires(EngineCapability.EXPORT);
         String trainer = trainingEngine();

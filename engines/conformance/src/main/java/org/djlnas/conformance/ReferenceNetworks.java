@@ -43,7 +43,8 @@ public final class ReferenceNetworks {
     /**
      * Returns a small instance of a ready space, sized for Fashion-MNIST.
      *
-     * @param id the space's id: {@code small-cnn}, {@code nas-bench-201} or {@code darts}
+     * @param id the space's id: {@code small-cnn}, {@code nas-bench-201}, {@code darts} or {@code
+     *     mobilenet}
      * @return the space
      */
     public static SearchSpace space(String id) {
@@ -62,6 +63,16 @@ public final class ReferenceNetworks {
                                     "3",
                                     "nodes",
                                     "2");
+                    case "mobilenet" ->
+                            Map.of(
+                                    "input-channels", "1",
+                                    "input-height", "28",
+                                    "input-width", "28",
+                                    "stem-width", "8",
+                                    "widths", "8,16",
+                                    "strides", "2,2",
+                                    "max-depth", "2",
+                                    "head-width", "16");
                     default ->
                             throw new IllegalArgumentException("no reference space '" + id + "'");
                 };

@@ -64,7 +64,10 @@ public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvide
         BenchmarkTableProvider builtIn = context.benchmarkTables().get(table);
         if (builtIn == null) {
             return new TabularBenchmarkEvaluator(
-                    context.space(), TabularBenchmark.read(Path.of(table)));
+                    context.space(),
+                    TabularBenchmark.read(Path.of(table)),
+                    context.engines(),
+                    context.engine());
         }
         if (!builtIn.space().equals(context.space().id())) {
             throw new IllegalArgumentException(
@@ -76,6 +79,10 @@ public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvide
                             + context.space().id()
                             + "'");
         }
-        return new TabularBenchmarkEvaluator(context.space(), TabularBenchmark.read(builtIn));
+        return new TabularBenchmarkEvaluator(
+                context.space(),
+                TabularBenchmark.read(builtIn),
+                context.engines(),
+                context.engine());
     }
 }

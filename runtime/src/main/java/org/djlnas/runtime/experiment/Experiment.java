@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Objective;
 import org.djlnas.api.eval.Pruner;
@@ -299,15 +297,7 @@ public final class Experiment {
     }
 
     private Optional<TrialRecord> best(java.util.Collection<TrialRecord> records) {
-        String objective = objectives.get(0).metric();
-        Direction direction = objectives.get(0).direction();
-        return records.stream()
-                .filter(r -> r.state() == TrialState.DONE && r.metric(objective).isPresent())
-                .max(
-                        Comparator.comparingDouble(
-                                        (TrialRecord r) ->
-                                                direction.score(r.metric(objective).getAsDouble()))
-                                .thenComparing(TrialRecord::number, Comparator.reverseOrder()));
+        return BestTrial.of(records, objectives.get(0).metric(), objectives.get(0).direction());
     }
 
     private record Completion(

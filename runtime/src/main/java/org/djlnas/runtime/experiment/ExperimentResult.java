@@ -9,7 +9,8 @@ import org.djlnas.api.trial.TrialRecord;
  * What an experiment run ends with.
  *
  * @param trials every finished trial, by number
- * @param best the finished trial with the highest objective (the earliest on a tie)
+ * @param best the finished trial with the best primary objective (on a tie, the lower validation
+ *     loss, then the earliest)
  * @param wall the wall time of this run
  */
 public record ExperimentResult(

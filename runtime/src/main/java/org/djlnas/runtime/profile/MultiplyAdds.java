@@ -40,9 +40,11 @@ import org.djlnas.spaces.ops.ReferenceLogit;
  * folds into the convolution or linear layer before it), activations, max pooling, dropout,
  * identity, zero, flatten, embedding look-ups, the linear and bag-of-words spaces' fixed reference
  * logit (a column of zeros), DJL's {@code LambdaBlock}s (the textnas space's transpositions,
- * activations and 1-D pooling: their function cannot be inspected), and the additions and
- * concatenations by which cells and residual blocks combine their children. This is the convention
- * of NAS-Bench-201's FLOPs (convolutions and linear layers), plus pooling.
+ * activations and 1-D pooling: their function cannot be inspected), the additions and
+ * concatenations by which cells and residual blocks combine their children, and the global pooling
+ * and channel scaling inside a squeeze-and-excitation block (2 per element of its input; its two
+ * linear layers count). This is the convention of NAS-Bench-201's FLOPs (convolutions and linear
+ * layers), plus pooling.
  *
  * <p>A leaf block of any other type is refused ({@link IllegalArgumentException} naming it), so a
  * plug-in operation is never counted as free by mistake.

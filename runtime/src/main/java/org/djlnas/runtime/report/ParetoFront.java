@@ -1,83 +1,40 @@
 package org.djlnas.runtime.report;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.djlnas.api.eval.Direction;
+import org.djlnas.api.eval.Objective;
 import org.djlnas.api.trial.TrialRecord;
-import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.search.SearchObjective;
+import org.djlnas.runtime.search.TrialFront;
 
-/** Marks the finished trials no other finished trial beats on the objective and every cost. */
+/** Marks the done trials no other done trial beats on the objective and a cost. */
 final class ParetoFront {
 
     private ParetoFront() {}
 
     /**
-     * Marks the Pareto front of the objective (in its direction) against the costs (smaller is
-     * better) that finished trials measured. Without any such cost, no trial is marked.
+     * Marks the Pareto front ({@link TrialFront}) of the objective (in its direction) against a
+     * cost (smaller is better). Trials that did not measure the cost are not on it.
      *
      * @param trials the trials
-     * @param objective the objective's metric
-     * @param costs the cost metrics to consider
+     * @param objective the search's objective
+     * @param cost the cost metric
      * @return per trial, whether it is on the front
      */
-    static boolean[] mark(
-            List<TrialRecord> trials, SearchObjective searchObjective, List<String> costs) {
-        String objective = searchObjective.metric();
-        boolean[] front = new boolean[trials.size()];
-        List<String> measured = new ArrayList<>();
-        for (String cost : costs) {
-            if (trials.stream().anyMatch(t -> done(t, objective) && t.metric(cost).isPresent())) {
-                measured.add(cost);
-            }
+    static boolean[] mark(List<TrialRecord> trials, SearchObjective objective, String cost) {
+        Set<Integer> front = new HashSet<>();
+        TrialFront.of(
+                        trials,
+                        List.of(
+                                new Objective(objective.metric(), objective.direction()),
+                                new Objective(cost, Direction.MINIMIZE)))
+                .forEach(trial -> front.add(trial.number()));
+        boolean[] marked = new boolean[trials.size()];
+        for (int i = 0; i < marked.length; i++) {
+            marked[i] = front.contains(trials.get(i).number());
         }
-        if (measured.isEmpty()) {
-            return front;
-        }
-        List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < trials.size(); i++) {
-            TrialRecord trial = trials.get(i);
-            if (done(trial, objective)
-                    && measured.stream().allMatch(c -> trial.metric(c).isPresent())) {
-                double[] point = new double[measured.size() + 2];
-                point[0] = i;
-                point[1] = searchObjective.direction().score(trial.metric(objective).getAsDouble());
-                for (int c = 0; c < measured.size(); c++) {
-                    point[c + 2] = trial.metric(measured.get(c)).getAsDouble();
-                }
-                points.add(point);
-            }
-        }
-        // Best objective first: a point can only be dominated by one before it, and whatever
-        // dominates it is dominated by (or is) a point already on the front.
-        points.sort(
-                Comparator.<double[]>comparingDouble(p -> -p[1]).thenComparingDouble(p -> p[0]));
-        List<double[]> kept = new ArrayList<>();
-        for (double[] point : points) {
-            if (kept.stream().noneMatch(k -> dominates(k, point))) {
-                kept.add(point);
-                front[(int) point[0]] = true;
-            }
-        }
-        return front;
-    }
-
-    private static boolean done(TrialRecord trial, String objective) {
-        return trial.state() == TrialState.DONE && trial.metric(objective).isPresent();
-    }
-
-    /** Whether a is at least as good as b everywhere and better somewhere (index 0 is the row). */
-    private static boolean dominates(double[] a, double[] b) {
-        boolean better = a[1] > b[1];
-        if (a[1] < b[1]) {
-            return false;
-        }
-        for (int c = 2; c < a.length; c++) {
-            if (a[c] > b[c]) {
-                return false;
-            }
-            better |= a[c] < b[c];
-        }
-        return better;
+        return marked;
     }
 }

@@ -44,6 +44,7 @@ public final class PngCharts {
             Map.of(
                     "done", new Color(0x2e8b57),
                     "pruned", new Color(0xe6a100),
+                    "infeasible", new Color(0x9467bd),
                     "failed", new Color(0xd62728),
                     "running", new Color(0x1f77b4),
                     "pending", new Color(0x999999));
@@ -184,7 +185,8 @@ public final class PngCharts {
                         .orElse(0);
         XYSeriesCollection dataset = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        for (String state : List.of("done", "pruned", "failed", "running", "pending")) {
+        for (String state :
+                List.of("done", "pruned", "infeasible", "failed", "running", "pending")) {
             XYSeries series = new XYSeries(state);
             for (TrialRow t : trials) {
                 if (t.state().equals(state)) {

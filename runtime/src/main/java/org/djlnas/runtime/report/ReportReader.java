@@ -23,8 +23,8 @@ import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.supernet.SearchCell;
 import org.djlnas.api.trial.IntermediateValue;
 import org.djlnas.api.trial.TrialRecord;
-import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
+import org.djlnas.runtime.experiment.BestTrial;
 import org.djlnas.runtime.search.ExperimentConfig;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.SearchObjective;
@@ -169,19 +169,7 @@ public final class ReportReader {
     }
 
     private static Optional<TrialRecord> best(List<TrialRecord> trials, SearchObjective objective) {
-        String metric = objective.metric();
-        TrialRecord best = null;
-        for (TrialRecord trial : trials) {
-            if (trial.state() == TrialState.DONE
-                    && trial.metric(metric).isPresent()
-                    && (best == null
-                            || objective.isBetter(
-                                    trial.metric(metric).getAsDouble(),
-                                    best.metric(metric).getAsDouble()))) {
-                best = trial;
-            }
-        }
-        return Optional.ofNullable(best);
+        return BestTrial.of(trials, objective.metric(), objective.direction());
     }
 
     private static List<TrialRow> trialRows(
@@ -216,7 +204,7 @@ public final class ReportReader {
         }
         List<boolean[]> fronts = new ArrayList<>();
         for (String cost : COSTS) {
-            fronts.add(ParetoFront.mark(trials, objective, List.of(cost)));
+            fronts.add(ParetoFront.mark(trials, objective, cost));
         }
         List<TrialRow> rows = new ArrayList<>(trials.size());
         for (int t = 0; t < trials.size(); t++) {
@@ -322,6 +310,8 @@ public final class ReportReader {
                 config.pruner() == null ? "none" : config.pruner(),
                 objective.metric(),
                 objective.direction().id(),
+                config.objectives() == null ? List.of() : config.objectives(),
+                config.constraints() == null ? List.of() : config.constraints(),
                 !epochs.isEmpty(),
                 wall,
                 best == null ? null : best.number(),

@@ -1,6 +1,7 @@
 package org.djlnas.runtime.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param pruner the rule that stops trials early
  * @param objective the metric the search optimises
  * @param direction {@code maximize} or {@code minimize}
+ * @param objectives every objective the search optimised ({@code METRIC:max}), the first the one
+ *     above; one unless it was given several
+ * @param constraints the bounds a feasible trial kept ({@code METRIC<=LIMIT}), if any
  * @param oneShot whether the strategy is one-shot (epochs, not trials)
  * @param wallSeconds seconds from the first start to the last end journaled
  * @param best the best finished trial's number, or null
@@ -48,6 +52,8 @@ public record ReportSummary(
         String pruner,
         String objective,
         String direction,
+        List<String> objectives,
+        List<String> constraints,
         boolean oneShot,
         double wallSeconds,
         @Nullable Integer best,

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One trial as a report shows it.
  *
  * @param number the trial's number
- * @param state pending, running, done, failed or pruned
+ * @param state pending, running, done, failed, pruned or infeasible
  * @param id the architecture's id
  * @param choices per {@link ReportData#choices()} column, the index of the chosen value, or -1
  * @param metrics the trial's metrics

@@ -68,7 +68,39 @@ public record Candidate(
             Map<String, String> dataOptions,
             OptionalLong seed)
             throws IOException {
-        Retraining.Found found = Retraining.readFound(experiment);
+        return found(
+                Retraining.readFound(experiment),
+                space,
+                settings,
+                plugins,
+                dataset,
+                dataOptions,
+                seed);
+    }
+
+    /**
+     * Takes what an experiment found, or a trial picked from it ({@link TrialPick#found}), as
+     * {@link #found(Path, Optional, Function, Plugins, Optional, Map, OptionalLong)} reads it.
+     *
+     * @param found the architecture and the experiment's configuration
+     * @param space the space the caller expects, if any: it must be the experiment's
+     * @param settings the space settings that override the experiment's, given the space's provider
+     * @param plugins the spaces
+     * @param dataset the data set, if not the experiment's
+     * @param dataOptions data set options: with {@code dataset}, all of its options; without, those
+     *     that override the experiment's
+     * @param seed the seed, if not the experiment's
+     * @return the candidate
+     * @throws IllegalArgumentException if {@code space} is not the experiment's
+     */
+    public static Candidate found(
+            Retraining.Found found,
+            Optional<String> space,
+            Function<SearchSpaceProvider, Map<String, String>> settings,
+            Plugins plugins,
+            Optional<String> dataset,
+            Map<String, String> dataOptions,
+            OptionalLong seed) {
         ExperimentConfig config = found.config();
         if (space.isPresent() && !space.get().equals(config.space())) {
             throw new IllegalArgumentException(

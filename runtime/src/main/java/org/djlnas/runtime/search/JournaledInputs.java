@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluator;
+import org.djlnas.runtime.experiment.ConstrainedEvaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,7 @@ public record JournaledInputs(@Nullable Digest benchmark) {
     static JournaledInputs of(Optional<Evaluator> evaluator) {
         return new JournaledInputs(
                 evaluator
+                        .map(ConstrainedEvaluator::unwrap)
                         .filter(TabularBenchmarkEvaluator.class::isInstance)
                         .map(TabularBenchmarkEvaluator.class::cast)
                         .map(e -> new Digest(e.table().source(), e.table().sha256()))

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
 import org.djlnas.api.data.Task;
 import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Metrics;
+import org.djlnas.api.eval.Objective;
 
 /**
  * What a search optimises: a metric and whether larger or smaller is better. Journaled beside the
@@ -28,14 +31,20 @@ public record SearchObjective(String metric, Direction direction) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Returns the objective of a search's inputs: its evaluator's for a multi-trial search, the
-     * data's task's for a one-shot search.
+     * Returns the primary objective of a search: the first of its configuration's {@code
+     * objectives}, else its evaluator's for a multi-trial search, the data's task's for a one-shot
+     * search.
      *
      * @param inputs what the search was built from
+     * @param config its configuration
      * @return the objective
      * @throws UncheckedIOException if the data must be read to know its task and cannot be
      */
-    static SearchObjective of(SearchSetup.Inputs inputs) {
+    static SearchObjective of(SearchSetup.Inputs inputs, ExperimentConfig config) {
+        List<Objective> objectives = config.parsedObjectives();
+        if (!objectives.isEmpty()) {
+            return new SearchObjective(objectives.get(0).metric(), objectives.get(0).direction());
+        }
         if (inputs.evaluator().isPresent()) {
             return new SearchObjective(
                     inputs.evaluator().get().objective(), inputs.evaluator().get().direction());
@@ -49,6 +58,24 @@ public record SearchObjective(String metric, Direction direction) {
             }
         }
         return SCORE;
+    }
+
+    /**
+     * Returns every objective of a journaled search, for readers of its journal: the
+     * configuration's {@code objectives}, or the journaled primary objective alone when none were
+     * given.
+     *
+     * @param config the journaled configuration
+     * @param journaled the journaled primary objective ({@value #META_KEY}), if any
+     * @return the objectives, the first one primary
+     */
+    public static List<Objective> objectives(ExperimentConfig config, Optional<String> journaled) {
+        List<Objective> given = config.parsedObjectives();
+        if (!given.isEmpty()) {
+            return given;
+        }
+        SearchObjective primary = journaled.map(SearchObjective::fromJson).orElse(SCORE);
+        return List.of(new Objective(primary.metric(), primary.direction()));
     }
 
     /**

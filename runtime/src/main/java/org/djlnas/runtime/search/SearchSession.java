@@ -2,6 +2,7 @@ package org.djlnas.runtime.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -19,6 +20,7 @@ import java.util.function.UnaryOperator;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.Objective;
 import org.djlnas.api.exec.TrialExecutor;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
@@ -33,6 +35,7 @@ import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.store.StoreException;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.runtime.experiment.Experiment;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.experiment.ExperimentResult;
@@ -46,11 +49,12 @@ import org.djlnas.runtime.workers.ProcessTrialExecutor;
  * One search in an experiment folder, new or resumed: builds the space, strategy and evaluator from
  * the experiment's configuration, runs the experiment, and writes {@code best.json}.
  *
- * <p>The folder holds {@code experiment.db} (the journal), {@code best.json} (the best
- * architecture, its metrics and how it was found) and, when training, {@code trials/NNNN/} (each
- * trial's trained parameters), and {@code experiment.lock} (see {@link ExperimentLock}), held while
- * a session is open; a one-shot search keeps its last epoch's checkpoint in {@code checkpoints/}
- * and journals every epoch.
+ * <p>The folder holds {@code experiment.db} (the journal), {@code best.json} (the best architecture
+ * on the primary objective, its metrics and how it was found, and with several objectives the
+ * Pareto front of the trials) and, when training, {@code trials/NNNN/} (each trial's trained
+ * parameters), and {@code experiment.lock} (see {@link ExperimentLock}), held while a session is
+ * open; a one-shot search keeps its last epoch's checkpoint in {@code checkpoints/} and journals
+ * every epoch.
  */
 public final class SearchSession implements AutoCloseable {
 
@@ -152,7 +156,7 @@ public final class SearchSession implements AutoCloseable {
                                     JournaledInputs.META_KEY,
                                     JournaledInputs.of(inputs.evaluator()).toJson(),
                                     SearchObjective.META_KEY,
-                                    SearchObjective.of(inputs).toJson()));
+                                    SearchObjective.of(inputs, config).toJson()));
             journalCreated = true;
             return new SearchSession(
                     claimed.path(), config, store, plugins, inputs, claimed.lock());
@@ -242,7 +246,7 @@ public final class SearchSession implements AutoCloseable {
                                 JournaledInputs.META_KEY,
                                 now.toJson(),
                                 SearchObjective.META_KEY,
-                                SearchObjective.of(inputs).toJson()));
+                                SearchObjective.of(inputs, config).toJson()));
             }
             return new SearchSession(folder, config, store, plugins, inputs, lock);
         } catch (RuntimeException e) {
@@ -340,7 +344,7 @@ public final class SearchSession implements AutoCloseable {
      * @return the objective
      */
     public SearchObjective objective() {
-        return SearchObjective.of(inputs);
+        return SearchObjective.of(inputs, config);
     }
 
     /**
@@ -360,12 +364,14 @@ public final class SearchSession implements AutoCloseable {
         Evaluator evaluator =
                 inputs.evaluator()
                         .orElseThrow(() -> new IllegalStateException("no evaluator was created"));
+        List<Objective> objectives = SearchGoals.objectives(config, evaluator);
         ExperimentResult result;
         try (TrialExecutor executor = executor()) {
             Experiment.Builder builder =
                     Experiment.builder()
                             .setStrategy(strategy)
                             .setEvaluator(evaluator)
+                            .setObjectives(objectives)
                             .setExecutor(executor)
                             .setStore(store)
                             .setMaxTrials(config.trials())
@@ -375,17 +381,16 @@ public final class SearchSession implements AutoCloseable {
             result = builder.build().run();
         }
         Optional<BestTrialReport> best = Optional.empty();
+        List<TrialRecord> front =
+                objectives.size() > 1 ? TrialFront.of(result.trials(), objectives) : List.of();
         if (result.best().isPresent()) {
             OptionalDouble test = evaluator.testObjective(result.best().get());
             best =
                     Optional.of(
-                            new BestTrialReport(
-                                    result.best().get(),
-                                    SearchObjective.of(inputs).metric(),
-                                    test));
-            writeBest(best.get(), space);
+                            new BestTrialReport(result.best().get(), evaluator.objective(), test));
+            writeBest(best.get(), objectives, front, space);
         }
-        return new SearchReport(folder, config, result, best);
+        return new SearchReport(folder, config, result, best, front);
     }
 
     private TrialExecutor executor() {
@@ -475,19 +480,42 @@ public final class SearchSession implements AutoCloseable {
         writeAtomically(root);
     }
 
-    private void writeBest(BestTrialReport best, SearchSpace space) throws IOException {
+    /**
+     * Writes the best trial on the primary objective and, with several objectives, the Pareto
+     * front: {@code objectives} and {@code front}, one entry per trial on it, as the best is
+     * written.
+     */
+    private void writeBest(
+            BestTrialReport best,
+            List<Objective> objectives,
+            List<TrialRecord> front,
+            SearchSpace space)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.set("architecture", JSON.readTree(best.trial().spec().architecture().toJson()));
-        root.put("id", best.trial().spec().architecture().id());
-        if (space instanceof BenchmarkStringCodec codec) {
-            root.put(
-                    "benchmarkString", codec.toBenchmarkString(best.trial().spec().architecture()));
+        describe(root, best.trial(), best.metrics(), space);
+        if (objectives.size() > 1) {
+            ArrayNode names = root.putArray("objectives");
+            objectives.forEach(objective -> names.add(objective.toString()));
+            ArrayNode members = root.putArray("front");
+            for (TrialRecord trial : front) {
+                describe(members.addObject(), trial, trial.metrics(), space);
+            }
         }
-        root.put("trial", best.trial().number());
-        root.put("seed", best.trial().spec().seed());
-        root.set("metrics", JSON.valueToTree(best.metrics()));
         root.set("foundBy", JSON.readTree(config.toJson()));
         writeAtomically(root);
+    }
+
+    private static void describe(
+            ObjectNode node, TrialRecord trial, Map<String, Double> metrics, SearchSpace space)
+            throws IOException {
+        node.set("architecture", JSON.readTree(trial.spec().architecture().toJson()));
+        node.put("id", trial.spec().architecture().id());
+        if (space instanceof BenchmarkStringCodec codec) {
+            node.put("benchmarkString", codec.toBenchmarkString(trial.spec().architecture()));
+        }
+        node.put("trial", trial.number());
+        node.put("seed", trial.spec().seed());
+        node.set("metrics", JSON.valueToTree(metrics));
     }
 
     private void writeAtomically(ObjectNode root) throws IOException {

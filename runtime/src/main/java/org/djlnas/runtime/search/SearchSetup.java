@@ -109,9 +109,11 @@ public final class SearchSetup {
         plugins.prunerProvider(config.pruner());
         SearchSpace space = plugins.space(config.space(), config.spaceSettings());
         if (plugins.isOneShot(config.strategy())) {
+            SearchGoals.checkOneShot(config);
             checkOneShot(config, plugins, space);
             return;
         }
+        SearchGoals.check(config, plugins);
         StrategyProvider strategy = plugins.strategyProvider(config.strategy());
         Settings.resolve(
                 "strategy '" + config.strategy() + "'",
@@ -273,7 +275,9 @@ public final class SearchSetup {
     /**
      * Creates the strategy and evaluator (multi-trial) or opens the data set (one-shot) of a
      * configuration, so that invalid settings and missing or corrupt inputs stop the search before
-     * its journal is written.
+     * its journal is written. The evaluator keeps the configuration's constraints ({@link
+     * org.djlnas.runtime.experiment.ConstrainedEvaluator}), after its objectives and constraints
+     * were checked against the metrics it reports.
      *
      * @param config the configuration, already {@linkplain #check checked}
      * @param plugins the plug-ins
@@ -290,29 +294,32 @@ public final class SearchSetup {
         Strategy strategy = strategy(config, plugins);
         EvaluatorProvider provider = plugins.evaluatorProvider(config.evaluatorId());
         Settings settings = evaluatorSettings(config, provider);
+        Evaluator evaluator;
         try {
-            return new Inputs(
-                    Optional.of(strategy),
-                    Optional.of(
-                            provider.create(
-                                    new EvaluatorContext(
-                                            plugins.space(config.space(), config.spaceSettings()),
-                                            settings,
-                                            config.seed(),
-                                            Optional.ofNullable(config.engine()),
-                                            folder,
-                                            data,
-                                            plugins.benchmarkTables(),
-                                            plugins.engines()))),
-                    Optional.empty());
+            evaluator =
+                    provider.create(
+                            new EvaluatorContext(
+                                    plugins.space(config.space(), config.spaceSettings()),
+                                    settings,
+                                    config.seed(),
+                                    Optional.ofNullable(config.engine()),
+                                    folder,
+                                    data,
+                                    plugins.benchmarkTables(),
+                                    plugins.engines()));
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        SearchGoals.check(config, evaluator);
+        return new Inputs(
+                Optional.of(strategy),
+                Optional.of(SearchGoals.constrained(config, evaluator)),
+                Optional.empty());
     }
 
     /**
-     * Creates the evaluator of a multi-trial configuration, as a search does: what a worker process
-     * runs its trials with.
+     * Creates the evaluator of a multi-trial configuration, as a search does (keeping its
+     * constraints): what a worker process or a Spark executor runs its trials with.
      *
      * @param config the configuration, as journaled
      * @param plugins the plug-ins

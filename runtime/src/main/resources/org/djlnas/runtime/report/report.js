@@ -19,7 +19,7 @@ function render(status) {
   var minimized = S.direction === 'minimize';
   /* The better of two objective values, in the objective's direction. */
   function better(a, b) { return minimized ? Math.min(a, b) : Math.max(a, b); }
-  var STATE_COLORS = { done: '#2e8b57', failed: '#d62728', pruned: '#e6a100', running: '#1f77b4', pending: '#999999' };
+  var STATE_COLORS = { done: '#2e8b57', failed: '#d62728', pruned: '#e6a100', infeasible: '#9467bd', running: '#1f77b4', pending: '#999999' };
   var charts = [];
   var views = document.getElementById('views');
 
@@ -77,7 +77,9 @@ function render(status) {
         (S.maxTrainExamples ? ', at most ' + S.maxTrainExamples + ' training examples' : '') + ', pruner ' + S.pruner],
       ['journaled', S.oneShot ? data.epochs.length + ' epochs' : trials.length + ' trials: ' + counts()],
       ['wall time', fmt(S.wallSeconds) + ' s'],
-      ['objective', objective + (minimized ? ' (smaller is better)' : ' (larger is better)')],
+      ['objective', objective + (minimized ? ' (smaller is better)' : ' (larger is better)') +
+        (S.objectives && S.objectives.length > 1 ? '; all objectives: ' + S.objectives.join(', ') : '')],
+      ['constraints', S.constraints && S.constraints.length ? S.constraints.join(', ') : 'none'],
       [S.oneShot ? 'derived architecture' : 'best trial', S.oneShot ? 'after epoch ' + data.epochs.length : (S.best === undefined ? 'none finished' : '#' + S.best)]
     ];
     var table = el('table', { 'class': 'summary' });
@@ -162,7 +164,7 @@ function render(status) {
     section('Trials', 'every trial\'s ' + objective + ' coloured by state (failed trials sit on the axis), and how long each took');
     var values = trials.map(objectiveOf).filter(function (v) { return v !== null; });
     var floor = values.length ? Math.min.apply(null, values) : 0;
-    var states = ['done', 'pruned', 'failed', 'running', 'pending'];
+    var states = ['done', 'pruned', 'infeasible', 'failed', 'running', 'pending'];
     var stateSeries = [], durationSeries = [];
     states.forEach(function (s) {
       var mine = trials.filter(function (t) { return t.state === s; });

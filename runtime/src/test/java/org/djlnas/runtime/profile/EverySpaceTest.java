@@ -14,6 +14,7 @@ import org.djlnas.spaces.baseline.BagOfWordsProvider;
 import org.djlnas.spaces.baseline.SmallCnnProvider;
 import org.djlnas.spaces.darts.DartsProvider;
 import org.djlnas.spaces.mlp.LinearProvider;
+import org.djlnas.spaces.mobilenet.MobileNetProvider;
 import org.djlnas.spaces.textnas.TextNasProvider;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class EverySpaceTest {
     }
 
     @Test
-    void textNasAndDartsNetworksAreCounted() {
+    void textNasDartsAndMobileNetNetworksAreCounted() {
         for (int seed = 0; seed < 4; seed++) {
             Block text =
                     network(
@@ -94,6 +95,9 @@ class EverySpaceTest {
                             seed,
                             new Shape(1, 1, 12, 12));
             assertThatCode(() -> MultiplyAdds.of(darts)).doesNotThrowAnyException();
+            Block mobileNet =
+                    network(new MobileNetProvider(), Map.of(), seed, new Shape(1, 3, 32, 32));
+            assertThatCode(() -> MultiplyAdds.of(mobileNet)).doesNotThrowAnyException();
         }
     }
 

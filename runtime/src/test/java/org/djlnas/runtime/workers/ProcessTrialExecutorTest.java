@@ -101,6 +101,26 @@ class ProcessTrialExecutorTest {
         assertThat(folder.resolve("processes/workers/worker-2.log")).exists();
     }
 
+    /** A worker builds the evaluator with the experiment's constraints, as the driver does. */
+    @Test
+    void workersKeepTheExperimentsConstraints() throws Exception {
+        List<TrialRecord> processes =
+                search(
+                        "processes",
+                        config(ExperimentConfig.PROCESSES, 0)
+                                .optConstraints(List.of("score>=0.5"))
+                                .build());
+
+        assertThat(processes).hasSize(8);
+        for (TrialRecord trial : processes) {
+            double score = SlowLookupProvider.score(trial.spec());
+            assertThat(trial.state())
+                    .isEqualTo(score < 0.5 ? TrialState.INFEASIBLE : TrialState.DONE);
+            assertThat(trial.metrics()).containsEntry("score", score);
+        }
+        assertThat(processes).anyMatch(t -> t.state() == TrialState.INFEASIBLE);
+    }
+
     /**
      * Reports travel from the worker to the driver, whose pruner decides. One trial at a time, so
      * that which trials have finished when another reports does not depend on timing.

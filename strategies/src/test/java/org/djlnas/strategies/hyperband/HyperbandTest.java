@@ -69,6 +69,24 @@ class HyperbandTest {
     }
 
     @Test
+    void anInfeasibleTrialIsNeverContinuedWhateverItsObjective() {
+        Strategy strategy = hyperband(2);
+        List<Proposal> rung = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            rung.add(strategy.ask().orElseThrow());
+        }
+        for (int n = 1; n <= 8; n++) {
+            strategy.tell(HyperbandFixtures.done(n, rung.get(n - 1), n));
+        }
+        strategy.tell(
+                HyperbandFixtures.outcome(
+                        9, rung.get(8), TrialState.INFEASIBLE, OptionalDouble.of(99)));
+        List<Proposal> next =
+                List.of(strategy.ask().get(), strategy.ask().get(), strategy.ask().get());
+        assertThat(next).extracting(p -> p.continues().getAsInt()).containsExactly(8, 7, 6);
+    }
+
+    @Test
     void aRungContinuesItsBestThirdWithFailuresLastAndTiesByTrialNumber() {
         Strategy strategy = hyperband(2);
         List<Proposal> rung = new ArrayList<>();

@@ -131,7 +131,7 @@ class ReinforceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"independent", "lstm"})
-    void failedPrunedAndObjectiveLessOutcomesTeachNothing(String controller) {
+    void failedPrunedInfeasibleAndObjectiveLessOutcomesTeachNothing(String controller) {
         List<Architecture> ignored = afterOutcomes(controller, false);
         List<Architecture> failed = afterFailures(controller);
         assertThat(ignored).isEqualTo(failed);
@@ -150,6 +150,7 @@ class ReinforceTest {
         driver.run(2, this::reward);
         driver.tell(driver.ask(), TrialState.FAILED, OptionalDouble.empty());
         driver.tell(driver.ask(), TrialState.PRUNED, OptionalDouble.of(99));
+        driver.tell(driver.ask(), TrialState.INFEASIBLE, OptionalDouble.of(99));
         driver.tell(driver.ask(), TrialState.DONE, OptionalDouble.empty());
         Architecture last = driver.ask();
         driver.tell(last, lastIsAReward ? 12 : Double.NaN);
@@ -159,7 +160,7 @@ class ReinforceTest {
     private List<Architecture> afterFailures(String controller) {
         Fixtures.Driver driver = fastLearner(controller);
         driver.run(2, this::reward);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             driver.tell(driver.ask(), TrialState.FAILED, OptionalDouble.empty());
         }
         return driver.askOnly(30);

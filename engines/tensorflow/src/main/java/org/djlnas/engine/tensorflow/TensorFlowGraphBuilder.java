@@ -136,6 +136,28 @@ public final class TensorFlowGraphBuilder implements GraphBuilder<Operand<TFloat
     }
 
     @Override
+    public Operand<TFloat32> relu6(Operand<TFloat32> input) {
+        return tf.nn.relu6(input);
+    }
+
+    @Override
+    public Operand<TFloat32> scaleChannels(Operand<TFloat32> input, Operand<TFloat32> factors) {
+        requireRank(input, 4, "scaleChannels");
+        requireRank(factors, 2, "scaleChannels");
+        long channels = staticDimension(input, CHANNEL_AXIS);
+        if (staticDimension(factors, 1) != channels) {
+            throw new IllegalArgumentException(
+                    "scaleChannels takes one factor per channel: "
+                            + factors.shape()
+                            + " does not fit an image of "
+                            + channels
+                            + " channels");
+        }
+        return tf.math.mul(
+                input, tf.reshape(factors, tf.constant(new long[] {-1, 1, 1, channels})));
+    }
+
+    @Override
     public Operand<TFloat32> tanh(Operand<TFloat32> input) {
         return tf.math.tanh(input);
     }

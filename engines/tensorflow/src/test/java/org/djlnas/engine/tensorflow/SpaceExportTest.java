@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.spaces.darts.DartsProvider;
+import org.djlnas.spaces.mobilenet.MobileNetProvider;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Exports compiled networks of the DARTS and NAS-Bench-201 spaces, sampled at random and shrunk to
- * test size, and checks that DJL's TensorFlow engine computes what PyTorch computes.
+ * Exports compiled networks of the DARTS, NAS-Bench-201 and MobileNet spaces, sampled at random and
+ * shrunk to test size, and checks that DJL's TensorFlow engine computes what PyTorch computes.
  */
 @Tag("integration")
 class SpaceExportTest {
@@ -30,12 +32,17 @@ class SpaceExportTest {
     private static final Shape IMAGE = new Shape(3, 16, 16);
     private static final int ARCHITECTURES_PER_SPACE = 3;
 
+    /** Two small stages, one of stride 2: depthwise convolutions, SE, ReLU6 and shortcuts. */
+    private static final Map<String, String> MOBILENET =
+            Map.of("stem-width", "8", "widths", "8,16", "strides", "1,2", "head-width", "16");
+
     static Stream<Arguments> architectures() {
         return Stream.of(
                         space(new NasBench201Provider(), Map.of("channels", "4", "cells", "1")),
                         space(
                                 new DartsProvider(),
-                                Map.of("channels", "4", "layers", "3", "nodes", "3")))
+                                Map.of("channels", "4", "layers", "3", "nodes", "3")),
+                        space(new MobileNetProvider(), MOBILENET))
                 .flatMap(
                         space -> {
                             SplittableRandom random = new SplittableRandom(2026);
@@ -70,7 +77,8 @@ class SpaceExportTest {
                                         "channels", "4",
                                         "layers", "3",
                                         "nodes", "2",
-                                        "input-channels", "1")))
+                                        "input-channels", "1")),
+                        space(new MobileNetProvider(), withOneChannel(MOBILENET)))
                 .map(space -> Arguments.of(space, space.sample(new SplittableRandom(7))));
     }
 
@@ -84,6 +92,12 @@ class SpaceExportTest {
                         space.compile(architecture), new Shape(1, 15, 17), 2, directory);
         assertThat(result.tensorFlowShape()).isEqualTo(result.pyTorchShape());
         assertThat(result.maxAbsoluteDifference()).isLessThanOrEqualTo(ExportComparison.TOLERANCE);
+    }
+
+    private static Map<String, String> withOneChannel(Map<String, String> settings) {
+        Map<String, String> copy = new HashMap<>(settings);
+        copy.put("input-channels", "1");
+        return copy;
     }
 
     private static SearchSpace space(SearchSpaceProvider provider, Map<String, String> settings) {
