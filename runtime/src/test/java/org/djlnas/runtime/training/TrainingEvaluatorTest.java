@@ -11,13 +11,17 @@ import java.util.Set;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.eval.Constraint;
+import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialInfeasibleException;
 import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.FashionMnistSource;
+import org.djlnas.runtime.experiment.ConstrainedEvaluator;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
 import org.djlnas.testing.DataRequirements;
 import org.djlnas.testing.TestEngine;
@@ -115,6 +119,27 @@ class TrainingEvaluatorTest {
         assertThatThrownBy(() -> evaluator.measureBeforeTraining(trial, Set.of(Metrics.LOSS)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'loss' cannot be measured before training");
+    }
+
+    @Test
+    void aConstraintOnMultiplyAddsRejectsATrialBeforeItTrains() throws Exception {
+        TrainingEvaluator evaluator = evaluator(TrainingSettings.defaults());
+        TrialSpec trial = new TrialSpec(6, architecture, new Budget(0.1, 640), 13);
+        double flops =
+                evaluator.measureBeforeTraining(trial, Set.of(Metrics.FLOPS)).get(Metrics.FLOPS);
+        Evaluator tight =
+                ConstrainedEvaluator.of(
+                        evaluator, List.of(), List.of(Constraint.parse("flops<=" + (flops - 1))));
+        assertThatThrownBy(() -> tight.evaluate(trial))
+                .isInstanceOf(TrialInfeasibleException.class)
+                .hasMessageContaining("before training")
+                .hasMessageContaining("flops");
+        Evaluator loose =
+                ConstrainedEvaluator.of(
+                        evaluator, List.of(), List.of(Constraint.parse("flops<=" + flops)));
+        assertThat(loose.evaluate(trial))
+                .containsEntry(Metrics.FLOPS, flops)
+                .containsKey(Metrics.ACCURACY);
     }
 
     @Test
