@@ -195,7 +195,7 @@ class WorkerProcessesTest {
         for (JsonNode t : JSON.readTree(run.out())) {
             JsonNode metrics = t.get("metrics").deepCopy();
             ((com.fasterxml.jackson.databind.node.ObjectNode) metrics)
-                    .remove(List.of("trainSeconds", "latencyMs"));
+                    .remove(List.of("trainSeconds", "latencyMs", "latencyBatchMs"));
             trials.add(
                     t.get("trial").asInt()
                             + " "

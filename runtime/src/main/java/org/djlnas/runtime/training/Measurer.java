@@ -17,22 +17,21 @@ import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 
 /**
- * Measures a trained network by its task ({@link TaskMeasure}): validation accuracy, or RMSE and
- * MAE, and loss, inference latency, and the same metrics on the test set.
+ * Measures a trained network by its task ({@link TaskMeasure}): validation accuracy (and error), or
+ * RMSE and MAE, and loss, and the same metrics on the test set.
  *
- * @param latencyBatches the timed forward passes averaged into the latency
  * @param task what the network learns
  */
-record Measurer(int latencyBatches, Task task) {
+record Measurer(Task task) {
 
     /**
-     * Predicts every validation example in evaluation mode and times inference on the first batch.
+     * Predicts every validation example in evaluation mode.
      *
      * @param trainer the trainer of the network
      * @param validationSet the validation examples
-     * @return fresh, modifiable metrics: the task's ({@value Metrics#ACCURACY}, or {@value
-     *     Metrics#RMSE} and {@value Metrics#MAE}), {@value Metrics#LOSS} (the mean loss) and
-     *     {@value Metrics#LATENCY_MS}
+     * @return fresh, modifiable metrics: the task's ({@value Metrics#ACCURACY} and {@value
+     *     Metrics#ERROR}, one minus the accuracy; or {@value Metrics#RMSE} and {@value
+     *     Metrics#MAE}) and {@value Metrics#LOSS} (the mean loss)
      * @throws TrialFailedException if the validation loss is not finite
      * @throws IOException if the data cannot be read
      */
@@ -42,12 +41,8 @@ record Measurer(int latencyBatches, Task task) {
         TaskMeasure measure = new TaskMeasure(task);
         double lossSum = 0;
         long examples = 0;
-        double latencyMs = Double.NaN;
         for (Batch batch : DataBatches.of(validationSet, trainer.getManager())) {
             try (batch) {
-                if (Double.isNaN(latencyMs)) {
-                    latencyMs = latency(trainer, batch.getData());
-                }
                 NDList predictions = trainer.evaluate(batch.getData());
                 lossSum +=
                         (double) loss.evaluate(batch.getLabels(), predictions).getFloat()
@@ -63,7 +58,10 @@ record Measurer(int latencyBatches, Task task) {
         }
         Map<String, Double> metrics = new LinkedHashMap<>(measure.metrics());
         metrics.put(Metrics.LOSS, meanLoss);
-        metrics.put(Metrics.LATENCY_MS, latencyMs);
+        Double accuracy = metrics.get(Metrics.ACCURACY);
+        if (accuracy != null) {
+            metrics.put(Metrics.ERROR, 1 - accuracy);
+        }
         return metrics;
     }
 
@@ -87,25 +85,5 @@ record Measurer(int latencyBatches, Task task) {
             }
         }
         return measure;
-    }
-
-    /**
-     * Mean milliseconds of an inference pass over one batch, after a warm-up pass. Each pass runs
-     * in its own sub-manager, so that its intermediate arrays are freed before the next one.
-     */
-    private double latency(Trainer trainer, NDList input) {
-        double totalMs = 0;
-        for (int pass = -1; pass < latencyBatches; pass++) {
-            try (NDManager scope = input.head().getManager().newSubManager()) {
-                scope.tempAttachAll(input);
-                long start = System.nanoTime();
-                // Reading one value waits for engines that compute asynchronously.
-                trainer.evaluate(input).head().getFloat(0, 0);
-                if (pass >= 0) {
-                    totalMs += (System.nanoTime() - start) / 1e6;
-                }
-            }
-        }
-        return totalMs / latencyBatches;
     }
 }

@@ -14,8 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.Task;
@@ -33,6 +36,8 @@ import org.djlnas.api.space.ParameterCount;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
+import org.djlnas.runtime.profile.Latency;
+import org.djlnas.runtime.profile.NetworkProfiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,15 +54,26 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>for classification, {@value Metrics#ACCURACY}: the fraction of validation examples
- *       classified correctly; for regression, {@value Metrics#RMSE} and {@value Metrics#MAE}: the
- *       root mean squared and the mean absolute error, in the target's units;
+ *       classified correctly, and {@value Metrics#ERROR}, one minus it; for regression, {@value
+ *       Metrics#RMSE} and {@value Metrics#MAE}: the root mean squared and the mean absolute error,
+ *       in the target's units;
  *   <li>{@value Metrics#LOSS}: the mean validation loss;
  *   <li>{@value Metrics#PARAMETERS}: the trainable parameters ({@link ParameterCount#trainable});
  *   <li>{@value Metrics#TRAIN_SECONDS}: the wall time of the training steps and of re-estimating
  *       the normalisation statistics;
- *   <li>{@value Metrics#LATENCY_MS}: the mean time of one inference pass over a batch of {@code
- *       batchSize} validation examples in evaluation mode, after a warm-up pass.
+ *   <li>{@value #SKIPPED_STEPS}: training steps skipped for non-finite gradients;
+ *   <li>the trained network's profile ({@link NetworkProfiler}): {@value Metrics#FLOPS}
+ *       (multiply-adds per example), {@value Metrics#LATENCY_MS} and {@value
+ *       Metrics#LATENCY_BATCH_MS} (median milliseconds of an inference pass of one example and of
+ *       {@code batchSize} examples, after {@value Latency#DEFAULT_WARM_UPS} untimed passes, over
+ *       {@code latencyBatches} timed ones) and {@value Metrics#PEAK_MEMORY_MB} (an estimate for
+ *       {@code batchSize} examples). {@value Metrics#FLOPS} and {@value Metrics#PEAK_MEMORY_MB} are
+ *       left out for a network holding an operation the profiler does not know.
  * </ul>
+ *
+ * <p>Before training ({@link #measureBeforeTraining}), the same profile of the untrained network,
+ * with {@value Metrics#PARAMETERS}, is measured on its own, so that a constraint on it can reject a
+ * candidate without training it. The definitions are in {@code docs/metrics.md}.
  *
  * <p>Budget: {@code epochs} passes over the training examples, capped to {@code maxTrainExamples}
  * (a seeded subset, the same for every trial) when set. A fractional budget trains {@code
@@ -98,6 +114,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final TrainingSettings settings;
     private final BatchNormRecalibration recalibration;
     private final Measurer measurer;
+    private final NetworkProfiler profiler;
 
     /**
      * Creates the evaluator.
@@ -139,7 +156,14 @@ public final class TrainingEvaluator implements Evaluator {
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        this.measurer = new Measurer(settings.latencyBatches(), task);
+        this.measurer = new Measurer(task);
+        this.profiler =
+                new NetworkProfiler(
+                        engineName,
+                        device,
+                        inputShape,
+                        settings.batchSize(),
+                        new Latency(Latency.DEFAULT_WARM_UPS, settings.latencyBatches()));
     }
 
     /**
@@ -159,6 +183,62 @@ public final class TrainingEvaluator implements Evaluator {
     @Override
     public Direction direction() {
         return task.direction();
+    }
+
+    @Override
+    public Set<String> reportedMetrics() {
+        Set<String> metrics = new LinkedHashSet<>();
+        if (task instanceof Task.Classification) {
+            metrics.add(Metrics.ACCURACY);
+            metrics.add(Metrics.ERROR);
+        } else {
+            metrics.add(Metrics.RMSE);
+            metrics.add(Metrics.MAE);
+        }
+        metrics.add(Metrics.LOSS);
+        metrics.add(Metrics.TRAIN_SECONDS);
+        metrics.add(SKIPPED_STEPS);
+        metrics.addAll(NetworkProfiler.METRICS);
+        return Collections.unmodifiableSet(metrics);
+    }
+
+    /**
+     * Returns the metrics of the untrained network's profile ({@link NetworkProfiler#METRICS}):
+     * {@value Metrics#PARAMETERS}, {@value Metrics#FLOPS}, {@value Metrics#LATENCY_MS}, {@value
+     * Metrics#LATENCY_BATCH_MS} and {@value Metrics#PEAK_MEMORY_MB}.
+     *
+     * @return the metric names
+     */
+    @Override
+    public Set<String> metricsBeforeTraining() {
+        return NetworkProfiler.METRICS;
+    }
+
+    /**
+     * Compiles the trial's architecture into a fresh network, initializes its weights as training
+     * would (seeded with the trial's seed), and measures the named metrics on the experiment's
+     * engine and device.
+     *
+     * @param trial the trial
+     * @param metrics which of {@link #metricsBeforeTraining()} to measure
+     * @return the measured metrics
+     * @throws IllegalArgumentException if a metric cannot be measured before training, or if
+     *     {@value Metrics#FLOPS} or {@value Metrics#PEAK_MEMORY_MB} is asked of a network holding
+     *     an operation the profiler does not know
+     * @throws TrialFailedException if memory runs out
+     */
+    @Override
+    public Map<String, Double> measureBeforeTraining(TrialSpec trial, Set<String> metrics)
+            throws TrialFailedException, TrialPrunedException, IOException {
+        if (metrics.isEmpty()) {
+            return Map.of();
+        }
+        return EngineFailures.failingTrialsOutOfMemory(
+                () ->
+                        profiler.measureUntrained(
+                                space.compile(trial.architecture()),
+                                engineSeed(trial.seed()),
+                                metrics));
     }
 
     /**
@@ -305,6 +385,8 @@ public final class TrainingEvaluator implements Evaluator {
                                             measured.put(
                                                     Metrics.TRAIN_SECONDS,
                                                     (System.nanoTime() - start) / 1e9);
+                                            measured.putAll(
+                                                    profileTrained(block, model, trial.number()));
                                             return measured;
                                         },
                                         task.objective());
@@ -328,6 +410,29 @@ public final class TrainingEvaluator implements Evaluator {
                 return Collections.unmodifiableMap(metrics);
             }
         }
+    }
+
+    /**
+     * Profiles the trained network: latency always; multiply-adds and the memory estimate when the
+     * profiler knows every operation of the network.
+     */
+    private Map<String, Double> profileTrained(Block block, Model model, long trialNumber) {
+        Map<String, Double> profile =
+                new LinkedHashMap<>(
+                        profiler.measure(
+                                block,
+                                model.getNDManager(),
+                                Set.of(Metrics.LATENCY_MS, Metrics.LATENCY_BATCH_MS)));
+        try {
+            profile.putAll(
+                    profiler.measure(
+                            block,
+                            model.getNDManager(),
+                            Set.of(Metrics.FLOPS, Metrics.PEAK_MEMORY_MB)));
+        } catch (IllegalArgumentException e) {
+            LOG.debug("trial {}: {} not reported: {}", trialNumber, Metrics.FLOPS, e.getMessage());
+        }
+        return profile;
     }
 
     private void checkOutputs(Block block, Shape inputShape) {

@@ -21,7 +21,8 @@ import org.djlnas.api.data.DataSplit;
  *       used;
  *   <li>after training, batch normalisation's running statistics re-estimated from 30 training
  *       batches (see {@code recalibrationBatches});
- *   <li>inference latency averaged over 5 forward passes after one warm-up pass.
+ *   <li>inference latency: the median of 5 timed forward passes after 2 untimed ones, of one
+ *       example and of a batch of {@code batchSize} examples.
  * </ul>
  *
  * @param batchSize examples per training and inference batch
@@ -38,7 +39,7 @@ import org.djlnas.api.data.DataSplit;
  *     describe earlier weights, and validation in evaluation mode suffers (measured: 32 steps of a
  *     C=4 NAS-Bench-201 network on Fashion-MNIST gave 16% validation accuracy without recalibration
  *     and 39% with it). 30 batches leave 4% weight to the statistics seen during training
- * @param latencyBatches the timed forward passes averaged into the latency metric
+ * @param latencyBatches the timed forward passes whose median is each latency metric
  */
 public record TrainingSettings(
         int batchSize,

@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.eval.Constraint;
+import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
+import org.djlnas.api.eval.TrialInfeasibleException;
 import org.djlnas.api.eval.TrialReporter;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.runtime.data.FashionMnist;
 import org.djlnas.runtime.data.FashionMnistSource;
+import org.djlnas.runtime.experiment.ConstrainedEvaluator;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
 import org.djlnas.testing.DataRequirements;
 import org.djlnas.testing.TestEngine;
@@ -74,12 +80,66 @@ class TrainingEvaluatorTest {
                         TrainingEvaluator.SKIPPED_STEPS,
                         Metrics.PARAMETERS,
                         Metrics.TRAIN_SECONDS,
-                        Metrics.LATENCY_MS);
+                        Metrics.ERROR,
+                        Metrics.FLOPS,
+                        Metrics.LATENCY_MS,
+                        Metrics.LATENCY_BATCH_MS,
+                        Metrics.PEAK_MEMORY_MB);
+        assertThat(metrics.keySet())
+                .isEqualTo(evaluator(TrainingSettings.defaults()).reportedMetrics());
+        assertThat(metrics.get(Metrics.ERROR)).isEqualTo(1 - metrics.get(Metrics.ACCURACY));
         assertThat(metrics.values()).allSatisfy(v -> assertThat(v).isFinite().isNotNegative());
         assertThat(metrics.get(TrainingEvaluator.SKIPPED_STEPS)).isLessThanOrEqualTo(6.0);
         assertThat(metrics.get(Metrics.ACCURACY)).isGreaterThan(0.3).isLessThanOrEqualTo(1.0);
         assertThat(metrics.get(Metrics.PARAMETERS)).isGreaterThan(1_000.0);
         assertThat(metrics.get(Metrics.PARAMETERS) % 1).isZero();
+    }
+
+    @Test
+    void measuresTheUntrainedNetworkAsTheTrainedOne() throws Exception {
+        TrainingEvaluator evaluator = evaluator(TrainingSettings.defaults());
+        assertThat(evaluator.reportedMetrics()).containsAll(evaluator.metricsBeforeTraining());
+        TrialSpec trial = new TrialSpec(5, architecture, new Budget(0.1, 640), 11);
+        Map<String, Double> before =
+                evaluator.measureBeforeTraining(trial, evaluator.metricsBeforeTraining());
+        assertThat(before)
+                .containsOnlyKeys(
+                        Metrics.PARAMETERS,
+                        Metrics.FLOPS,
+                        Metrics.LATENCY_MS,
+                        Metrics.LATENCY_BATCH_MS,
+                        Metrics.PEAK_MEMORY_MB);
+        Map<String, Double> after = evaluator.evaluate(trial);
+        for (String exact : List.of(Metrics.PARAMETERS, Metrics.FLOPS, Metrics.PEAK_MEMORY_MB)) {
+            assertThat(before.get(exact)).as(exact).isEqualTo(after.get(exact));
+        }
+        assertThat(before.get(Metrics.LATENCY_MS)).isFinite().isPositive();
+        assertThat(evaluator.measureBeforeTraining(trial, Set.of(Metrics.FLOPS)))
+                .containsOnlyKeys(Metrics.FLOPS);
+        assertThatThrownBy(() -> evaluator.measureBeforeTraining(trial, Set.of(Metrics.LOSS)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'loss' cannot be measured before training");
+    }
+
+    @Test
+    void aConstraintOnMultiplyAddsRejectsATrialBeforeItTrains() throws Exception {
+        TrainingEvaluator evaluator = evaluator(TrainingSettings.defaults());
+        TrialSpec trial = new TrialSpec(6, architecture, new Budget(0.1, 640), 13);
+        double flops =
+                evaluator.measureBeforeTraining(trial, Set.of(Metrics.FLOPS)).get(Metrics.FLOPS);
+        Evaluator tight =
+                ConstrainedEvaluator.of(
+                        evaluator, List.of(), List.of(Constraint.parse("flops<=" + (flops - 1))));
+        assertThatThrownBy(() -> tight.evaluate(trial))
+                .isInstanceOf(TrialInfeasibleException.class)
+                .hasMessageContaining("before training")
+                .hasMessageContaining("flops");
+        Evaluator loose =
+                ConstrainedEvaluator.of(
+                        evaluator, List.of(), List.of(Constraint.parse("flops<=" + flops)));
+        assertThat(loose.evaluate(trial))
+                .containsEntry(Metrics.FLOPS, flops)
+                .containsKey(Metrics.ACCURACY);
     }
 
     @Test
