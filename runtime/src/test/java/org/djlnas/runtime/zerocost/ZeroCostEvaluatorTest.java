@@ -69,7 +69,9 @@ class ZeroCostEvaluatorTest {
         ZeroCostEvaluatorProvider provider = new ZeroCostEvaluatorProvider();
         Settings settings =
                 Settings.resolve(
-                        "evaluator", provider.settings(), Map.of("proxy", proxy, "batch-size", "32"));
+                        "evaluator",
+                        provider.settings(),
+                        Map.of("proxy", proxy, "batch-size", "32"));
         return provider.create(
                 new EvaluatorContext(
                         space,
@@ -86,7 +88,8 @@ class ZeroCostEvaluatorTest {
         Architecture architecture = space.fromBenchmarkString(cell);
         Map<String, Double> metrics =
                 evaluator.evaluate(new TrialSpec(1, architecture, new Budget(1, 2000), seed));
-        assertThat(metrics).containsOnlyKeys(evaluator.objective(), ZeroCostEvaluator.PROXY_SECONDS);
+        assertThat(metrics)
+                .containsOnlyKeys(evaluator.objective(), ZeroCostEvaluator.PROXY_SECONDS);
         return metrics.get(evaluator.objective());
     }
 
