@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * random sample of the table, 0 for all 15,625 in the table's order; 15625 for all of them
  * shuffled, so that the ρ printed every 500 networks is that of a seeded random sample), {@code
  * -DsampleSeed=S}; every network is initialised with the same seed, {@code -Dseed}. Scores go to
- * {@code target/zero-cost-nb201.csv}.
+ * {@code target/zero-cost-nb201.csv}, a row as soon as a network is scored, so that a run
+ * stopped early leaves a seeded random sample ({@code benchmarks/spearman.py} reads it).
  */
 @Tag("benchmark")
 class ZeroCostNb201Benchmark {
@@ -90,17 +91,16 @@ class ZeroCostNb201Benchmark {
                     }
                     seconds[p] += (System.nanoTime() - start) / 1e9;
                 }
-                if ((i + 1) % 500 == 0) {
-                    report(proxies, scores, accuracy, seconds, i + 1, engine);
-                }
-            }
-            for (int i = 0; i < rows.size(); i++) {
                 StringBuilder line =
                         new StringBuilder(rows.get(i).architecture() + "," + accuracy[i]);
                 for (double[] score : scores) {
                     line.append(',').append(score[i]);
                 }
                 csv.println(line);
+                csv.flush();
+                if ((i + 1) % 500 == 0) {
+                    report(proxies, scores, accuracy, seconds, i + 1, engine);
+                }
             }
             report(proxies, scores, accuracy, seconds, rows.size(), engine);
             for (double[] score : scores) {
