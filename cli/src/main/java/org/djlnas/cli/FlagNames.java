@@ -45,6 +45,8 @@ final class FlagNames {
         flags.put("maxRetries", List.of("--max-retries"));
         flags.put("workerJvmOptions", List.of("--worker-jvm-opt"));
         flags.put("sparkMaster", List.of("--spark-master"));
+        flags.put("prefilter", List.of("--prefilter"));
+        flags.put("prefilterCandidates", List.of("--prefilter-candidates"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

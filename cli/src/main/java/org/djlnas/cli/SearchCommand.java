@@ -152,6 +152,21 @@ final class SearchCommand implements Callable<Integer> {
                             + " median stopping rule).")
     private String pruner = SearchSetup.NO_PRUNER;
 
+    @Option(
+            names = "--prefilter",
+            paramLabel = "PROXY",
+            description =
+                    "Score candidates by a zero-cost proxy (synflow, snip, grad-norm, jacov,"
+                            + " naswot, params) and train only the best of each"
+                            + " --prefilter-candidates.")
+    private String prefilter;
+
+    @Option(
+            names = "--prefilter-candidates",
+            paramLabel = "K",
+            description = "Candidates the prefilter scores for each trained one (default 10).")
+    private Integer prefilterCandidates;
+
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
     private int parallel = 1;
 
@@ -466,6 +481,7 @@ final class SearchCommand implements Callable<Integer> {
                         .optEvaluator(evaluator)
                         .optEvaluatorSettings(evaluatorSettings)
                         .optPruner(pruner)
+                        .optPrefilter(prefilter, prefilterCandidates)
                         .optExecutor(executor)
                         .optMaxRetries(maxRetries == null ? 1 : maxRetries)
                         .optWorkerJvmOptions(workerJvmOptions)
