@@ -351,6 +351,7 @@ public final class SearchSetup {
                 plugins.engines()
                         .select(Optional.ofNullable(config.engine()), EngineCapability.TRAIN)
                         .getEngineName();
+        ZeroCostEvaluatorProvider.requireEngineFor(proxy, engine, plugins.engines());
         try {
             ProxyScorer scorer =
                     new ProxyScorer(

@@ -16,7 +16,7 @@ import org.djlnas.api.eval.TrialFailedException;
  * in double precision, as the reference code does to avoid overflow. The reference removes batch
  * normalisation; here the network runs in inference mode with its untouched running statistics
  * (mean 0, variance 1), which makes each batch norm the identity up to the factor 1/√(1 + ε).
- * Larger is better.
+ * Engines that cannot differentiate inference mode (MXNet) are refused. Larger is better.
  */
 final class Synflow implements ZeroCostProxy {
 
@@ -38,6 +38,11 @@ final class Synflow implements ZeroCostProxy {
     @Override
     public boolean usesData() {
         return false;
+    }
+
+    @Override
+    public boolean differentiatesInferenceMode() {
+        return true;
     }
 
     @Override

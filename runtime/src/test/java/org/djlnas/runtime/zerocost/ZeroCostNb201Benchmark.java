@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * random sample of the table, 0 for all 15,625 in the table's order; 15625 for all of them
  * shuffled, so that the ρ printed every 500 networks is that of a seeded random sample), {@code
  * -DsampleSeed=S}; every network is initialised with the same seed, {@code -Dseed}. Scores go to
- * {@code target/zero-cost-nb201.csv}, a row as soon as a network is scored, so that a run
- * stopped early leaves a seeded random sample ({@code benchmarks/spearman.py} reads it).
+ * {@code target/zero-cost-nb201.csv}, a row as soon as a network is scored, so that a run stopped
+ * early leaves a seeded random sample ({@code benchmarks/spearman.py} reads it).
  */
 @Tag("benchmark")
 class ZeroCostNb201Benchmark {
