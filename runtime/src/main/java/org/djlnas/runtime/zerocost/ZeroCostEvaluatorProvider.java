@@ -123,7 +123,8 @@ public final class ZeroCostEvaluatorProvider implements EvaluatorProvider {
      * @param engines the engine modules
      * @throws IllegalArgumentException naming the proxy, the engine and what it lacks
      */
-    public static void requireEngineFor(ZeroCostProxy proxy, String engine, EngineSelector engines) {
+    public static void requireEngineFor(
+            ZeroCostProxy proxy, String engine, EngineSelector engines) {
         if (proxy.differentiatesInferenceMode() && !engines.differentiatesInferenceMode(engine)) {
             throw new IllegalArgumentException(
                     "proxy '"
