@@ -47,6 +47,8 @@ final class FlagNames {
         flags.put("sparkMaster", List.of("--spark-master"));
         flags.put("objectives", List.of("--objective"));
         flags.put("constraints", List.of("--constraint"));
+        flags.put("prefilter", List.of("--prefilter"));
+        flags.put("prefilterCandidates", List.of("--prefilter-candidates"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

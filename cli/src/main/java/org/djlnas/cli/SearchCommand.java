@@ -172,6 +172,19 @@ final class SearchCommand implements Callable<Integer> {
                             + " params<=200000); repeatable. A trial that breaks one is journaled"
                             + " infeasible, and never trained if the metric needs no training.")
     private List<String> constraints = new ArrayList<>();
+            names = "--prefilter",
+            paramLabel = "PROXY",
+            description =
+                    "Score candidates by a zero-cost proxy (synflow, snip, grad-norm, jacov,"
+                            + " naswot, params, flops) and train only the best of each"
+                            + " --prefilter-candidates.")
+    private String prefilter;
+
+    @Option(
+            names = "--prefilter-candidates",
+            paramLabel = "K",
+            description = "Candidates the prefilter scores for each trained one (default 10).")
+    private Integer prefilterCandidates;
 
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
     private int parallel = 1;
@@ -487,6 +500,7 @@ final class SearchCommand implements Callable<Integer> {
                         .optEvaluator(evaluator)
                         .optEvaluatorSettings(evaluatorSettings)
                         .optPruner(pruner)
+                        .optPrefilter(prefilter, prefilterCandidates)
                         .optExecutor(executor)
                         .optMaxRetries(maxRetries == null ? 1 : maxRetries)
                         .optWorkerJvmOptions(workerJvmOptions)

@@ -37,10 +37,13 @@ class StrategiesCommandTest {
         CliRun run = CliRun.of("evaluators", "--json");
         assertThat(run.exitCode()).isZero();
         JsonNode listing = new ObjectMapper().readTree(run.out());
-        assertThat(listing.findValuesAsText("id")).containsExactly("benchmark", "training");
+        assertThat(listing.findValuesAsText("id"))
+                .containsExactly("benchmark", "training", "zero-cost");
         assertThat(listing.findValuesAsText("kind")).containsOnly("evaluator");
         assertThat(listing.get(1).get("settings").toString())
                 .contains("learning-rate", "batch-size");
+        assertThat(listing.get(2).get("settings").toString())
+                .contains("proxy", "synflow", "batch-size", "input");
 
         CliRun table = CliRun.of("evaluators");
         assertThat(table.out()).contains("training", "settings: learning-rate (number");

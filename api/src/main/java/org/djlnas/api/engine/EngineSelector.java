@@ -150,6 +150,22 @@ public final class EngineSelector {
     }
 
     /**
+     * Tells whether an engine can differentiate a forward pass in inference mode (see {@link
+     * EngineSupport#differentiatesInferenceMode()}).
+     *
+     * @param engineName the engine's name, in any case
+     * @return what the engine's module declares, or {@code true} if no module on the class path
+     *     describes the engine
+     */
+    public boolean differentiatesInferenceMode(String engineName) {
+        return supports.values().stream()
+                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
+                .findFirst()
+                .map(EngineSupport::differentiatesInferenceMode)
+                .orElse(true);
+    }
+
+    /**
      * Returns the exporter of an engine that can export.
      *
      * @param engineName the engine's name, in any case

@@ -43,6 +43,17 @@ public interface EngineSupport {
     }
 
     /**
+     * Tells whether the engine can differentiate a forward pass that runs batch normalisation in
+     * inference mode (over its running statistics). MXNet cannot: inside a gradient collector it
+     * runs batch normalisation in training mode only.
+     *
+     * @return {@code true}, the default, if it can
+     */
+    default boolean differentiatesInferenceMode() {
+        return true;
+    }
+
+    /**
      * Returns the exporter to the engine's deployment format, for engines that can {@link
      * EngineCapability#EXPORT}.
      *

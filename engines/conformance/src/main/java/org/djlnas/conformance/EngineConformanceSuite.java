@@ -460,6 +460,8 @@ public abstract class EngineConformanceSuite {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null);
         try (SearchSession session =
                 SearchSession.create(folder.resolve(name), config, Plugins.discover())) {

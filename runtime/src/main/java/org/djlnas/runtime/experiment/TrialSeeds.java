@@ -33,6 +33,17 @@ public final class TrialSeeds {
         return derive(experimentSeed, trial);
     }
 
+    /**
+     * Returns the seed of the prefilter's candidates (a stream apart from the strategy's and the
+     * trials').
+     *
+     * @param experimentSeed the experiment's seed
+     * @return the prefilter's seed
+     */
+    public static long prefilter(long experimentSeed) {
+        return derive(experimentSeed, -2);
+    }
+
     private static long derive(long seed, long stream) {
         return new SplittableRandom(seed + GOLDEN_GAMMA * (stream + 1)).nextLong();
     }

@@ -17,6 +17,7 @@ import org.djlnas.api.eval.Objective;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.runtime.benchmark.TabularBenchmarkEvaluatorProvider;
 import org.djlnas.runtime.training.TrainingEvaluatorProvider;
+import org.djlnas.runtime.zerocost.ZeroCostProxies;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,11 @@ import org.jspecify.annotations.Nullable;
  *     objectives) for the evaluator's own objective
  * @param constraints bounds a feasible trial keeps, each {@code METRIC<=LIMIT} or {@code
  *     METRIC>=LIMIT} ({@link Constraint}); empty or null for none
+ * @param prefilter the zero-cost proxy that scores candidates before any is trained, so that only
+ *     the best of each {@code prefilterCandidates} is ({@link
+ *     org.djlnas.runtime.zerocost.Prefilter}); null for none
+ * @param prefilterCandidates how many candidates the prefilter scores for each trial it lets train
+ *     (null: {@value #DEFAULT_PREFILTER_CANDIDATES} with a prefilter)
  */
 public record ExperimentConfig(
         String space,
@@ -81,7 +87,12 @@ public record ExperimentConfig(
         @Nullable List<String> workerJvmOptions,
         @Nullable String sparkMaster,
         @Nullable List<String> objectives,
-        @Nullable List<String> constraints) {
+        @Nullable List<String> constraints,
+        @Nullable String prefilter,
+        @Nullable Integer prefilterCandidates) {
+
+    /** The candidates the prefilter scores for each trained one, by default. */
+    public static final int DEFAULT_PREFILTER_CANDIDATES = 10;
 
     /**
      * The fields that may change when an experiment is resumed: the number of trials, the place of
@@ -174,6 +185,25 @@ public record ExperimentConfig(
                         : constraints.stream()
                                 .map(text -> parsed("constraints", () -> Constraint.parse(text)))
                                 .toList();
+        if (prefilter == null) {
+            if (prefilterCandidates != null) {
+                throw new IllegalArgumentException(
+                        "`prefilterCandidates` is given but no `prefilter`; name the proxy that"
+                                + " scores the candidates");
+            }
+        } else {
+            ZeroCostProxies.require("`prefilter`", prefilter);
+            prefilterCandidates =
+                    prefilterCandidates == null
+                            ? DEFAULT_PREFILTER_CANDIDATES
+                            : prefilterCandidates;
+            if (prefilterCandidates < 1) {
+                throw new IllegalArgumentException(
+                        "`prefilterCandidates` is "
+                                + prefilterCandidates
+                                + "; expected at least 1");
+            }
+        }
     }
 
     /** Parses one objective or constraint, its canonical text kept; a message names the field. */
@@ -266,7 +296,8 @@ public record ExperimentConfig(
                 .optWorkerJvmOptions(requireNonNull(workerJvmOptions, "workerJvmOptions is null"))
                 .optSparkMaster(sparkMaster)
                 .optObjectives(requireNonNull(objectives, "objectives is null"))
-                .optConstraints(requireNonNull(constraints, "constraints is null"));
+                .optConstraints(requireNonNull(constraints, "constraints is null"))
+                .optPrefilter(prefilter, prefilterCandidates);
     }
 
     /**
@@ -411,8 +442,25 @@ public record ExperimentConfig(
         private @Nullable String sparkMaster;
         private List<String> objectives = List.of();
         private List<String> constraints = List.of();
+        private @Nullable String prefilter;
+        private @Nullable Integer prefilterCandidates;
 
         private Builder() {}
+
+        /**
+         * Sets the zero-cost proxy that scores candidates so that only the best of each group is
+         * trained (default: none).
+         *
+         * @param proxy the proxy's id, or null for none
+         * @param candidates how many candidates it scores for each trained one, or null for {@value
+         *     ExperimentConfig#DEFAULT_PREFILTER_CANDIDATES}
+         * @return this builder
+         */
+        public Builder optPrefilter(@Nullable String proxy, @Nullable Integer candidates) {
+            this.prefilter = proxy;
+            this.prefilterCandidates = candidates;
+            return this;
+        }
 
         /**
          * Sets what the search optimises (default: the evaluator's own objective).
@@ -687,7 +735,9 @@ public record ExperimentConfig(
                     workerJvmOptions,
                     sparkMaster,
                     objectives,
-                    constraints);
+                    constraints,
+                    prefilter,
+                    prefilterCandidates);
         }
 
         private static String required(@Nullable String value, String field) {

@@ -1,5 +1,7 @@
 package org.djlnas.runtime.search;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.data.DataInput;
 import org.djlnas.api.data.DataSource;
+import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
@@ -24,6 +28,11 @@ import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.experiment.TrialSeeds;
 import org.djlnas.runtime.pruning.NoPrunerProvider;
+import org.djlnas.runtime.zerocost.Prefilter;
+import org.djlnas.runtime.zerocost.ProxyScorer;
+import org.djlnas.runtime.zerocost.ZeroCostEvaluatorProvider;
+import org.djlnas.runtime.zerocost.ZeroCostProxies;
+import org.djlnas.runtime.zerocost.ZeroCostProxy;
 
 /** Builds the parts of a search from its configuration, and checks them early. */
 public final class SearchSetup {
@@ -180,6 +189,14 @@ public final class SearchSetup {
                             + strategy
                             + "' runs no trials to stop, expected none");
         }
+        if (config.prefilter() != null) {
+            throw new IllegalArgumentException(
+                    "`prefilter` is "
+                            + config.prefilter()
+                            + "; strategy '"
+                            + strategy
+                            + "' trains one supernet and proposes no candidates to filter");
+        }
         if (config.parallel() != 1) {
             throw new IllegalArgumentException(
                     "`parallel` is "
@@ -291,7 +308,7 @@ public final class SearchSetup {
         if (plugins.isOneShot(config.strategy())) {
             return new Inputs(Optional.empty(), Optional.empty(), data);
         }
-        Strategy strategy = strategy(config, plugins);
+        Strategy strategy = prefiltered(strategy(config, plugins), config, plugins, data);
         EvaluatorProvider provider = plugins.evaluatorProvider(config.evaluatorId());
         Settings settings = evaluatorSettings(config, provider);
         Evaluator evaluator;
@@ -315,6 +332,52 @@ public final class SearchSetup {
                 Optional.of(strategy),
                 Optional.of(SearchGoals.constrained(config, evaluator)),
                 Optional.empty());
+    }
+
+    /**
+     * Wraps a strategy in the configuration's {@link Prefilter}, if it names one: the proxy scores
+     * candidates on the data set's input, on the experiment's engine.
+     */
+    private static Strategy prefiltered(
+            Strategy strategy,
+            ExperimentConfig config,
+            Plugins plugins,
+            Optional<DataSource> data) {
+        String proxyId = config.prefilter();
+        if (proxyId == null) {
+            return strategy;
+        }
+        ZeroCostProxy proxy = ZeroCostProxies.require("`prefilter`", proxyId);
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "`prefilter` '"
+                            + proxyId
+                            + "' scores candidates on the data set's input; give `dataset`");
+        }
+        String engine =
+                plugins.engines()
+                        .select(Optional.ofNullable(config.engine()), EngineCapability.TRAIN)
+                        .getEngineName();
+        ZeroCostEvaluatorProvider.requireEngineFor(proxy, engine, plugins.engines());
+        try {
+            ProxyScorer scorer =
+                    new ProxyScorer(
+                            plugins.space(config.space(), config.spaceSettings()),
+                            proxy,
+                            engine,
+                            data.get().inputShape(),
+                            data,
+                            DataSplit.of(config.seed()),
+                            ZeroCostEvaluatorProvider.DEFAULT_BATCH_SIZE);
+            int maxTrainExamples = config.maxTrainExamples();
+            return new Prefilter(
+                    strategy,
+                    (architecture, seed) -> scorer.score(architecture, seed, maxTrainExamples),
+                    requireNonNull(config.prefilterCandidates(), "prefilterCandidates is null"),
+                    TrialSeeds.prefilter(config.seed()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -57,6 +57,8 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
@@ -132,6 +134,8 @@ final class Journals {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null);
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
@@ -168,6 +172,8 @@ final class Journals {
                         1,
                         epochs,
                         10000,
+                        null,
+                        null,
                         null,
                         null,
                         null,

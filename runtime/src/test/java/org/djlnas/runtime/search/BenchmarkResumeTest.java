@@ -66,6 +66,8 @@ class BenchmarkResumeTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -198,6 +200,8 @@ class BenchmarkResumeTest {
                         1,
                         1,
                         0,
+                        null,
+                        null,
                         null,
                         null,
                         null,

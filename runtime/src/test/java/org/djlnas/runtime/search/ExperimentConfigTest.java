@@ -45,6 +45,8 @@ class ExperimentConfigTest {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
@@ -124,7 +126,9 @@ class ExperimentConfigTest {
                         "pruner",
                         "dataOptions",
                         "objectives",
-                        "constraints");
+                        "constraints",
+                        "prefilter",
+                        "prefilterCandidates");
     }
 
     @Test

@@ -58,13 +58,13 @@ class PluginModuleTest {
         assertThat(plugins.operations()).isSameAs(operations);
         Map<String, EvaluatorProvider> evaluators =
                 injector.getInstance(Key.get(new TypeLiteral<Map<String, EvaluatorProvider>>() {}));
-        assertThat(evaluators).containsKeys("training", "benchmark");
+        assertThat(evaluators).containsKeys("training", "benchmark", "zero-cost");
         assertThat(plugins.evaluatorProvider("training")).isSameAs(evaluators.get("training"));
         assertThatThrownBy(() -> plugins.evaluatorProvider("proxy"))
                 // (runtime's tests also register test-slow-lookup, the worker-process tests')
                 .hasMessageStartingWith(
                         "unknown evaluator 'proxy'; known evaluator ids: benchmark, ")
-                .hasMessageEndingWith(", training");
+                .hasMessageEndingWith(", training, zero-cost");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import org.djlnas.api.export.GraphBuilder;
 import org.djlnas.api.export.GraphLowering;
 import org.djlnas.api.export.PortableBlock;
+import org.djlnas.api.space.ReluProbe;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,7 @@ public final class FactorizedReduce extends AbstractBlock implements PortableBlo
             boolean training,
             @Nullable PairList<String, Object> params) {
         NDArray x = Activation.relu(inputs.singletonOrThrow());
+        ReluProbe.observe(parameterStore, x);
         NDArray even = evenConv.forward(parameterStore, new NDList(x), training).singletonOrThrow();
         NDArray odd =
                 oddConv.forward(parameterStore, new NDList(shifted(x)), training)

@@ -10,6 +10,7 @@ import java.util.List;
 import org.djlnas.api.export.GraphBuilder;
 import org.djlnas.api.export.GraphLowering;
 import org.djlnas.api.export.PortableBlock;
+import org.djlnas.api.space.ReluProbe;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,15 @@ abstract class ParameterFreeBlock extends AbstractBlock implements PortableBlock
      * @return the output tensor
      */
     abstract NDArray apply(NDArray input);
+
+    /**
+     * Tells whether the operation is a ReLU, whose output a {@link ReluProbe} sees.
+     *
+     * @return true for a ReLU
+     */
+    boolean isRelu() {
+        return false;
+    }
 
     /**
      * Computes the output shape.
@@ -66,7 +76,11 @@ abstract class ParameterFreeBlock extends AbstractBlock implements PortableBlock
             NDList inputs,
             boolean training,
             @Nullable PairList<String, Object> params) {
-        return new NDList(apply(inputs.singletonOrThrow()));
+        NDArray output = apply(inputs.singletonOrThrow());
+        if (isRelu()) {
+            ReluProbe.observe(parameterStore, output);
+        }
+        return new NDList(output);
     }
 
     @Override

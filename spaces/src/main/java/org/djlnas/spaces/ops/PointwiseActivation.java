@@ -85,6 +85,11 @@ public final class PointwiseActivation extends ParameterFreeBlock {
     }
 
     @Override
+    boolean isRelu() {
+        return kind == Kind.RELU;
+    }
+
+    @Override
     Shape outputShape(Shape input) {
         return input;
     }

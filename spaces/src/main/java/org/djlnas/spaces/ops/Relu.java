@@ -14,6 +14,11 @@ public final class Relu extends ParameterFreeBlock {
     }
 
     @Override
+    boolean isRelu() {
+        return true;
+    }
+
+    @Override
     Shape outputShape(Shape input) {
         return input;
     }

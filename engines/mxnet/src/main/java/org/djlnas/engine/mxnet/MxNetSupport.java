@@ -83,6 +83,18 @@ public final class MxNetSupport implements EngineSupport {
         return true;
     }
 
+    /**
+     * Returns {@code false}: inside a gradient collector MXNet runs batch normalisation in training
+     * mode only (DJL refuses inference mode there, and MXNet's backward pass assumes training
+     * mode).
+     *
+     * @return {@code false}
+     */
+    @Override
+    public boolean differentiatesInferenceMode() {
+        return false;
+    }
+
     /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
     @Override
     public void configureDefaults() {
