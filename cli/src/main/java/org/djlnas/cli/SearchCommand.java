@@ -172,6 +172,8 @@ final class SearchCommand implements Callable<Integer> {
                             + " params<=200000); repeatable. A trial that breaks one is journaled"
                             + " infeasible, and never trained if the metric needs no training.")
     private List<String> constraints = new ArrayList<>();
+
+    @Option(
             names = "--prefilter",
             paramLabel = "PROXY",
             description =
