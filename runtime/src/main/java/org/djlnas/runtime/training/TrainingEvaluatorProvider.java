@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.eval.Direction;
@@ -125,6 +126,22 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         @Override
         public Direction direction() {
             return training.direction();
+        }
+
+        @Override
+        public Set<String> reportedMetrics() {
+            return training.reportedMetrics();
+        }
+
+        @Override
+        public Set<String> metricsBeforeTraining() {
+            return training.metricsBeforeTraining();
+        }
+
+        @Override
+        public Map<String, Double> measureBeforeTraining(TrialSpec trial, Set<String> metrics)
+                throws Exception {
+            return training.measureBeforeTraining(trial, metrics);
         }
 
         @Override
