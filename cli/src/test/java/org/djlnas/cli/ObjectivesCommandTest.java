@@ -238,4 +238,62 @@ class ObjectivesCommandTest {
                 .exists();
         assertThat(out.resolve("retrain")).doesNotExist();
     }
+
+    @Test
+    @Tag("integration")
+    void aTrainingSearchRejectsNetworksOverItsFlopsBoundBeforeTrainingThem() throws Exception {
+        Path out = folder.resolve("trained");
+        CliRun search =
+                CliRun.of(
+                        "search",
+                        "--space",
+                        "nas-bench-201",
+                        "--space-opt",
+                        "channels=4",
+                        "--space-opt",
+                        "cells=1",
+                        "--strategy",
+                        "random",
+                        "--max-train-examples",
+                        "256",
+                        "--trials",
+                        "8",
+                        "--seed",
+                        "3",
+                        "--objective",
+                        "accuracy:max",
+                        "--objective",
+                        "latency-ms:min",
+                        "--constraint",
+                        "flops<=1000000",
+                        "--out",
+                        out.toString());
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        JsonNode rows = JSON.readTree(CliRun.of("trials", out.toString(), "--json").out());
+        int infeasible = 0;
+        int trained = 0;
+        for (JsonNode row : rows) {
+            JsonNode metrics = row.get("metrics");
+            if (row.get("state").asText().equals("infeasible")) {
+                infeasible++;
+                assertThat(metrics.get("flops").asDouble()).isGreaterThan(1_000_000);
+                assertThat(metrics.has("trainSeconds")).as("never trained").isFalse();
+                assertThat(metrics.has("accuracy")).isFalse();
+            } else {
+                trained++;
+                assertThat(row.get("state").asText()).isEqualTo("done");
+                assertThat(metrics.get("flops").asDouble()).isLessThanOrEqualTo(1_000_000);
+                assertThat(metrics.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+                assertThat(metrics.get("latencyMs").asDouble()).isPositive();
+            }
+        }
+        assertThat(infeasible).isPositive();
+        assertThat(trained).isPositive();
+        JsonNode front = JSON.readTree(out.resolve("best.json").toFile()).get("front");
+        assertThat(front).isNotEmpty();
+        for (JsonNode member : front) {
+            assertThat(member.get("metrics").get("flops").asDouble())
+                    .isLessThanOrEqualTo(1_000_000);
+        }
+    }
 }
