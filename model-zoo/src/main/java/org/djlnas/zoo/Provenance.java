@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param validationMetrics the final network's metrics on the validation examples
  * @param testMetrics the final network's metrics on the test set
  * @param parameters the network's trainable parameters
- * @param latencyMs milliseconds per inference batch on the training engine, if measured
+ * @param latencyMs milliseconds of one inference at batch size 1 (the median after warm-up) on the
+ *     training engine, if measured; before 2026-12-06, the mean time of a batch
  * @param libraryVersion the djl-nas version that published the model
  * @param djlVersion the DJL version
  * @param created when the model was published

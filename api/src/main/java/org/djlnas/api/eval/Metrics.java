@@ -33,7 +33,11 @@ public final class Metrics {
     /** Multiply-adds of one forward pass of one example through the compiled network. */
     public static final String FLOPS = "flops";
 
-    /** Peak memory, in mebibytes, the engine held while running the network. */
+    /**
+     * An estimate of the peak memory, in mebibytes, of one inference of a batch: the parameters
+     * plus every operation's output, as if nothing were freed (the evaluator states its batch
+     * size). An estimate, not a measurement: engines do not report memory per network.
+     */
     public static final String PEAK_MEMORY_MB = "peakMemoryMb";
 
     /** Validation error of a classifier: one minus the accuracy. */
