@@ -28,6 +28,7 @@ import org.djlnas.runtime.training.TrainingEvaluator;
 import org.djlnas.runtime.training.TrainingSettings;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
+import org.djlnas.testing.Correlation;
 import org.djlnas.testing.DataRequirements;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
@@ -151,7 +152,7 @@ class ZeroCostFashionMnistBenchmark {
                     "zero-cost-fashion-mnist: %-9s Spearman rho %.3f with 1-epoch accuracy,"
                             + " %.3f s per evaluation, %d of %d finite%n",
                     proxies.get(p),
-                    Spearman.rho(ranksWithNonFiniteLast(scores[p]), accuracy),
+                    Correlation.spearman(ranksWithNonFiniteLast(scores[p]), accuracy),
                     seconds[p] / networks,
                     finite,
                     networks);

@@ -21,6 +21,7 @@ import org.djlnas.api.settings.Settings;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.spaces.nasbench201.NasBench201Space;
 import org.djlnas.testing.BenchmarkTables;
+import org.djlnas.testing.Correlation;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class ZeroCostNb201Benchmark {
             }
             report(proxies, scores, accuracy, seconds, rows.size(), engine);
             for (double[] score : scores) {
-                assertThat(Spearman.rho(score, accuracy)).isFinite();
+                assertThat(Correlation.spearman(score, accuracy)).isFinite();
             }
         }
     }
@@ -124,7 +125,7 @@ class ZeroCostNb201Benchmark {
                             + " (%s)%n",
                     proxies.get(p),
                     n,
-                    Spearman.rho(
+                    Correlation.spearman(
                             java.util.Arrays.copyOf(scores[p], n),
                             java.util.Arrays.copyOf(accuracy, n)),
                     seconds[p] / n,

@@ -21,6 +21,7 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.space.Choice;
 import org.djlnas.api.space.ParameterCount;
 import org.djlnas.spaces.SpaceFixtures;
+import org.djlnas.testing.Correlation;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -101,13 +102,13 @@ class MobileNetLatencyBenchmark {
                 "mobilenet: Spearman with the median latency: params %.3f, MACs %.3f, blocks %.3f;"
                         + " with the fastest: %.3f, %.3f, %.3f; params~MACs %.3f; latency %.2f to"
                         + " %.2f ms, params %,d to %,d%n",
-                spearman(parameters, latencies),
-                spearman(multiplyAdds, latencies),
-                spearman(blockCounts, latencies),
-                spearman(parameters, fastest),
-                spearman(multiplyAdds, fastest),
-                spearman(blockCounts, fastest),
-                spearman(parameters, multiplyAdds),
+                Correlation.spearman(parameters, latencies),
+                Correlation.spearman(multiplyAdds, latencies),
+                Correlation.spearman(blockCounts, latencies),
+                Correlation.spearman(parameters, fastest),
+                Correlation.spearman(multiplyAdds, fastest),
+                Correlation.spearman(blockCounts, fastest),
+                Correlation.spearman(parameters, multiplyAdds),
                 Arrays.stream(latencies).min().orElseThrow(),
                 Arrays.stream(latencies).max().orElseThrow(),
                 (long) Arrays.stream(parameters).min().orElseThrow(),
@@ -182,43 +183,5 @@ class MobileNetLatencyBenchmark {
 
     private static long outputSide(long side, int stride) {
         return (side - 1) / stride + 1;
-    }
-
-    private static double spearman(double[] x, double[] y) {
-        return pearson(ranks(x), ranks(y));
-    }
-
-    private static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] ranks = new double[values.length];
-        for (int start = 0; start < order.length; ) {
-            int end = start;
-            while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
-                end++;
-            }
-            for (int k = start; k <= end; k++) {
-                ranks[order[k]] = (start + end) / 2.0;
-            }
-            start = end + 1;
-        }
-        return ranks;
-    }
-
-    private static double pearson(double[] x, double[] y) {
-        double meanX = Arrays.stream(x).average().orElseThrow();
-        double meanY = Arrays.stream(y).average().orElseThrow();
-        double covariance = 0;
-        double varianceX = 0;
-        double varianceY = 0;
-        for (int i = 0; i < x.length; i++) {
-            covariance += (x[i] - meanX) * (y[i] - meanY);
-            varianceX += (x[i] - meanX) * (x[i] - meanX);
-            varianceY += (y[i] - meanY) * (y[i] - meanY);
-        }
-        return covariance / Math.sqrt(varianceX * varianceY);
     }
 }
