@@ -24,6 +24,9 @@ class SqueezeExcitationTest {
                     (SqueezeExcitation)
                             SpaceFixtures.initialized(new SqueezeExcitation(6, 3), manager, shape);
             assertThat(ParameterCount.trainable(block)).isEqualTo(6 * 3 + 3 + 3 * 6 + 6);
+            // Positive weights, so that no hidden unit is cut off by the ReLU for both images (with
+            // random weights all three may be, and every gate is then sigmoid(bias)).
+            block.getParameters().values().forEach(p -> p.getArray().muli(0).addi(0.1f));
             NDArray x = manager.randomUniform(0.5f, 1.5f, shape);
             NDArray y =
                     block.forward(new ParameterStore(manager, false), new NDList(x), false)
