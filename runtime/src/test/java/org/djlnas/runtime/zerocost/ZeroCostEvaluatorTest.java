@@ -141,7 +141,7 @@ class ZeroCostEvaluatorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "evaluator setting 'proxy' 'zen' is not a zero-cost proxy; expected one of"
-                                + " synflow, snip, grad-norm, jacov, naswot, params");
+                                + " synflow, snip, grad-norm, jacov, naswot, params, flops");
     }
 
     @Test
