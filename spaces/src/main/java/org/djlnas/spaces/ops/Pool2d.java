@@ -56,7 +56,10 @@ public final class Pool2d extends ParameterFreeBlock {
             return sums;
         }
         Shape shape = input.getShape();
-        try (NDArray ones = input.getManager().ones(new Shape(1, 1, shape.get(2), shape.get(3)))) {
+        // Of the input's type: MXNet does not divide float64 by float32.
+        try (NDArray ones =
+                input.getManager()
+                        .ones(new Shape(1, 1, shape.get(2), shape.get(3)), input.getDataType())) {
             NDArray coverage = Pool.avgPool2d(ones, window, strides, pads, false, false);
             NDArray mean = sums.div(coverage);
             sums.close();
