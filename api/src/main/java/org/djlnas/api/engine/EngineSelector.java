@@ -1,6 +1,7 @@
 package org.djlnas.api.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -150,19 +151,20 @@ public final class EngineSelector {
     }
 
     /**
-     * Tells whether an engine can differentiate a forward pass in inference mode (see {@link
-     * EngineSupport#differentiatesInferenceMode()}).
+     * Opens a gradient collector of an engine that records and differentiates a forward pass in
+     * inference mode (see {@link EngineSupport#newInferenceModeGradientCollector(Engine)}).
      *
-     * @param engineName the engine's name, in any case
-     * @return what the engine's module declares, or {@code true} if no module on the class path
-     *     describes the engine
+     * @param engineName the engine's DJL name
+     * @return the collector of the engine's module, or the engine's ordinary collector if no module
+     *     on the class path describes the engine
      */
-    public boolean differentiatesInferenceMode(String engineName) {
+    public GradientCollector newInferenceModeGradientCollector(String engineName) {
+        Engine engine = Engine.getEngine(engineName);
         return supports.values().stream()
                 .filter(support -> support.engineName().equalsIgnoreCase(engineName))
                 .findFirst()
-                .map(EngineSupport::differentiatesInferenceMode)
-                .orElse(true);
+                .map(support -> support.newInferenceModeGradientCollector(engine))
+                .orElseGet(engine::newGradientCollector);
     }
 
     /**

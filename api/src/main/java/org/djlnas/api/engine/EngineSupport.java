@@ -1,5 +1,7 @@
 package org.djlnas.api.engine;
 
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,14 +45,17 @@ public interface EngineSupport {
     }
 
     /**
-     * Tells whether the engine can differentiate a forward pass that runs batch normalisation in
-     * inference mode (over its running statistics). MXNet cannot: inside a gradient collector it
-     * runs batch normalisation in training mode only.
+     * Opens a gradient collector that records a forward pass in inference mode (batch normalisation
+     * over its running statistics) and differentiates that pass as it ran. The default, the
+     * engine's ordinary collector, does this on engines whose operations take their mode from the
+     * forward call alone (PyTorch); MXNet also keeps a mode of its own for recording and for the
+     * backward pass, which its module sets.
      *
-     * @return {@code true}, the default, if it can
+     * @param engine the engine, of this support's name
+     * @return the collector, to be closed
      */
-    default boolean differentiatesInferenceMode() {
-        return true;
+    default GradientCollector newInferenceModeGradientCollector(Engine engine) {
+        return engine.newGradientCollector();
     }
 
     /**

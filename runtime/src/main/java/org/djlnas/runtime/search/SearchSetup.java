@@ -358,13 +358,13 @@ public final class SearchSetup {
                 plugins.engines()
                         .select(Optional.ofNullable(config.engine()), EngineCapability.TRAIN)
                         .getEngineName();
-        ZeroCostEvaluatorProvider.requireEngineFor(proxy, engine, plugins.engines());
         try {
             ProxyScorer scorer =
                     new ProxyScorer(
                             plugins.space(config.space(), config.spaceSettings()),
                             proxy,
                             engine,
+                            plugins.engines(),
                             data.get().inputShape(),
                             data,
                             DataSplit.of(config.seed()),

@@ -23,7 +23,8 @@ final class Gradients {
      * @param network the network
      * @param block its initialised block
      * @param inputs the inputs
-     * @param training whether to run in training mode (batch norm over the batch's statistics)
+     * @param training whether to run in training mode (batch norm over the batch's statistics) or
+     *     in inference mode (over its running statistics)
      * @param objective the scalar to differentiate, from the output
      */
     static void backward(
@@ -33,8 +34,7 @@ final class Gradients {
             boolean training,
             Function<NDArray, NDArray> objective) {
         synchronized (EngineLocks.GRADIENTS) {
-            try (GradientCollector collector =
-                    network.manager().getEngine().newGradientCollector()) {
+            try (GradientCollector collector = network.newGradientCollector(training)) {
                 NDArray output =
                         block.forward(
                                         new ParameterStore(network.manager(), false),

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.initializer.XavierInitializer;
@@ -25,6 +26,7 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataInput;
 import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.space.SearchSpace;
 
 /**
@@ -39,6 +41,7 @@ public final class ProxyNetwork implements AutoCloseable {
     private final Architecture architecture;
     private final long seed;
     private final String engineName;
+    private final EngineSelector engines;
     private final Shape exampleShape;
     private final Optional<ProxyData> data;
     private final NDManager manager;
@@ -52,6 +55,7 @@ public final class ProxyNetwork implements AutoCloseable {
      * @param architecture the architecture
      * @param seed the trial's seed: of the weights and of the minibatch
      * @param engineName the DJL engine to compute on
+     * @param engines the engine modules, which open the engine's gradient collectors
      * @param device the device
      * @param exampleShape the shape of one example, without the batch axis
      * @param data where the minibatch comes from, for proxies that use data
@@ -61,6 +65,7 @@ public final class ProxyNetwork implements AutoCloseable {
             Architecture architecture,
             long seed,
             String engineName,
+            EngineSelector engines,
             Device device,
             Shape exampleShape,
             Optional<ProxyData> data) {
@@ -68,6 +73,7 @@ public final class ProxyNetwork implements AutoCloseable {
         this.architecture = requireNonNull(architecture, "architecture is null");
         this.seed = seed;
         this.engineName = requireNonNull(engineName, "engineName is null");
+        this.engines = requireNonNull(engines, "engines is null");
         this.exampleShape = requireNonNull(exampleShape, "exampleShape is null");
         this.data = requireNonNull(data, "data is null");
         this.manager = NDManager.newBaseManager(device, engineName);
@@ -98,6 +104,18 @@ public final class ProxyNetwork implements AutoCloseable {
      */
     public String engineName() {
         return engineName;
+    }
+
+    /**
+     * Opens the engine's gradient collector for a forward pass in training or in inference mode.
+     *
+     * @param training whether the forward pass runs in training mode
+     * @return the collector, to be closed
+     */
+    GradientCollector newGradientCollector(boolean training) {
+        return training
+                ? manager.getEngine().newGradientCollector()
+                : engines.newInferenceModeGradientCollector(engineName);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.engine.DeviceChoice;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.space.SearchSpace;
 
@@ -22,6 +23,7 @@ public final class ProxyScorer {
     private final SearchSpace space;
     private final ZeroCostProxy proxy;
     private final String engineName;
+    private final EngineSelector engines;
     private final Device device;
     private final Shape exampleShape;
     private final Optional<DataSource> data;
@@ -34,6 +36,7 @@ public final class ProxyScorer {
      * @param space the space
      * @param proxy the proxy
      * @param engineName the engine to compute on
+     * @param engines the engine modules, which open the engine's gradient collectors
      * @param exampleShape the shape of one input example, without the batch axis
      * @param data the data set, needed by the proxies that use data
      * @param split the train/validation split; the minibatch comes from the training part
@@ -46,6 +49,7 @@ public final class ProxyScorer {
             SearchSpace space,
             ZeroCostProxy proxy,
             String engineName,
+            EngineSelector engines,
             Shape exampleShape,
             Optional<DataSource> data,
             DataSplit split,
@@ -54,6 +58,7 @@ public final class ProxyScorer {
         this.space = requireNonNull(space, "space is null");
         this.proxy = requireNonNull(proxy, "proxy is null");
         this.engineName = requireNonNull(engineName, "engineName is null");
+        this.engines = requireNonNull(engines, "engines is null");
         this.exampleShape = requireNonNull(exampleShape, "exampleShape is null");
         this.data = requireNonNull(data, "data is null");
         this.split = requireNonNull(split, "split is null");
@@ -95,7 +100,14 @@ public final class ProxyScorer {
                         : Optional.empty();
         try (ProxyNetwork network =
                 new ProxyNetwork(
-                        space, architecture, seed, engineName, device, exampleShape, minibatch)) {
+                        space,
+                        architecture,
+                        seed,
+                        engineName,
+                        engines,
+                        device,
+                        exampleShape,
+                        minibatch)) {
             return proxy.score(network);
         }
     }

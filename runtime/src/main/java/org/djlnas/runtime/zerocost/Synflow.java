@@ -15,8 +15,8 @@ import org.djlnas.api.eval.TrialFailedException;
  * output; the score is Σ |θ ⊙ ∂R/∂θ| over the weights of convolutions and linear layers. Computed
  * in double precision, as the reference code does to avoid overflow. The reference removes batch
  * normalisation; here the network runs in inference mode with its untouched running statistics
- * (mean 0, variance 1), which makes each batch norm the identity up to the factor 1/√(1 + ε).
- * Engines that cannot differentiate inference mode (MXNet) are refused. Larger is better.
+ * (mean 0, variance 1), which makes each batch norm the identity up to the factor 1/√(1 + ε), on
+ * every engine (MXNet through its inference-mode gradient collector). Larger is better.
  */
 final class Synflow implements ZeroCostProxy {
 
@@ -41,11 +41,6 @@ final class Synflow implements ZeroCostProxy {
     }
 
     @Override
-    public boolean differentiatesInferenceMode() {
-        return true;
-    }
-
-    @Override
     public double score(ProxyNetwork network) throws TrialFailedException {
         Block block;
         try {
@@ -58,8 +53,22 @@ final class Synflow implements ZeroCostProxy {
                             + " needs: "
                             + e.getMessage());
         }
+        return score(network, block);
+    }
+
+    /**
+     * Scores a network already initialised in double precision; its parameters become their
+     * absolute values.
+     *
+     * @param network the network
+     * @param block its initialised block, of float64 parameters
+     * @return the score
+     */
+    static double score(ProxyNetwork network, Block block) {
         for (Parameter parameter : block.getParameters().values()) {
             NDArray value = parameter.getArray();
+            // Unmarked first: MXNet would keep the old array's mark and not mark the new one.
+            value.setRequiresGradient(false);
             value.intern(value.abs());
             if (parameter.requiresGradient()) {
                 value.setRequiresGradient(true);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.engine.EngineCapability;
-import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
 import org.djlnas.api.eval.EvaluatorProvider;
@@ -86,13 +85,13 @@ public final class ZeroCostEvaluatorProvider implements EvaluatorProvider {
                                         new IllegalArgumentException(
                                                 "evaluator '" + ID + "' needs an engine"));
         requireGradients(context, engine);
-        requireEngineFor(proxy, engine, context.engines());
         Optional<DataSource> data = context.data();
         Shape shape = exampleShape(settings.getString(INPUT), data);
         return new ProxyScorer(
                 context.space(),
                 proxy,
                 engine,
+                context.engines(),
                 shape,
                 data,
                 DataSplit.of(context.seed()),
@@ -112,28 +111,6 @@ public final class ZeroCostEvaluatorProvider implements EvaluatorProvider {
                             + engine
                             + " cannot train, and zero-cost proxies need its gradients; choose an"
                             + " engine that trains");
-        }
-    }
-
-    /**
-     * Refuses a proxy the engine cannot compute.
-     *
-     * @param proxy the proxy
-     * @param engine the engine's name
-     * @param engines the engine modules
-     * @throws IllegalArgumentException naming the proxy, the engine and what it lacks
-     */
-    public static void requireEngineFor(
-            ZeroCostProxy proxy, String engine, EngineSelector engines) {
-        if (proxy.differentiatesInferenceMode() && !engines.differentiatesInferenceMode(engine)) {
-            throw new IllegalArgumentException(
-                    "proxy '"
-                            + proxy.id()
-                            + "' differentiates the network with batch normalisation in inference"
-                            + " mode, which engine "
-                            + engine
-                            + " cannot (it runs batch normalisation in training mode while it"
-                            + " records gradients); use PyTorch, or another proxy");
         }
     }
 

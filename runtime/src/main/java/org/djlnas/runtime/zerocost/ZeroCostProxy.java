@@ -38,16 +38,6 @@ public interface ZeroCostProxy {
     boolean usesData();
 
     /**
-     * Tells whether the proxy differentiates a forward pass in inference mode, which some engines
-     * cannot (see {@link org.djlnas.api.engine.EngineSupport#differentiatesInferenceMode()}).
-     *
-     * @return true if it does
-     */
-    default boolean differentiatesInferenceMode() {
-        return false;
-    }
-
-    /**
      * Checks that the proxy can be computed on the data's input.
      *
      * @param input the data's input, if the proxy is given data

@@ -80,6 +80,7 @@ class ZeroCostFashionMnistBenchmark {
                             space,
                             ZeroCostProxies.require("proxy", proxy),
                             engine,
+                            EngineSelector.discover(),
                             new Shape(1, 28, 28),
                             Optional.of(source),
                             training.split(),

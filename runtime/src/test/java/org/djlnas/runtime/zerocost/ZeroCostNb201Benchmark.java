@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.djlnas.api.data.DataSplit;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
@@ -71,6 +72,7 @@ class ZeroCostNb201Benchmark {
                                 space,
                                 ZeroCostProxies.require("proxy", proxy),
                                 engine,
+                                EngineSelector.discover(),
                                 new Shape(3, 32, 32),
                                 Optional.empty(),
                                 DataSplit.of(seed),

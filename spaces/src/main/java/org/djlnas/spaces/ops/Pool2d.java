@@ -58,8 +58,14 @@ public final class Pool2d extends ParameterFreeBlock {
         Shape shape = input.getShape();
         try (NDArray ones = input.getManager().ones(new Shape(1, 1, shape.get(2), shape.get(3)))) {
             NDArray coverage = Pool.avgPool2d(ones, window, strides, pads, false, false);
-            NDArray mean = sums.div(coverage);
+            // In the input's type (MXNet does not divide float64 by float32), converted from
+            // float32 exactly as PyTorch's promotion would.
+            NDArray typed = coverage.toType(input.getDataType(), false);
+            NDArray mean = sums.div(typed);
             sums.close();
+            if (typed != coverage) {
+                typed.close();
+            }
             coverage.close();
             return mean;
         }

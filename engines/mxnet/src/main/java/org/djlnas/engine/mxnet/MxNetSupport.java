@@ -1,5 +1,7 @@
 package org.djlnas.engine.mxnet;
 
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
 import java.util.EnumSet;
 import java.util.Set;
 import org.djlnas.api.engine.EngineCapability;
@@ -37,8 +39,9 @@ import org.djlnas.api.engine.EngineSupport;
  * </ul>
  *
  * <p>MXNet rules the shared training code follows: batch normalisation runs in training mode only
- * while a gradient collector is open, and it updates its running statistics in the backward pass,
- * not the forward pass; arrays the gradient tape records cannot be changed in place.
+ * while DJL's gradient collector is open (the zero-cost proxies' inference-mode collector is the
+ * exception), and it updates its running statistics in the backward pass, not the forward pass;
+ * arrays the gradient tape records cannot be changed in place.
  */
 public final class MxNetSupport implements EngineSupport {
 
@@ -84,15 +87,16 @@ public final class MxNetSupport implements EngineSupport {
     }
 
     /**
-     * Returns {@code false}: inside a gradient collector MXNet runs batch normalisation in training
-     * mode only (DJL refuses inference mode there, and MXNet's backward pass assumes training
-     * mode).
+     * Returns a collector that records with MXNet's training mode off and runs the backward pass in
+     * inference mode too ({@link InferenceModeGradientCollector}): DJL's own collector runs batch
+     * normalisation in training mode only, and its backward pass always in training mode.
      *
-     * @return {@code false}
+     * @param engine the MXNet engine
+     * @return the collector
      */
     @Override
-    public boolean differentiatesInferenceMode() {
-        return false;
+    public GradientCollector newInferenceModeGradientCollector(Engine engine) {
+        return new InferenceModeGradientCollector(engine);
     }
 
     /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
