@@ -309,6 +309,18 @@ public final class SearchSetup {
             return new Inputs(Optional.empty(), Optional.empty(), data);
         }
         Strategy strategy = prefiltered(strategy(config, plugins), config, plugins, data);
+        return new Inputs(
+                Optional.of(strategy),
+                Optional.of(constrainedEvaluator(config, plugins, folder, data)),
+                Optional.empty());
+    }
+
+    /**
+     * Creates the evaluator of a multi-trial configuration, checks its objectives and constraints
+     * against the metrics it reports, and wraps it to keep the constraints.
+     */
+    private static Evaluator constrainedEvaluator(
+            ExperimentConfig config, Plugins plugins, Path folder, Optional<DataSource> data) {
         EvaluatorProvider provider = plugins.evaluatorProvider(config.evaluatorId());
         Settings settings = evaluatorSettings(config, provider);
         Evaluator evaluator;
@@ -328,10 +340,7 @@ public final class SearchSetup {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         SearchGoals.check(config, evaluator);
-        return new Inputs(
-                Optional.of(strategy),
-                Optional.of(SearchGoals.constrained(config, evaluator)),
-                Optional.empty());
+        return SearchGoals.constrained(config, evaluator);
     }
 
     /**
@@ -392,13 +401,11 @@ public final class SearchSetup {
      */
     public static Evaluator evaluator(ExperimentConfig config, Plugins plugins, Path folder) {
         check(config, plugins);
-        return inputs(config, plugins, folder, openData(config, plugins))
-                .evaluator()
-                .orElseThrow(
-                        () ->
-                                new IllegalArgumentException(
-                                        "strategy '"
-                                                + config.strategy()
-                                                + "' runs no trials to evaluate"));
+        if (plugins.isOneShot(config.strategy())) {
+            throw new IllegalArgumentException(
+                    "strategy '" + config.strategy() + "' runs no trials to evaluate");
+        }
+        // Not through inputs(): a worker evaluates trials and never asks the strategy.
+        return constrainedEvaluator(config, plugins, folder, openData(config, plugins));
     }
 }
