@@ -438,31 +438,17 @@ public abstract class EngineConformanceSuite {
     private SearchReport shortSearch(String engine, int trials, String name) throws Exception {
         DataRequirements.requireFashionMnist(FashionMnist.DEFAULT_DIRECTORY);
         ExperimentConfig config =
-                new ExperimentConfig(
-                        "nas-bench-201",
-                        Map.of("input-channels", "1", "channels", "8", "cells", "1"),
-                        "random",
-                        Map.of(),
-                        null,
-                        "fashion-mnist",
-                        engine,
-                        SEED,
-                        trials,
-                        1,
-                        1.0,
-                        1000,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                ExperimentConfig.builder()
+                        .setSpace("nas-bench-201")
+                        .optSpaceSettings(
+                                Map.of("input-channels", "1", "channels", "8", "cells", "1"))
+                        .setStrategy("random")
+                        .optDataset("fashion-mnist")
+                        .optEngine(engine)
+                        .optSeed(SEED)
+                        .optTrials(trials)
+                        .optMaxTrainExamples(1000)
+                        .build();
         try (SearchSession session =
                 SearchSession.create(folder.resolve(name), config, Plugins.discover())) {
             return session.run(List.of());

@@ -35,31 +35,18 @@ final class Journals {
      */
     static void training(Path folder, int trials) {
         ExperimentConfig config =
-                new ExperimentConfig(
-                        "nas-bench-201",
-                        Map.of("channels", "8", "cells", "1"),
-                        "hyperband",
-                        Map.of("min-epochs", "1", "max-epochs", "3"),
-                        null,
-                        "fashion-mnist",
-                        "PyTorch",
-                        7,
-                        trials + 2,
-                        1,
-                        1,
-                        6000,
-                        null,
-                        null,
-                        "median",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                ExperimentConfig.builder()
+                        .setSpace("nas-bench-201")
+                        .optSpaceSettings(Map.of("channels", "8", "cells", "1"))
+                        .setStrategy("hyperband")
+                        .optStrategySettings(Map.of("min-epochs", "1", "max-epochs", "3"))
+                        .optDataset("fashion-mnist")
+                        .optEngine("PyTorch")
+                        .optSeed(7)
+                        .optTrials(trials + 2)
+                        .optMaxTrainExamples(6000)
+                        .optPruner("median")
+                        .build();
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(7);
         try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {
@@ -112,31 +99,13 @@ final class Journals {
     /** A tabular search as {@code nas search --benchmark} leaves it: scores only. */
     static void tabular(Path folder, int trials, long seed) {
         ExperimentConfig config =
-                new ExperimentConfig(
-                        "nas-bench-201",
-                        Map.of(),
-                        "random",
-                        Map.of(),
-                        "/tables/nas-bench-201-cifar10.csv",
-                        null,
-                        null,
-                        seed,
-                        trials,
-                        1,
-                        1,
-                        0,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                ExperimentConfig.builder()
+                        .setSpace("nas-bench-201")
+                        .setStrategy("random")
+                        .optBenchmark("/tables/nas-bench-201-cifar10.csv")
+                        .optSeed(seed)
+                        .optTrials(trials)
+                        .build();
         SearchSpace space = PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(seed);
         try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {
@@ -159,31 +128,17 @@ final class Journals {
     /** A DARTS search of a few epochs: derived architectures and every edge's mixing weights. */
     static void darts(Path folder, int epochs) {
         ExperimentConfig config =
-                new ExperimentConfig(
-                        "darts",
-                        Map.of("channels", "8", "layers", "5"),
-                        "darts",
-                        Map.of(),
-                        null,
-                        "fashion-mnist",
-                        "PyTorch",
-                        1,
-                        1,
-                        1,
-                        epochs,
-                        10000,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                ExperimentConfig.builder()
+                        .setSpace("darts")
+                        .optSpaceSettings(Map.of("channels", "8", "layers", "5"))
+                        .setStrategy("darts")
+                        .optDataset("fashion-mnist")
+                        .optEngine("PyTorch")
+                        .optSeed(1)
+                        .optTrials(1)
+                        .optEpochs(epochs)
+                        .optMaxTrainExamples(10000)
+                        .build();
         OneShotSpace space = (OneShotSpace) PLUGINS.space(config.space(), config.spaceSettings());
         SplittableRandom random = new SplittableRandom(3);
         try (SqliteExperimentStore store = SqliteExperimentStore.create(folder)) {

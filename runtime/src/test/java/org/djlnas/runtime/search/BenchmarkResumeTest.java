@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.djlnas.runtime.store.SqliteExperimentStore;
@@ -44,31 +43,13 @@ class BenchmarkResumeTest {
     }
 
     private static ExperimentConfig config(String benchmark, int trials) {
-        return new ExperimentConfig(
-                "nas-bench-201",
-                Map.of(),
-                "random",
-                Map.of(),
-                benchmark,
-                null,
-                null,
-                3,
-                trials,
-                1,
-                1,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ExperimentConfig.builder()
+                .setSpace("nas-bench-201")
+                .setStrategy("random")
+                .optBenchmark(benchmark)
+                .optSeed(3)
+                .optTrials(trials)
+                .build();
     }
 
     private void searchAndClose(String benchmark, int trials) throws Exception {
@@ -187,31 +168,13 @@ class BenchmarkResumeTest {
     @Test
     void aTableCannotBeGivenToAnExperimentThatTrains() {
         ExperimentConfig training =
-                new ExperimentConfig(
-                        "nas-bench-201",
-                        Map.of(),
-                        "random",
-                        Map.of(),
-                        null,
-                        "fashion-mnist",
-                        null,
-                        3,
-                        3,
-                        1,
-                        1,
-                        0,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                ExperimentConfig.builder()
+                        .setSpace("nas-bench-201")
+                        .setStrategy("random")
+                        .optDataset("fashion-mnist")
+                        .optSeed(3)
+                        .optTrials(3)
+                        .build();
         assertThatThrownBy(() -> training.withBenchmark(table.toString()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the experiment looks up no benchmark table");
