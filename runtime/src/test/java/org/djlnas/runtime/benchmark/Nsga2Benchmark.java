@@ -26,6 +26,7 @@ import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.runtime.experiment.ConstrainedEvaluator;
 import org.djlnas.runtime.experiment.Experiment;
 import org.djlnas.runtime.experiment.ExperimentResult;
 import org.djlnas.runtime.experiment.LocalTrialExecutor;
@@ -62,28 +63,6 @@ class Nsga2Benchmark {
             spaces.create(Settings.defaults("space", spaces.settings()), OpRegistry.discover());
     private final List<Objective> objectives =
             List.of(Objective.parse("score:max"), Objective.parse("params:min"));
-
-    /**
-     * The tabular evaluator with the parameters measured before each lookup joined to its metrics,
-     * as a search with a parameters objective does.
-     */
-    private static Evaluator withParameters(Evaluator tabular) {
-        return new Evaluator() {
-            @Override
-            public String objective() {
-                return tabular.objective();
-            }
-
-            @Override
-            public Map<String, Double> evaluate(TrialSpec trial) throws Exception {
-                Map<String, Double> metrics =
-                        new LinkedHashMap<>(
-                                tabular.measureBeforeTraining(trial, Set.of(Metrics.PARAMETERS)));
-                metrics.putAll(tabular.evaluate(trial));
-                return metrics;
-            }
-        };
-    }
 
     private Evaluator tabular() throws Exception {
         TabularBenchmarkEvaluatorProvider provider = new TabularBenchmarkEvaluatorProvider();
@@ -231,7 +210,9 @@ class Nsga2Benchmark {
         int seeds = Integer.getInteger("seeds", 20);
         Evaluator tabular = tabular();
         double maxParameters = maxParameters(tabular);
-        Evaluator evaluator = withParameters(tabular);
+        // The parameters measured before each lookup join its metrics, as in a search with this
+        // objective.
+        Evaluator evaluator = ConstrainedEvaluator.of(tabular, objectives, List.of());
         Map<String, List<Double>> volumes = new LinkedHashMap<>();
         runs.keySet().forEach(name -> volumes.put(name, new ArrayList<>()));
         long started = System.nanoTime();
