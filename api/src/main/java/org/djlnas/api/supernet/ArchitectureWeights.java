@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The architecture parameters α of a supernet: one vector per edge, one entry per candidate
@@ -17,11 +18,15 @@ import java.util.SplittableRandom;
  *
  * <p>Cells of the same kind share their α, as in DARTS: every normal cell of a network reads the
  * vector of label {@code normal/node2/from0}.
+ *
+ * <p>They also hold the single path a supernet computes while one is chosen ({@link #choosePaths}):
+ * then every {@link MixedOp} computes only its edge's chosen candidate instead of the mixture.
  */
 public final class ArchitectureWeights {
 
     private final Map<String, NDArray> alphas;
     private final Map<String, SearchCell> cells;
+    private Map<String, EdgePath> paths = Map.of();
 
     private ArchitectureWeights(Map<String, NDArray> alphas, Map<String, SearchCell> cells) {
         this.alphas = alphas;
@@ -97,6 +102,69 @@ public final class ArchitectureWeights {
     public SearchCell cellOf(String edgeLabel) {
         alpha(edgeLabel);
         return cells.get(edgeLabel);
+    }
+
+    /**
+     * Chooses one candidate per edge: until {@link #clearPaths()}, the supernet computes a single
+     * path, as single-path one-shot methods do. Cells of the same kind share the path as they share
+     * α.
+     *
+     * @param chosen label → path, for every edge
+     * @throws IllegalArgumentException if an edge is missing or unknown, or a path names the zero
+     *     candidate or a candidate the edge does not have
+     */
+    public void choosePaths(Map<String, EdgePath> chosen) {
+        List<String> missing = new ArrayList<>();
+        for (String label : alphas.keySet()) {
+            EdgePath path = chosen.get(label);
+            if (path == null) {
+                missing.add(label);
+                continue;
+            }
+            SearchCell cell = cells.get(label);
+            int candidate = path.candidate();
+            if (candidate < 0 || candidate >= cell.candidates().size()) {
+                throw new IllegalArgumentException(
+                        "edge '"
+                                + label
+                                + "': path candidate "
+                                + candidate
+                                + " is not one of the "
+                                + cell.candidates().size()
+                                + " candidates "
+                                + cell.candidates());
+            }
+            if (cell.candidates().get(candidate).equals(cell.zeroCandidate())) {
+                throw new IllegalArgumentException(
+                        "edge '"
+                                + label
+                                + "': a single path cannot take the zero candidate '"
+                                + cell.zeroCandidate()
+                                + "'");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no path chosen for edges " + missing);
+        }
+        for (String label : chosen.keySet()) {
+            alpha(label);
+        }
+        paths = Map.copyOf(chosen);
+    }
+
+    /** Goes back to computing every edge's full mixture. */
+    public void clearPaths() {
+        paths = Map.of();
+    }
+
+    /**
+     * Returns the path chosen for an edge, if any.
+     *
+     * @param edgeLabel the edge's label
+     * @return its path, or null when the edge computes its mixture
+     */
+    public @Nullable EdgePath path(String edgeLabel) {
+        return paths.get(edgeLabel);
     }
 
     /**

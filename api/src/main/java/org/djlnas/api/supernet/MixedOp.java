@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One supernet edge: {@code Σ softmax(α)ᵢ · opᵢ(x)} over the edge's candidate operations. The zero
- * candidate takes its share of the softmax but is never computed.
+ * candidate takes its share of the softmax but is never computed. While the architecture weights
+ * hold a chosen {@link EdgePath} for the edge, only that candidate is computed.
  */
 public final class MixedOp extends AbstractBlock {
 
@@ -72,6 +73,10 @@ public final class MixedOp extends AbstractBlock {
             NDList inputs,
             boolean training,
             @Nullable PairList<String, Object> params) {
+        EdgePath path = weights.path(edgeLabel);
+        if (path != null) {
+            return singlePath(path, parameterStore, inputs, training, params);
+        }
         NDArray input = inputs.head();
         NDArray mixing = weights.alpha(edgeLabel).softmax(0);
         mixing.attach(input.getManager());
@@ -105,6 +110,29 @@ public final class MixedOp extends AbstractBlock {
         }
         mixing.close();
         return new NDList(sum);
+    }
+
+    private NDList singlePath(
+            EdgePath path,
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            @Nullable PairList<String, Object> params) {
+        Block block = candidates.get(path.candidate());
+        if (block == null) {
+            throw new IllegalStateException(
+                    "edge '" + edgeLabel + "': the chosen path is the zero candidate");
+        }
+        NDArray out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+        NDArray scale = path.scale();
+        if (scale == null) {
+            return new NDList(out);
+        }
+        NDArray scaled = out.mul(scale);
+        if (out != inputs.head()) {
+            out.close();
+        }
+        return new NDList(scaled);
     }
 
     @Override

@@ -135,7 +135,7 @@ class PluginModuleTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'darts'")
                 .hasMessageContaining(RenamedStrategy.class.getName())
-                .hasMessageContaining("org.djlnas.strategies.darts.DartsProvider");
+                .hasMessageContaining("org.djlnas.strategies.oneshot.DartsProvider");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.djlnas.api.cell.Cell;
 import org.djlnas.api.op.OpContext;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.EdgePath;
 import org.djlnas.api.supernet.MixedOp;
 import org.djlnas.api.supernet.SearchCell;
 import org.djlnas.spaces.SpaceFixtures;
@@ -136,6 +137,60 @@ class MixedOpTest {
             assertThat(skipCalls).hasValue(1);
             assertThat(poolCalls).hasValue(1);
             assertThat(out.allClose(x.mul(0.02f), 1e-5, 1e-7, false)).isTrue();
+        }
+    }
+
+    @Test
+    void aChosenPathComputesOnlyItsCandidateScaledByItsWeight() {
+        try (NDManager manager = TestEngine.newManager()) {
+            AtomicInteger skipCalls = new AtomicInteger();
+            AtomicInteger poolCalls = new AtomicInteger();
+            ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
+            Block mixed =
+                    SpaceFixtures.initialized(
+                            new MixedOp(
+                                    EDGE,
+                                    weights,
+                                    candidates(
+                                            countingIdentity(skipCalls),
+                                            countingIdentity(poolCalls))),
+                            manager,
+                            INPUT);
+            NDArray x = manager.randomNormal(INPUT);
+            skipCalls.set(0);
+            poolCalls.set(0);
+
+            weights.choosePaths(Map.of(EDGE, new EdgePath(2, manager.create(3f))));
+            NDArray scaled = forward(mixed, manager, x);
+            weights.choosePaths(Map.of(EDGE, EdgePath.of(1)));
+            NDArray plain = forward(mixed, manager, x);
+            weights.clearPaths();
+            NDArray mixture = forward(mixed, manager, x);
+
+            assertThat(scaled.allClose(x.mul(3f), 1e-5, 1e-6, false)).isTrue();
+            assertThat(plain.allClose(x, 1e-6, 1e-7, false)).isTrue();
+            assertThat(mixture.allClose(x.mul(0.5f), 1e-5, 1e-6, false)).isTrue();
+            assertThat(skipCalls).hasValue(2);
+            assertThat(poolCalls).hasValue(2);
+        }
+    }
+
+    @Test
+    void choosingPathsRejectsTheZeroCandidateUnknownCandidatesAndMissingEdges() {
+        try (NDManager manager = TestEngine.newManager()) {
+            ArchitectureWeights weights = weights(manager, 0.5, 0.3, 0.2);
+
+            assertThatThrownBy(() -> weights.choosePaths(Map.of(EDGE, EdgePath.of(0))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(EDGE)
+                    .hasMessageContaining("zero candidate 'none'");
+            assertThatThrownBy(() -> weights.choosePaths(Map.of(EDGE, EdgePath.of(3))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("path candidate 3");
+            assertThatThrownBy(() -> weights.choosePaths(Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no path chosen for edges [" + EDGE + "]");
+            assertThat(weights.path(EDGE)).isNull();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.djlnas.strategies.darts;
+package org.djlnas.strategies.oneshot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,10 +1,10 @@
-package org.djlnas.strategies.darts;
+package org.djlnas.strategies.oneshot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.dataset.Batch;
 import java.util.ArrayList;
 import java.util.List;
-import org.djlnas.strategies.darts.Supernet.Gradients;
+import org.djlnas.strategies.oneshot.Supernet.Gradients;
 
 /**
  * One DARTS search step: an architecture step on a batch of the architecture half (α only), then a

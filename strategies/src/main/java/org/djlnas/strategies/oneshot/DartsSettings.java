@@ -1,4 +1,4 @@
-package org.djlnas.strategies.darts;
+package org.djlnas.strategies.oneshot;
 
 import java.util.List;
 import org.djlnas.api.settings.SettingSpec;

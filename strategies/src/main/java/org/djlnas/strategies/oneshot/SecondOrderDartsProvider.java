@@ -1,4 +1,4 @@
-package org.djlnas.strategies.darts;
+package org.djlnas.strategies.oneshot;
 
 /**
  * Second-order DARTS ({@code darts-2nd}): each architecture step differentiates through one

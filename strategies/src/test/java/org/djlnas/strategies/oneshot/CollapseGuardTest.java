@@ -1,4 +1,4 @@
-package org.djlnas.strategies.darts;
+package org.djlnas.strategies.oneshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

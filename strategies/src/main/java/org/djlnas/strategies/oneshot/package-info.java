@@ -1,0 +1,8 @@
+/**
+ * One-shot strategies and what they share: the supernet on one engine, the optimizers with
+ * checkpointable state, the checkpoints and DARTS's bilevel step and collapse guard.
+ */
+@NullMarked
+package org.djlnas.strategies.oneshot;
+
+import org.jspecify.annotations.NullMarked;
