@@ -4,10 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.cell.Cell;
+import org.djlnas.api.cell.CellEdge;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,8 +115,8 @@ public final class ArchitectureWeights {
      * α.
      *
      * @param chosen label → path, for every edge
-     * @throws IllegalArgumentException if an edge is missing or unknown, or a path names the zero
-     *     candidate or a candidate the edge does not have
+     * @throws IllegalArgumentException if an edge is missing or unknown, or a path names a
+     *     candidate the edge does not have
      */
     public void choosePaths(Map<String, EdgePath> chosen) {
         List<String> missing = new ArrayList<>();
@@ -123,7 +128,7 @@ public final class ArchitectureWeights {
             }
             SearchCell cell = cells.get(label);
             int candidate = path.candidate();
-            if (candidate < 0 || candidate >= cell.candidates().size()) {
+            if (candidate < EdgePath.ZERO || candidate >= cell.candidates().size()) {
                 throw new IllegalArgumentException(
                         "edge '"
                                 + label
@@ -134,14 +139,6 @@ public final class ArchitectureWeights {
                                 + " candidates "
                                 + cell.candidates());
             }
-            if (cell.candidates().get(candidate).equals(cell.zeroCandidate())) {
-                throw new IllegalArgumentException(
-                        "edge '"
-                                + label
-                                + "': a single path cannot take the zero candidate '"
-                                + cell.zeroCandidate()
-                                + "'");
-            }
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("no path chosen for edges " + missing);
@@ -150,6 +147,42 @@ public final class ArchitectureWeights {
             alpha(label);
         }
         paths = Map.copyOf(chosen);
+    }
+
+    /**
+     * Chooses the single path of an architecture of the space: every edge the architecture uses
+     * computes its chosen operation, every other edge (and every edge on the zero operation)
+     * outputs zeros.
+     *
+     * @param architecture a valid architecture of the space whose cells these weights search
+     * @throws IllegalArgumentException if the architecture chooses an operation an edge does not
+     *     have as a candidate
+     */
+    public void choosePaths(Architecture architecture) {
+        Map<String, EdgePath> chosen = new LinkedHashMap<>();
+        Set<String> done = new HashSet<>();
+        for (SearchCell searchCell : cells.values()) {
+            Cell cell = searchCell.cell();
+            if (!done.add(cell.label())) {
+                continue;
+            }
+            searchCell.edgeLabels().forEach(label -> chosen.put(label, EdgePath.zero()));
+            for (CellEdge edge : cell.edges(architecture)) {
+                String label = cell.edgeLabel(edge.to(), edge.from());
+                int candidate = searchCell.candidates().indexOf(edge.operation());
+                if (candidate < 0) {
+                    throw new IllegalArgumentException(
+                            "edge '"
+                                    + label
+                                    + "': operation '"
+                                    + edge.operation()
+                                    + "' is not one of the candidates "
+                                    + searchCell.candidates());
+                }
+                chosen.put(label, EdgePath.of(candidate));
+            }
+        }
+        choosePaths(chosen);
     }
 
     /** Goes back to computing every edge's full mixture. */

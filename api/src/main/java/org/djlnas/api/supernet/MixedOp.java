@@ -118,10 +118,11 @@ public final class MixedOp extends AbstractBlock {
             NDList inputs,
             boolean training,
             @Nullable PairList<String, Object> params) {
-        Block block = candidates.get(path.candidate());
+        Block block = path.candidate() == EdgePath.ZERO ? null : candidates.get(path.candidate());
         if (block == null) {
-            throw new IllegalStateException(
-                    "edge '" + edgeLabel + "': the chosen path is the zero candidate");
+            NDArray input = inputs.head();
+            Shape shape = getOutputShapes(new Shape[] {input.getShape()})[0];
+            return new NDList(input.getManager().zeros(shape, input.getDataType()));
         }
         NDArray out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
         NDArray scale = path.scale();
