@@ -49,6 +49,7 @@ final class FlagNames {
         flags.put("constraints", List.of("--constraint"));
         flags.put("prefilter", List.of("--prefilter"));
         flags.put("prefilterCandidates", List.of("--prefilter-candidates"));
+        flags.put("warmStart", List.of("--warm-start"));
         // what retraining, export and search sessions are given
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));

@@ -188,6 +188,16 @@ final class SearchCommand implements Callable<Integer> {
             description = "Candidates the prefilter scores for each trained one (default 10).")
     private Integer prefilterCandidates;
 
+    @Option(
+            names = "--warm-start",
+            paramLabel = "DIR",
+            arity = "1..*",
+            description =
+                    "Start from earlier experiments, usually on other data: their best trials"
+                            + " (ranked within each experiment) seed the first population"
+                            + " (regularized-evolution, nsga2). See docs/warm-start.md.")
+    private List<String> warmStart = new ArrayList<>();
+
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")
     private int parallel = 1;
 
@@ -503,6 +513,7 @@ final class SearchCommand implements Callable<Integer> {
                         .optEvaluatorSettings(evaluatorSettings)
                         .optPruner(pruner)
                         .optPrefilter(prefilter, prefilterCandidates)
+                        .optWarmStart(warmStart)
                         .optExecutor(executor)
                         .optMaxRetries(maxRetries == null ? 1 : maxRetries)
                         .optWorkerJvmOptions(workerJvmOptions)

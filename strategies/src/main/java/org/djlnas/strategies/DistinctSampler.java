@@ -1,7 +1,9 @@
 package org.djlnas.strategies;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * proposed once, shuffles them with its random source and serves them in that order, which stays
  * uniform over the unseen ones and never loops without bound. The set of proposed ids is only
  * queried, never iterated, so its order cannot leak into proposals.
+ *
+ * <p>A sampler may be given architectures to serve first (the best trials of earlier experiments,
+ * for a warm start): it serves those not yet proposed, in their order, before it draws any.
  */
 public final class DistinctSampler {
 
@@ -31,6 +36,7 @@ public final class DistinctSampler {
     private final SplittableRandom random;
     private final @Nullable BigInteger size;
     private final Set<String> proposedIds = new HashSet<>();
+    private final Deque<Architecture> first;
     private @Nullable List<Architecture> shuffledRest;
     private int cursor;
 
@@ -41,8 +47,20 @@ public final class DistinctSampler {
      * @param random the random source; samplers may share one
      */
     public DistinctSampler(SearchSpace space, SplittableRandom random) {
+        this(space, random, List.of());
+    }
+
+    /**
+     * Creates a sampler that has proposed nothing yet and serves the given architectures first.
+     *
+     * @param space the space to draw from
+     * @param random the random source; samplers may share one
+     * @param first valid architectures of the space to serve, in this order, before drawing
+     */
+    public DistinctSampler(SearchSpace space, SplittableRandom random, List<Architecture> first) {
         this.space = space;
         this.random = random;
+        this.first = new ArrayDeque<>(first);
         SpaceSize spaceSize = space.size();
         this.size = spaceSize.isFinite() ? spaceSize.count() : null;
     }
@@ -77,7 +95,8 @@ public final class DistinctSampler {
     }
 
     /**
-     * Draws an architecture not proposed before, uniformly, and records it.
+     * Serves the next architecture given to serve first that was not proposed before, or else draws
+     * one not proposed before, uniformly, and records it.
      *
      * @return the architecture, or empty when a finite space is exhausted
      * @throws IllegalStateException if an infinite space keeps returning proposed architectures, or
@@ -86,6 +105,12 @@ public final class DistinctSampler {
     public Optional<Architecture> next() {
         if (isExhausted()) {
             return Optional.empty();
+        }
+        while (!first.isEmpty()) {
+            Architecture candidate = first.removeFirst();
+            if (record(candidate)) {
+                return Optional.of(candidate);
+            }
         }
         if (shuffledRest == null) {
             for (int i = 0; i < MAX_REJECTIONS; i++) {

@@ -21,16 +21,17 @@ import org.jspecify.annotations.Nullable;
  * Algorithm: NSGA-II", IEEE TEVC 2002) over a space's choice tree, in generations of {@code
  * population} trials.
  *
- * <p>The first generation is distinct random architectures. Each later one is bred from the
- * population: two binary tournaments on (non-domination rank, then crowding distance, the first
- * drawn winning ties) pick the parents; with probability {@code crossoverProbability} the child is
- * their {@linkplain UniformCrossover uniform crossover}, else a copy of the first; then one of its
- * choices is mutated, as regularized evolution does. When every outcome of a generation has been
- * told, the population and the generation together are sorted into non-dominated fronts of their
- * scores ({@link TrialOutcome#scores}), and the best {@code population} survive: whole fronts, then
- * the largest crowding distances of the front that does not fit. Trials that are not done, lack a
- * score or have a non-finite one (failed, pruned, infeasible) are dominated by every trial with
- * scores: they form the last front, and survive only while there are too few others.
+ * <p>The first generation is distinct random architectures, after the best trials of earlier
+ * experiments when the search starts from them. Each later one is bred from the population: two
+ * binary tournaments on (non-domination rank, then crowding distance, the first drawn winning ties)
+ * pick the parents; with probability {@code crossoverProbability} the child is their {@linkplain
+ * UniformCrossover uniform crossover}, else a copy of the first; then one of its choices is
+ * mutated, as regularized evolution does. When every outcome of a generation has been told, the
+ * population and the generation together are sorted into non-dominated fronts of their scores
+ * ({@link TrialOutcome#scores}), and the best {@code population} survive: whole fronts, then the
+ * largest crowding distances of the front that does not fit. Trials that are not done, lack a score
+ * or have a non-finite one (failed, pruned, infeasible) are dominated by every trial with scores:
+ * they form the last front, and survive only while there are too few others.
  *
  * <p>A generation is bred only from outcomes, so the strategy {@linkplain #awaitsOutcomes awaits}
  * all of a generation's outcomes before asking the next: its proposals are a function of the seed
@@ -66,7 +67,7 @@ final class Nsga2 implements Strategy {
         this.populationSize = populationSize;
         this.crossoverProbability = crossoverProbability;
         this.random = new SplittableRandom(context.seed());
-        this.sampler = new DistinctSampler(space, random);
+        this.sampler = new DistinctSampler(space, random, context.priorArchitectures());
         this.crossover = new UniformCrossover(space);
     }
 

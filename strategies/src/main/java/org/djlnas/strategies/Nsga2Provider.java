@@ -79,4 +79,10 @@ public final class Nsga2Provider implements StrategyProvider {
         }
         return new Nsga2(context, settings.getInt(POPULATION), crossover);
     }
+
+    /** Its first population starts with the best trials of earlier experiments. */
+    @Override
+    public boolean warmStarts() {
+        return true;
+    }
 }

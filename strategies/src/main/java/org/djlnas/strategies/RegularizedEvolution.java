@@ -19,14 +19,14 @@ import org.djlnas.api.trial.TrialState;
  * Regularized (ageing) evolution, after Real et al., "Regularized Evolution for Image Classifier
  * Architecture Search" (AAAI 2019), in its asynchronous ask/tell form.
  *
- * <p>The first {@code population} asks are distinct random architectures (an automatic population
- * grows with the number of asks, never with the trial budget; see {@link
- * RegularizedEvolutionProvider}). Every later ask draws {@code sampleSize} members of the
- * population uniformly without replacement, takes the one with the highest objective (the first
- * drawn among equals) and proposes a mutation of it that changes exactly one choice. A done trial
- * with a finite objective joins the population; when the population then holds more than {@code
- * population} members the oldest leaves, whatever its objective. Failed, pruned and objective-less
- * trials never join.
+ * <p>The first {@code population} asks are distinct random architectures, after the best trials of
+ * earlier experiments when the search starts from them (an automatic population grows with the
+ * number of asks, never with the trial budget; see {@link RegularizedEvolutionProvider}). Every
+ * later ask draws {@code sampleSize} members of the population uniformly without replacement, takes
+ * the one with the highest objective (the first drawn among equals) and proposes a mutation of it
+ * that changes exactly one choice. A done trial with a finite objective joins the population; when
+ * the population then holds more than {@code population} members the oldest leaves, whatever its
+ * objective. Failed, pruned and objective-less trials never join.
  *
  * <p>No architecture is proposed twice: a mutation that was proposed before is drawn again from the
  * same parent, up to {@value #MUTATION_TRIES} times, and then a distinct random architecture is
@@ -59,7 +59,7 @@ final class RegularizedEvolution implements Strategy {
         this.explicitPopulation = population;
         this.explicitSampleSize = sampleSize;
         this.random = new SplittableRandom(context.seed());
-        this.sampler = new DistinctSampler(space, random);
+        this.sampler = new DistinctSampler(space, random, context.priorArchitectures());
     }
 
     @Override

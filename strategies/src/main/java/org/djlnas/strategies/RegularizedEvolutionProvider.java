@@ -91,4 +91,10 @@ public final class RegularizedEvolutionProvider implements StrategyProvider {
     private static int clamp(int value, int min, int max) {
         return Math.max(min, Math.min(max, value));
     }
+
+    /** Its first population starts with the best trials of earlier experiments. */
+    @Override
+    public boolean warmStarts() {
+        return true;
+    }
 }

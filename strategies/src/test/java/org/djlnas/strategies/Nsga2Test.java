@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.djlnas.api.arch.Architecture;
+import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.eval.Pareto;
+import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.ChoiceTree;
 import org.djlnas.api.space.LayerChoice;
 import org.djlnas.api.space.SearchSpace;
+import org.djlnas.api.strategy.PriorTrial;
 import org.djlnas.api.strategy.Proposal;
 import org.djlnas.api.strategy.Strategy;
+import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
@@ -298,5 +303,39 @@ class Nsga2Test {
         }
         assertThat(nsga2Gap / seeds).isLessThan(0.8 * randomGap / seeds);
         assertThat(wins).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theFirstGenerationStartsWithThePriorsOnceEachThenDrawsAtRandom() {
+        Architecture first = nb201.sample(new SplittableRandom(1));
+        Architecture second = nb201.sample(new SplittableRandom(2));
+        List<PriorTrial> priors =
+                List.of(
+                        new PriorTrial(first, 1, "a"),
+                        new PriorTrial(second, 0.5, "a"),
+                        new PriorTrial(first, 0.4, "b"));
+        Settings settings =
+                Settings.resolve(
+                        "strategy 'nsga2'", provider.settings(), Map.of("population", "4"));
+        Strategy strategy =
+                provider.create(
+                        new StrategyContext(
+                                nb201,
+                                settings,
+                                7,
+                                100,
+                                Fixtures.BUDGET,
+                                Optional.empty(),
+                                EngineSelector.none(),
+                                priors));
+
+        List<Architecture> generation = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            generation.add(strategy.ask().orElseThrow().architecture());
+        }
+
+        assertThat(generation).hasSize(4).doesNotHaveDuplicates();
+        assertThat(generation.subList(0, 2)).containsExactly(first, second);
+        assertThat(provider.warmStarts()).isTrue();
     }
 }

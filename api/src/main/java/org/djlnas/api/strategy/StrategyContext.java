@@ -1,6 +1,8 @@
 package org.djlnas.api.strategy;
 
+import java.util.List;
 import java.util.Optional;
+import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
@@ -22,6 +24,8 @@ import org.djlnas.api.trial.Budget;
  *     learned controller); empty when the experiment names none (a tabular benchmark)
  * @param engines the engines of the program's plug-in registry, to load the named engine (or the
  *     default one) from
+ * @param priors trials of earlier experiments to start from, best first (a warm start); empty
+ *     unless the strategy's provider {@linkplain StrategyProvider#warmStarts() warm-starts}
  */
 public record StrategyContext(
         SearchSpace space,
@@ -30,7 +34,35 @@ public record StrategyContext(
         int maxTrials,
         Budget budget,
         Optional<String> engine,
-        EngineSelector engines) {
+        EngineSelector engines,
+        List<PriorTrial> priors) {
+
+    /** Copies the priors. */
+    public StrategyContext {
+        priors = List.copyOf(priors);
+    }
+
+    /**
+     * Creates a context without priors.
+     *
+     * @param space the space to search
+     * @param settings the strategy's resolved settings
+     * @param seed the strategy's seed
+     * @param maxTrials how many trials the experiment will run at most
+     * @param budget the budget of a full trial
+     * @param engine the DJL engine the experiment trains on, if it names one
+     * @param engines the engines of the program's plug-in registry
+     */
+    public StrategyContext(
+            SearchSpace space,
+            Settings settings,
+            long seed,
+            int maxTrials,
+            Budget budget,
+            Optional<String> engine,
+            EngineSelector engines) {
+        this(space, settings, seed, maxTrials, budget, engine, engines, List.of());
+    }
 
     /**
      * Creates a context that names no engine and knows no engines.
@@ -44,5 +76,14 @@ public record StrategyContext(
     public StrategyContext(
             SearchSpace space, Settings settings, long seed, int maxTrials, Budget budget) {
         this(space, settings, seed, maxTrials, budget, Optional.empty(), EngineSelector.none());
+    }
+
+    /**
+     * Returns the architectures of the prior trials, best first.
+     *
+     * @return the architectures
+     */
+    public List<Architecture> priorArchitectures() {
+        return priors.stream().map(PriorTrial::architecture).toList();
     }
 }

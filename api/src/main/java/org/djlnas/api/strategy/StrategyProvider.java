@@ -44,6 +44,17 @@ public interface StrategyProvider {
     }
 
     /**
+     * Tells whether the strategy starts from the trials of earlier experiments it finds in {@link
+     * StrategyContext#priors()} (a warm start). A search given earlier experiments refuses a
+     * strategy that does not, before anything is written.
+     *
+     * @return true if the strategy uses priors; false by default
+     */
+    default boolean warmStarts() {
+        return false;
+    }
+
+    /**
      * Creates a fresh strategy.
      *
      * @param context the space, settings, seed and budget

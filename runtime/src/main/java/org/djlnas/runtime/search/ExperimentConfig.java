@@ -64,6 +64,8 @@ import org.jspecify.annotations.Nullable;
  *     org.djlnas.runtime.zerocost.Prefilter}); null for none
  * @param prefilterCandidates how many candidates the prefilter scores for each trial it lets train
  *     (null: {@value #DEFAULT_PREFILTER_CANDIDATES} with a prefilter)
+ * @param warmStart folders of earlier experiments, usually on other data, whose trials the strategy
+ *     starts from ({@link WarmStart}); empty or null for none
  */
 public record ExperimentConfig(
         String space,
@@ -89,7 +91,8 @@ public record ExperimentConfig(
         @Nullable List<String> objectives,
         @Nullable List<String> constraints,
         @Nullable String prefilter,
-        @Nullable Integer prefilterCandidates) {
+        @Nullable Integer prefilterCandidates,
+        @Nullable List<String> warmStart) {
 
     /** The candidates the prefilter scores for each trained one, by default. */
     public static final int DEFAULT_PREFILTER_CANDIDATES = 10;
@@ -173,6 +176,7 @@ public record ExperimentConfig(
                     "`maxRetries` is " + maxRetries + "; expected 0 or more");
         }
         workerJvmOptions = workerJvmOptions == null ? List.of() : List.copyOf(workerJvmOptions);
+        warmStart = warmStart == null ? List.of() : List.copyOf(warmStart);
         objectives =
                 objectives == null
                         ? List.of()
@@ -297,7 +301,8 @@ public record ExperimentConfig(
                 .optSparkMaster(sparkMaster)
                 .optObjectives(requireNonNull(objectives, "objectives is null"))
                 .optConstraints(requireNonNull(constraints, "constraints is null"))
-                .optPrefilter(prefilter, prefilterCandidates);
+                .optPrefilter(prefilter, prefilterCandidates)
+                .optWarmStart(requireNonNull(warmStart, "warmStart is null"));
     }
 
     /**
@@ -444,8 +449,20 @@ public record ExperimentConfig(
         private List<String> constraints = List.of();
         private @Nullable String prefilter;
         private @Nullable Integer prefilterCandidates;
+        private List<String> warmStart = List.of();
 
         private Builder() {}
+
+        /**
+         * Sets the earlier experiments whose trials the strategy starts from (default: none).
+         *
+         * @param experiments the experiment folders
+         * @return this builder
+         */
+        public Builder optWarmStart(List<String> experiments) {
+            this.warmStart = List.copyOf(experiments);
+            return this;
+        }
 
         /**
          * Sets the zero-cost proxy that scores candidates so that only the best of each group is
@@ -737,7 +754,8 @@ public record ExperimentConfig(
                     objectives,
                     constraints,
                     prefilter,
-                    prefilterCandidates);
+                    prefilterCandidates,
+                    warmStart);
         }
 
         private static String required(@Nullable String value, String field) {

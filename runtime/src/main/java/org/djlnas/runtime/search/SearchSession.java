@@ -33,6 +33,7 @@ import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.BenchmarkStringCodec;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.store.StoreException;
+import org.djlnas.api.strategy.PriorTrial;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.TrialRecord;
@@ -108,7 +109,8 @@ public final class SearchSession implements AutoCloseable {
         ExperimentConfig full = SearchSetup.withDataSettings(config, plugins, data);
         SearchSetup.check(full, plugins);
         checkExecutor(full, plugins);
-        SearchSetup.Inputs inputs = SearchSetup.inputs(full, plugins, folder, data);
+        SearchSetup.Inputs inputs =
+                SearchSetup.inputs(full, plugins, folder, data, SearchSetup.priors(full, plugins));
         return start(ExperimentFolder.claim(folder), full, plugins, Optional.of(inputs), data);
     }
 
@@ -129,7 +131,8 @@ public final class SearchSession implements AutoCloseable {
         SearchSetup.check(full, plugins);
         checkExecutor(full, plugins);
         if (!plugins.isOneShot(full.strategy())) {
-            SearchSetup.strategy(full, plugins); // checks the settings as a whole, writes nothing
+            // checks the settings as a whole and the earlier experiments, writes nothing
+            SearchSetup.strategy(full, plugins, SearchSetup.priors(full, plugins));
         }
         return start(ExperimentFolder.claimNew(folder), full, plugins, Optional.empty(), data);
     }
@@ -147,7 +150,12 @@ public final class SearchSession implements AutoCloseable {
             SearchSetup.Inputs inputs =
                     ready.isPresent()
                             ? ready.get()
-                            : SearchSetup.inputs(config, plugins, claimed.path(), data);
+                            : SearchSetup.inputs(
+                                    config,
+                                    plugins,
+                                    claimed.path(),
+                                    data,
+                                    SearchSetup.priors(config, plugins));
             store =
                     SqliteExperimentStore.create(
                             claimed.path(),
@@ -156,7 +164,9 @@ public final class SearchSession implements AutoCloseable {
                                     JournaledInputs.META_KEY,
                                     JournaledInputs.of(inputs.evaluator()).toJson(),
                                     SearchObjective.META_KEY,
-                                    SearchObjective.of(inputs, config).toJson()));
+                                    SearchObjective.of(inputs, config).toJson(),
+                                    WarmStart.META_KEY,
+                                    WarmStart.toJson(inputs.priors())));
             journalCreated = true;
             return new SearchSession(
                     claimed.path(), config, store, plugins, inputs, claimed.lock());
@@ -232,7 +242,11 @@ public final class SearchSession implements AutoCloseable {
             }
             SearchSetup.Inputs inputs =
                     SearchSetup.inputs(
-                            config, plugins, folder, SearchSetup.openData(config, plugins));
+                            config,
+                            plugins,
+                            folder,
+                            SearchSetup.openData(config, plugins),
+                            journaledPriors(store, config));
             JournaledInputs now = JournaledInputs.of(inputs.evaluator());
             Optional<JournaledInputs> then =
                     store.readMeta(JournaledInputs.META_KEY).map(JournaledInputs::fromJson);
@@ -256,6 +270,23 @@ public final class SearchSession implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads the trials of earlier experiments the search started from, as journaled when it was
+     * created.
+     */
+    private static List<PriorTrial> journaledPriors(
+            SqliteExperimentStore store, ExperimentConfig config) {
+        Optional<String> journaled = store.readMeta(WarmStart.META_KEY);
+        if (journaled.isEmpty() && !config.warmStart().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the experiment started from earlier experiments "
+                            + config.warmStart()
+                            + ", but its journal does not hold their trials; the journal is"
+                            + " damaged");
+        }
+        return journaled.map(WarmStart::fromJson).orElse(List.of());
     }
 
     /** Refuses a change to a field that defines the experiment. */

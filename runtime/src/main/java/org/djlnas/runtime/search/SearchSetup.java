@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.data.DataInput;
@@ -21,6 +22,7 @@ import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.space.SearchSpaceProvider;
+import org.djlnas.api.strategy.PriorTrial;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
@@ -120,15 +122,43 @@ public final class SearchSetup {
         if (plugins.isOneShot(config.strategy())) {
             SearchGoals.checkOneShot(config);
             checkOneShot(config, plugins, space);
+            if (!config.warmStart().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "`warmStart` is given; strategy '"
+                                + config.strategy()
+                                + "' trains one supernet and cannot start from earlier"
+                                + " experiments' trials");
+            }
             return;
         }
         SearchGoals.check(config, plugins);
         StrategyProvider strategy = plugins.strategyProvider(config.strategy());
+        checkWarmStart(config, plugins, strategy);
         Settings.resolve(
                 "strategy '" + config.strategy() + "'",
                 strategy.settings(),
                 config.strategySettings());
         evaluatorSettings(config, plugins.evaluatorProvider(config.evaluatorId()));
+    }
+
+    /** Refuses earlier experiments for a strategy that cannot start from them. */
+    private static void checkWarmStart(
+            ExperimentConfig config, Plugins plugins, StrategyProvider strategy) {
+        if (config.warmStart().isEmpty() || strategy.warmStarts()) {
+            return;
+        }
+        List<String> able =
+                plugins.strategies().values().stream()
+                        .filter(StrategyProvider::warmStarts)
+                        .map(StrategyProvider::id)
+                        .sorted()
+                        .toList();
+        throw new IllegalArgumentException(
+                "`warmStart` is given; strategy '"
+                        + config.strategy()
+                        + "' cannot start from earlier experiments (strategies that can: "
+                        + String.join(", ", able)
+                        + ")");
     }
 
     /**
@@ -258,11 +288,13 @@ public final class SearchSetup {
      * @param strategy the strategy, for a multi-trial search
      * @param evaluator the evaluator, for a multi-trial search
      * @param data the data set, for a one-shot search
+     * @param priors the trials of earlier experiments the strategy starts from, to journal
      */
     record Inputs(
             Optional<Strategy> strategy,
             Optional<Evaluator> evaluator,
-            Optional<DataSource> data) {}
+            Optional<DataSource> data,
+            List<PriorTrial> priors) {}
 
     /**
      * Creates the multi-trial strategy of a configuration, which checks its settings as a whole
@@ -270,10 +302,11 @@ public final class SearchSetup {
      *
      * @param config the configuration, already {@linkplain #check checked}
      * @param plugins the plug-ins
+     * @param priors the trials of earlier experiments it starts from ({@link WarmStart})
      * @return the strategy
      * @throws IllegalArgumentException naming the setting that is wrong
      */
-    static Strategy strategy(ExperimentConfig config, Plugins plugins) {
+    static Strategy strategy(ExperimentConfig config, Plugins plugins, List<PriorTrial> priors) {
         StrategyProvider provider = plugins.strategyProvider(config.strategy());
         return provider.create(
                 new StrategyContext(
@@ -286,7 +319,8 @@ public final class SearchSetup {
                         config.trials(),
                         config.budget(),
                         Optional.ofNullable(config.engine()),
-                        plugins.engines()));
+                        plugins.engines(),
+                        priors));
     }
 
     /**
@@ -300,19 +334,42 @@ public final class SearchSetup {
      * @param plugins the plug-ins
      * @param folder the experiment folder
      * @param data the configuration's data set, {@linkplain #openData opened}
+     * @param priors the trials of earlier experiments the strategy starts from: read by {@link
+     *     WarmStart} for a new search, from the journal for a resumed one
      * @return the inputs
      * @throws IllegalArgumentException if an input cannot be read, with its reason
      */
     static Inputs inputs(
-            ExperimentConfig config, Plugins plugins, Path folder, Optional<DataSource> data) {
+            ExperimentConfig config,
+            Plugins plugins,
+            Path folder,
+            Optional<DataSource> data,
+            List<PriorTrial> priors) {
         if (plugins.isOneShot(config.strategy())) {
-            return new Inputs(Optional.empty(), Optional.empty(), data);
+            return new Inputs(Optional.empty(), Optional.empty(), data, List.of());
         }
-        Strategy strategy = prefiltered(strategy(config, plugins), config, plugins, data);
+        Strategy strategy = prefiltered(strategy(config, plugins, priors), config, plugins, data);
         return new Inputs(
                 Optional.of(strategy),
                 Optional.of(constrainedEvaluator(config, plugins, folder, data)),
-                Optional.empty());
+                Optional.empty(),
+                priors);
+    }
+
+    /**
+     * Reads the trials of the earlier experiments a new search starts from.
+     *
+     * @param config the configuration, already {@linkplain #check checked}
+     * @param plugins the plug-ins
+     * @return the trials, best first; empty when the configuration names no experiment
+     * @throws IllegalArgumentException naming an experiment that cannot be started from
+     */
+    static List<PriorTrial> priors(ExperimentConfig config, Plugins plugins) {
+        if (config.warmStart().isEmpty()) {
+            return List.of();
+        }
+        return WarmStart.read(
+                config.warmStart(), plugins.space(config.space(), config.spaceSettings()));
     }
 
     /**

@@ -6,16 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.djlnas.api.eval.Constraint;
 import org.djlnas.api.eval.Objective;
-import org.djlnas.api.store.StoreException;
 import org.djlnas.api.trial.TrialRecord;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.experiment.BestTrial;
-import org.djlnas.runtime.store.SqliteExperimentStore;
 
 /**
  * A trial of a finished search chosen to retrain, export or publish instead of the best one: a done
@@ -52,7 +49,7 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
      * @throws IllegalArgumentException naming the trial if there is none, or it is not done
      */
     public static TrialPick byNumber(Path experiment, int number) {
-        Journal journal = Journal.read(experiment);
+        JournalContents journal = JournalContents.read(experiment);
         TrialRecord trial =
                 journal.trials().stream()
                         .filter(t -> t.number() == number)
@@ -95,7 +92,7 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
                 throw new IllegalArgumentException("`pick`: " + e.getMessage(), e);
             }
         }
-        Journal journal = Journal.read(experiment);
+        JournalContents journal = JournalContents.read(experiment);
         List<Objective> objectives = journal.objectives();
         List<TrialRecord> front = TrialFront.of(journal.trials(), objectives);
         String written = parsed.stream().map(Constraint::toString).collect(Collectors.joining(" "));
@@ -166,30 +163,5 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
 
     private static double value(TrialRecord trial, String metric) {
         return trial.metric(metric).orElse(Double.NaN);
-    }
-
-    /** What a pick reads from the journal. */
-    private record Journal(
-            ExperimentConfig config, List<Objective> objectives, List<TrialRecord> trials) {
-
-        static Journal read(Path experiment) {
-            try (SqliteExperimentStore store = SqliteExperimentStore.open(experiment)) {
-                ExperimentConfig config =
-                        ExperimentConfig.fromJson(
-                                store.readConfig()
-                                        .orElseThrow(
-                                                () ->
-                                                        new IllegalArgumentException(
-                                                                experiment
-                                                                        + " holds no experiment"
-                                                                        + " configuration; the"
-                                                                        + " search never began")));
-                Optional<String> primary = store.readMeta(SearchObjective.META_KEY);
-                return new Journal(
-                        config, SearchObjective.objectives(config, primary), store.trials());
-            } catch (StoreException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
     }
 }

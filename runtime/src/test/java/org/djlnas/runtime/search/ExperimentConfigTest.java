@@ -47,6 +47,7 @@ class ExperimentConfigTest {
                                 null,
                                 null,
                                 null,
+                                null,
                                 null));
         assertThat(ExperimentConfig.fromJson(config.toJson())).isEqualTo(config);
     }
@@ -69,6 +70,7 @@ class ExperimentConfigTest {
                         .optEvaluator("training")
                         .optEvaluatorSettings(Map.of("batch-size", "32"))
                         .optPruner("median")
+                        .optWarmStart(List.of("earlier/experiment"))
                         .build();
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
@@ -128,7 +130,8 @@ class ExperimentConfigTest {
                         "objectives",
                         "constraints",
                         "prefilter",
-                        "prefilterCandidates");
+                        "prefilterCandidates",
+                        "warmStart");
     }
 
     @Test
