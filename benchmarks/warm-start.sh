@@ -8,7 +8,7 @@
 #
 # Needs Debian's python3-sklearn (its data files only). Extra properties through MAVEN_ARGS:
 # -Dsources=breast-cancer,wine -Dtarget=digits -DsourceTrials=30 -Depochs=20
-# -Dthresholds=0.95,0.96,0.97,0.975.
+# -Dthresholds=0.98,0.99,1.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 trials="${1:-30}"

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (breast cancer and wine by default), then, on a held-out table (digits), the same regularized
  * evolution with and without {@code warmStart} from them, seed by seed; prints, for each run, the
  * trials and the search seconds (the sum of the trials' times, as one trial runs at a time) until
- * the best validation accuracy first reaches each threshold, and the best after all trials. Run by
- * {@code benchmarks/warm-start.sh}; the system properties {@code sources}, {@code target}, {@code
- * seeds}, {@code trials}, {@code sourceTrials}, {@code epochs} and {@code thresholds} change the
- * defaults.
+ * the best validation accuracy first reaches each threshold, and the best after 1, 5 and 10 trials
+ * and after all. Run by {@code benchmarks/warm-start.sh}; the system properties {@code sources},
+ * {@code target}, {@code seeds}, {@code trials}, {@code sourceTrials}, {@code epochs} and {@code
+ * thresholds} change the defaults.
  */
 @Tag("benchmark")
 class WarmStartBenchmark {
@@ -41,7 +41,7 @@ class WarmStartBenchmark {
     private static final int SOURCE_TRIALS = Integer.getInteger("sourceTrials", 30);
     private static final double EPOCHS = Double.parseDouble(System.getProperty("epochs", "20"));
     private static final double[] THRESHOLDS =
-            Arrays.stream(System.getProperty("thresholds", "0.95,0.96,0.97,0.975").split(","))
+            Arrays.stream(System.getProperty("thresholds", "0.98,0.99,1").split(","))
                     .mapToDouble(Double::parseDouble)
                     .toArray();
 
@@ -135,10 +135,15 @@ class WarmStartBenchmark {
         double seconds = 0;
         int next = 0;
         String[] reached = new String[THRESHOLDS.length];
+        StringBuilder early = new StringBuilder();
         for (TrialRecord trial : trials) {
             seconds += trial.seconds().orElse(0);
             if (trial.state() == TrialState.DONE) {
                 best = Math.max(best, trial.metric(Metrics.ACCURACY).orElse(Double.NaN));
+            }
+            if (trial.number() == 1 || trial.number() == 5 || trial.number() == 10) {
+                early.append(
+                        String.format(Locale.ROOT, " best after %d: %.4f;", trial.number(), best));
             }
             while (next < THRESHOLDS.length && best >= THRESHOLDS[next]) {
                 reached[next++] =
@@ -153,6 +158,7 @@ class WarmStartBenchmark {
                             THRESHOLDS[i],
                             reached[i] == null ? "never" : reached[i]));
         }
+        line.append(early);
         line.append(
                 String.format(
                         Locale.ROOT,
