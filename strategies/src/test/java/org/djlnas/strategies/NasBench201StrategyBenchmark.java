@@ -13,6 +13,7 @@ import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.strategies.gp.GpBoProvider;
 import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.djlnas.strategies.reinforce.ReinforceProvider;
@@ -118,6 +119,40 @@ class NasBench201StrategyBenchmark {
                         + "  reinforce, lstm        %s%n",
                 format(reinforce), format(lstm));
         assertThat(random[0]).isBetween(93.75, 93.95);
+    }
+
+    @Test
+    @Tag("sweep")
+    void gpBoSweep() {
+        int seeds = Integer.getInteger("gpbo.seeds", 20);
+        String[][] grid = {
+            {"10", "100", "100", "10"},
+            {"10", "200", "200", "10"},
+            {"5", "100", "100", "10"},
+            {"20", "100", "100", "10"},
+            {"10", "50", "200", "5"},
+            {"10", "200", "100", "20"}
+        };
+        for (String[] row : grid) {
+            Map<String, String> settings =
+                    Map.of(
+                            "initial-points", row[0],
+                            "random-candidates", row[1],
+                            "mutation-candidates", row[2],
+                            "parents", row[3]);
+            long start = System.nanoTime();
+            double sum = 0;
+            for (long seed = 1000; seed < 1000 + seeds; seed++) {
+                sum += bestOf(Fixtures.create(new GpBoProvider(), space, seed, 100, settings), 100);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "gp-bo %s: mean best %.3f over seeds 1000..%d (%.1f s)%n",
+                    settings,
+                    sum / seeds,
+                    999 + seeds,
+                    (System.nanoTime() - start) / 1e9);
+        }
     }
 
     @Test
