@@ -127,11 +127,10 @@ class NasBench201StrategyBenchmark {
         int seeds = Integer.getInteger("gpbo.seeds", 20);
         String[][] grid = {
             {"10", "100", "100", "10"},
-            {"10", "200", "200", "10"},
-            {"5", "100", "100", "10"},
             {"20", "100", "100", "10"},
             {"10", "50", "200", "5"},
-            {"10", "200", "100", "20"}
+            {"20", "50", "200", "5"},
+            {"10", "100", "200", "5"}
         };
         for (String[] row : grid) {
             Map<String, String> settings =
