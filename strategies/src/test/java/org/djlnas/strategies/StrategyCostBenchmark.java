@@ -11,6 +11,7 @@ import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.strategies.gp.GpBoProvider;
 import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.djlnas.strategies.reinforce.ReinforceProvider;
@@ -55,6 +56,7 @@ class StrategyCostBenchmark {
                 "bohb (one budget)",
                 new BohbProvider(),
                 Map.of(HyperbandProvider.MIN_EPOCHS, "1", HyperbandProvider.MAX_EPOCHS, "1"));
+        add(providers, settings, "gp-bo", new GpBoProvider(), Map.of());
         System.out.println("strategy: milliseconds per ask + tell after 10 / 100 / 1,000 told");
         for (Map.Entry<String, StrategyProvider> entry : providers.entrySet()) {
             StringBuilder row = new StringBuilder(String.format("  %-26s", entry.getKey()));

@@ -7,9 +7,9 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
- * A zero-mean Gaussian process regression on standardised targets with the kernel {@code σ² (exp(-d
- * / ℓ) + r·[d = 0 on the diagonal])}: correlation {@code exp(-d / ℓ)} on the distance {@code d}
- * between two points, noise {@code r} relative to the signal variance {@code σ²}.
+ * A zero-mean Gaussian process regression on normal scores with the kernel {@code σ² (exp(-d / ℓ) +
+ * r·[d = 0 on the diagonal])}: correlation {@code exp(-d / ℓ)} on the distance {@code d} between
+ * two points, noise {@code r} relative to the signal variance {@code σ²}.
  *
  * <p>The signal variance is not searched: for a given ℓ and {@code r} the marginal likelihood is
  * largest at {@code σ² = yᵀ C⁻¹ y / n} with {@code C} the correlation matrix plus {@code r I}, and
@@ -42,7 +42,7 @@ final class GaussianProcess {
      * Conditions the process on observations.
      *
      * @param distances the {@code n × n} distances between the observed points
-     * @param targets the {@code n} standardised targets
+     * @param targets the {@code n} targets, normal scores
      * @param hyperparameters the length scale and relative noise
      * @return the posterior, or empty if the matrix is not positive definite in floating point
      */
@@ -87,7 +87,7 @@ final class GaussianProcess {
         return hyperparameters;
     }
 
-    /** Returns the fitted signal variance {@code σ²}, in standardised units. */
+    /** Returns the fitted signal variance {@code σ²}, in the targets' units. */
     double signalVariance() {
         return signalVariance;
     }

@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
  * Bayesian optimisation with a Gaussian process over architectures.
  *
  * <p>The first {@code initial-points} asks, and every ask while fewer than two outcomes have a
- * score, are distinct uniform draws. Every later ask fits a {@link GaussianProcess} to the
- * standardised scores of the done trials, conditions it on the proposals still running with their
- * predicted mean as if observed (the kriging believer, so that asks for parallel trials differ),
- * and proposes the candidate of a {@link CandidatePool} with the highest {@link
- * ExpectedImprovement} over the best score so far; the first such candidate on ties. No
- * architecture is proposed twice; when every candidate was, the ask is a uniform draw among the
+ * score, are distinct uniform draws. Every later ask fits a {@link GaussianProcess} to the scores
+ * of the done trials, warped to normal scores by rank ({@link RankWarping}), conditions it on the
+ * proposals still running with their predicted mean as if observed (the kriging believer, so that
+ * asks for parallel trials differ), and proposes the candidate of a {@link CandidatePool} with the
+ * highest {@link ExpectedImprovement} over the best score so far; the first such candidate on ties.
+ * No architecture is proposed twice; when every candidate was, the ask is a uniform draw among the
  * architectures not yet proposed.
  *
  * <p>The length scale and the relative noise are refitted by {@link HyperparameterGrid} when the
@@ -140,7 +140,8 @@ final class GpBo implements Strategy {
     private Model model() {
         if (model == null) {
             List<double[]> points = observations.stream().map(Observation::point).toList();
-            double[] targets = standardised();
+            double[] targets =
+                    RankWarping.of(observations.stream().mapToDouble(Observation::score).toArray());
             ChoiceDistance distance = new ChoiceDistance(encoding, points);
             double[][] distances = distance.matrix(points, points);
             if (hyperparameters == null || observations.size() >= refitAt) {
@@ -150,20 +151,9 @@ final class GpBo implements Strategy {
                                 observations.size() + 1,
                                 (int) Math.ceil(observations.size() * 1.1));
             }
-            model = new Model(distance, points, targets, hyperparameters);
+            model = new Model(distance, points, distances, targets, hyperparameters);
         }
         return model;
-    }
-
-    private double[] standardised() {
-        double mean = observations.stream().mapToDouble(Observation::score).average().orElse(0);
-        double variance =
-                observations.stream()
-                        .mapToDouble(o -> (o.score() - mean) * (o.score() - mean))
-                        .average()
-                        .orElse(0);
-        double scale = variance > 0 ? Math.sqrt(variance) : 1;
-        return observations.stream().mapToDouble(o -> (o.score() - mean) / scale).toArray();
     }
 
     private record Observation(Architecture architecture, double[] point, double score) {}

@@ -22,6 +22,18 @@ public final class GpBoProvider implements StrategyProvider {
     /** The registry id. */
     public static final String ID = "gp-bo";
 
+    /** The name of the setting for the uniform draws before the model proposes. */
+    public static final String INITIAL_POINTS = "initial-points";
+
+    /** The name of the setting for the uniform draws in each ask's candidate pool. */
+    public static final String RANDOM_CANDIDATES = "random-candidates";
+
+    /** The name of the setting for the mutations in each ask's candidate pool. */
+    public static final String MUTATION_CANDIDATES = "mutation-candidates";
+
+    /** The name of the setting for how many of the best architectures are mutated. */
+    public static final String PARENTS = "parents";
+
     @Override
     public String id() {
         return ID;

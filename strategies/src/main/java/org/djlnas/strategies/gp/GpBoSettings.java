@@ -14,27 +14,26 @@ import org.djlnas.api.settings.Settings;
  */
 record GpBoSettings(int initialPoints, int randomCandidates, int mutationCandidates, int parents) {
 
-    static final String INITIAL_POINTS = "initial-points";
-    static final String RANDOM_CANDIDATES = "random-candidates";
-    static final String MUTATION_CANDIDATES = "mutation-candidates";
-    static final String PARENTS = "parents";
-
     /** Returns the declared settings. */
     static List<SettingSpec> specs() {
         return List.of(
                 SettingSpec.integer(
-                        INITIAL_POINTS, 10, 1, "uniform draws before the model proposes"),
+                        GpBoProvider.INITIAL_POINTS,
+                        10,
+                        1,
+                        "uniform draws before the model proposes"),
                 SettingSpec.integer(
-                        RANDOM_CANDIDATES,
+                        GpBoProvider.RANDOM_CANDIDATES,
                         100,
                         0,
                         "uniform draws among which each ask maximises expected improvement"),
                 SettingSpec.integer(
-                        MUTATION_CANDIDATES,
+                        GpBoProvider.MUTATION_CANDIDATES,
                         100,
                         0,
                         "mutations of the best architectures added to those candidates"),
-                SettingSpec.integer(PARENTS, 10, 1, "how many of the best architectures mutate"));
+                SettingSpec.integer(
+                        GpBoProvider.PARENTS, 10, 1, "how many of the best architectures mutate"));
     }
 
     /**
@@ -48,16 +47,16 @@ record GpBoSettings(int initialPoints, int randomCandidates, int mutationCandida
     static GpBoSettings from(String owner, Settings settings) {
         GpBoSettings read =
                 new GpBoSettings(
-                        settings.getInt(INITIAL_POINTS),
-                        settings.getInt(RANDOM_CANDIDATES),
-                        settings.getInt(MUTATION_CANDIDATES),
-                        settings.getInt(PARENTS));
+                        settings.getInt(GpBoProvider.INITIAL_POINTS),
+                        settings.getInt(GpBoProvider.RANDOM_CANDIDATES),
+                        settings.getInt(GpBoProvider.MUTATION_CANDIDATES),
+                        settings.getInt(GpBoProvider.PARENTS));
         if (read.randomCandidates() + read.mutationCandidates() < 1) {
             throw new IllegalArgumentException(
                     "settings '"
-                            + RANDOM_CANDIDATES
+                            + GpBoProvider.RANDOM_CANDIDATES
                             + "' and '"
-                            + MUTATION_CANDIDATES
+                            + GpBoProvider.MUTATION_CANDIDATES
                             + "' of "
                             + owner
                             + " are both 0; expected at least one candidate per ask");

@@ -22,7 +22,7 @@ final class HyperparameterGrid {
      * Fits the hyper-parameters.
      *
      * @param distances the distances between the observed points
-     * @param targets the standardised targets
+     * @param targets the targets, normal scores
      * @return the best pair of the grid, by marginal likelihood
      * @throws IllegalStateException if no pair gives a positive definite matrix
      */

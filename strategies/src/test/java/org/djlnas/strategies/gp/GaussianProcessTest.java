@@ -70,7 +70,30 @@ class GaussianProcessTest {
                 .isPositive()
                 .isLessThan(1e-15)
                 .isGreaterThan(ExpectedImprovement.of(-9, 1, 0));
-        assertThat(ExpectedImprovement.cdf(-1.959964)).isCloseTo(0.025, within(1e-7));
+        assertThat(Normal.cdf(-1.959964)).isCloseTo(0.025, within(1e-7));
+    }
+
+    @Test
+    void theQuantileInvertsTheDistributionFunction() {
+        assertThat(Normal.quantile(0.975)).isCloseTo(1.959964, within(1e-6));
+        assertThat(Normal.quantile(0.5)).isCloseTo(0, within(1e-12));
+        assertThat(Normal.quantile(0.01)).isCloseTo(-2.326348, within(1e-6));
+        for (double z = -4; z <= 4; z += 0.5) {
+            assertThat(Normal.quantile(Normal.cdf(z))).isCloseTo(z, within(1e-5));
+        }
+    }
+
+    @Test
+    void warpingKeepsTheOrderGivesTiesOneValueAndIgnoresOutliers() {
+        // Ranks 0..3 of 4: Φ⁻¹(1/8), Φ⁻¹(3/8), Φ⁻¹(5/8), Φ⁻¹(7/8) = ∓1.150349, ∓0.318639.
+        double[] warped = RankWarping.of(new double[] {90, 10, 93, 91});
+        assertThat(warped)
+                .containsExactly(
+                        new double[] {-0.318639, -1.150349, 1.150349, 0.318639}, within(1e-6));
+        double[] ties = RankWarping.of(new double[] {5, 7, 5});
+        assertThat(ties[0]).isEqualTo(ties[2]).isCloseTo(-0.967422 / 2, within(1e-6));
+        assertThat(RankWarping.of(new double[] {-1e9, 1, 2}))
+                .containsExactly(RankWarping.of(new double[] {0, 1, 2}), within(0.0));
     }
 
     @Test

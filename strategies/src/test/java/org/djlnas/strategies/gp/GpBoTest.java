@@ -127,7 +127,13 @@ class GpBoTest {
         }
         double[] targets = scores.stream().mapToDouble(Double::doubleValue).toArray();
         ChoiceDistance distance = new ChoiceDistance(encoding, points);
-        Model model = new Model(distance, points, targets, new Hyperparameters(0.4, 0.01));
+        Model model =
+                new Model(
+                        distance,
+                        points,
+                        distance.matrix(points, points),
+                        targets,
+                        new Hyperparameters(0.4, 0.01));
         double[] pending = encoding.encode(nb201.sample(random));
         double[] near = pending.clone();
         near[0] = near[0] == 0 ? 1 : 0;
