@@ -42,6 +42,7 @@ class StrategyCostBenchmark {
                 "regularized-evolution",
                 new RegularizedEvolutionProvider(),
                 Map.of());
+        add(providers, settings, "gp-bo", new GpBoProvider(), Map.of());
         add(providers, settings, "reinforce", new ReinforceProvider(), Map.of());
         add(
                 providers,
@@ -56,7 +57,6 @@ class StrategyCostBenchmark {
                 "bohb (one budget)",
                 new BohbProvider(),
                 Map.of(HyperbandProvider.MIN_EPOCHS, "1", HyperbandProvider.MAX_EPOCHS, "1"));
-        add(providers, settings, "gp-bo", new GpBoProvider(), Map.of());
         System.out.println("strategy: milliseconds per ask + tell after 10 / 100 / 1,000 told");
         for (Map.Entry<String, StrategyProvider> entry : providers.entrySet()) {
             StringBuilder row = new StringBuilder(String.format("  %-26s", entry.getKey()));
