@@ -31,7 +31,8 @@ class ResumeTrialsTest {
                 "nsga2",
                 "reinforce",
                 "hyperband",
-                "bohb"
+                "bohb",
+                "gp-bo"
             })
     void growingTheTrialsOnResumeMatchesOneLongerRun(String strategy) throws Exception {
         Path resumed = folder.resolve("resumed");
@@ -47,7 +48,7 @@ class ResumeTrialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"regularized-evolution", "nsga2", "bohb"})
+    @ValueSource(strings = {"regularized-evolution", "nsga2", "bohb", "gp-bo"})
     void shrinkingTheTrialsWithinWhatIsDoneKeepsEveryTrial(String strategy) throws Exception {
         Path out = folder.resolve("a");
         assertSucceeded(search(strategy, out, 35));

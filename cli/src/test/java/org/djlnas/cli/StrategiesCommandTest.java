@@ -27,6 +27,12 @@ class StrategiesCommandTest {
         assertThat(evolution.get("kind").asText()).isEqualTo("multi-trial");
         assertThat(darts.get("settings").toString()).contains("max-skip-connections", "order");
 
+        assertThat(ids).contains("gp-bo");
+        JsonNode gp = listing.get(ids.indexOf("gp-bo"));
+        assertThat(gp.get("kind").asText()).isEqualTo("multi-trial");
+        assertThat(gp.get("settings").toString())
+                .contains("initial-points", "random-candidates", "mutation-candidates", "parents");
+
         CliRun table = CliRun.of("strategies");
         assertThat(table.out())
                 .contains("regularized-evolution", "settings: population", "darts-2nd", "one-shot");

@@ -13,6 +13,7 @@ import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.strategies.gp.GpBoProvider;
 import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.djlnas.strategies.reinforce.ReinforceProvider;
@@ -106,6 +107,13 @@ class NasBench201StrategyBenchmark {
                 format(bohb),
                 fullBudget,
                 (System.nanoTime() - bohbStart) / 1e9);
+        long gpBoStart = System.nanoTime();
+        double[] gpBo = stats(new GpBoProvider(), Map.of(), queries, 0);
+        System.out.printf(
+                Locale.ROOT,
+                "  gp-bo                  %s (%.1f s)%n",
+                format(gpBo),
+                (System.nanoTime() - gpBoStart) / 1e9);
         double[] reinforce = stats(new ReinforceProvider(), Map.of(), queries, 0);
         double[] lstm =
                 stats(
@@ -118,6 +126,57 @@ class NasBench201StrategyBenchmark {
                         + "  reinforce, lstm        %s%n",
                 format(reinforce), format(lstm));
         assertThat(random[0]).isBetween(93.75, 93.95);
+    }
+
+    @Test
+    @Tag("sweep")
+    void gpBoSweep() {
+        int seeds = Integer.getInteger("gpbo.seeds", 100);
+        double optimum = accuracyById.values().stream().mapToDouble(v -> v).max().orElseThrow();
+        String[][] grid = {
+            {"10", "100", "100", "10"},
+            {"20", "100", "100", "10"},
+            {"5", "100", "100", "10"},
+            {"10", "200", "0", "10"},
+            {"10", "0", "200", "10"}
+        };
+        for (int queries : new int[] {50, 100}) {
+            for (String[] row : grid) {
+                Map<String, String> settings =
+                        Map.of(
+                                GpBoProvider.INITIAL_POINTS, row[0],
+                                GpBoProvider.RANDOM_CANDIDATES, row[1],
+                                GpBoProvider.MUTATION_CANDIDATES, row[2],
+                                GpBoProvider.PARENTS, row[3]);
+                long start = System.nanoTime();
+                double sum = 0;
+                int optimal = 0;
+                for (long seed = 1000; seed < 1000 + seeds; seed++) {
+                    double best =
+                            bestOf(
+                                    Fixtures.create(
+                                            new GpBoProvider(), space, seed, queries, settings),
+                                    queries);
+                    sum += best;
+                    optimal += best == optimum ? 1 : 0;
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "gp-bo, %d queries, initial %s, random %s, mutations %s, parents %s: mean"
+                                + " best %.3f over seeds 1000..%d, optimum %.4f found by %d (%.1f"
+                                + " s)%n",
+                        queries,
+                        row[0],
+                        row[1],
+                        row[2],
+                        row[3],
+                        sum / seeds,
+                        999 + seeds,
+                        optimum,
+                        optimal,
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
     }
 
     @Test

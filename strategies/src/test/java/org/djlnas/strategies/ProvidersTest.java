@@ -27,7 +27,8 @@ class ProvidersTest {
                         "nsga2",
                         "reinforce",
                         "hyperband",
-                        "bohb")
+                        "bohb",
+                        "gp-bo")
                 .allMatch(id -> id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"));
         assertThat(discovered())
                 .extracting(StrategyProvider::description)

@@ -11,6 +11,7 @@ import org.djlnas.api.strategy.StrategyProvider;
 import org.djlnas.api.strategy.TrialOutcome;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.api.trial.TrialState;
+import org.djlnas.strategies.gp.GpBoProvider;
 import org.djlnas.strategies.hyperband.BohbProvider;
 import org.djlnas.strategies.hyperband.HyperbandProvider;
 import org.djlnas.strategies.reinforce.ReinforceProvider;
@@ -41,6 +42,7 @@ class StrategyCostBenchmark {
                 "regularized-evolution",
                 new RegularizedEvolutionProvider(),
                 Map.of());
+        add(providers, settings, "gp-bo", new GpBoProvider(), Map.of());
         add(providers, settings, "reinforce", new ReinforceProvider(), Map.of());
         add(
                 providers,
