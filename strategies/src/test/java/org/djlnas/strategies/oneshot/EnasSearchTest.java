@@ -100,10 +100,12 @@ class EnasSearchTest {
         OneShotResult other =
                 search(SEED + 1, 1, SETTINGS, folder.resolve("other"), List.of(), r -> {});
 
-        assertThat(comparable(again.history())).isEqualTo(comparable(reference.history()));
-        assertThat(comparable(heard)).isEqualTo(comparable(reference.history()));
-        assertThat(comparable(other.history()))
-                .isNotEqualTo(comparable(reference.history().subList(0, 1)));
+        assertThat(DartsFixtures.comparable(again.history()))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(heard))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(other.history()))
+                .isNotEqualTo(DartsFixtures.comparable(reference.history().subList(0, 1)));
     }
 
     @Test
@@ -131,7 +133,8 @@ class EnasSearchTest {
                 search(SEED, EPOCHS, SETTINGS, folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
-        assertThat(comparable(resumed.history())).isEqualTo(comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(resumed.history()))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
         assertThat(resumed.architecture()).isEqualTo(reference.architecture());
     }
 
@@ -185,21 +188,5 @@ class EnasSearchTest {
         return new EnasProvider()
                 .create(context(seed, epochs, settings))
                 .search(data, checkpoints, journaled, listener);
-    }
-
-    /** The records without their wall-clock times, which no two runs share. */
-    static List<EpochRecord> comparable(List<EpochRecord> history) {
-        return history.stream()
-                .map(
-                        record -> {
-                            Map<String, Double> metrics = new LinkedHashMap<>(record.metrics());
-                            metrics.keySet().removeIf(name -> name.endsWith("econds"));
-                            return new EpochRecord(
-                                    record.epoch(),
-                                    record.architecture(),
-                                    record.mixingWeights(),
-                                    metrics);
-                        })
-                .toList();
     }
 }
