@@ -31,10 +31,13 @@ for order in $orders; do
         python3 - "$work/result-enas.json" "$work/epochs-enas.json" "$steps" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
-weight = json.load(open(sys.argv[2]))[-1]["metrics"]["weightStepSeconds"]
+measured = json.load(open(sys.argv[2]))[-1]["metrics"]
+weight = measured["weightStepSeconds"]
+sample = measured["sampleSeconds"]
 memory = result["peakMemory"]
-print(f"enas: {weight:.2f} s per shared-weight step (mean of {sys.argv[3]} steps after a"
-      f" warm-up epoch); peak RSS {memory.get('processResidentMiB', float('nan')):.0f} MiB,"
+print(f"enas: {weight:.2f} s per shared-weight step, {sample:.2f} s per controller sample (mean"
+      f" of {sys.argv[3]} steps after a warm-up epoch); peak RSS"
+      f" {memory.get('processResidentMiB', float('nan')):.0f} MiB,"
       f" peak heap {memory['jvmHeapMiB']:.0f} MiB")
 PY
         continue

@@ -206,21 +206,27 @@ final class EnasSearch implements OneShotStrategy {
             PathFrequencies frequencies = new PathFrequencies(paths);
             EpochTotals train = new EpochTotals(task);
             int skippedBefore = step.skippedSteps();
-            long nanos = 0;
+            long sampleNanos = 0;
+            long stepNanos = 0;
             Dataset weightHalf = data.weights(epoch, settings.batchSize());
             for (Batch batch : EpochTotals.batches(weightHalf, manager)) {
+                long sampleStart = System.nanoTime();
+                Architecture sampled = controller.sample(random).architecture();
                 long stepStart = System.nanoTime();
-                paths.choosePaths(controller.sample(random).architecture());
+                sampleNanos += stepStart - sampleStart;
+                paths.choosePaths(sampled);
                 frequencies.count();
                 try (NDScope scope = new NDScope();
                         Batch trainBatch = batch) {
                     scope.suppressNotUsedWarning();
                     train.add(step.step(trainBatch, learningRate));
                 }
-                nanos += System.nanoTime() - stepStart;
+                stepNanos += System.nanoTime() - stepStart;
             }
             train.putInto(metrics, "train");
-            metrics.put("weightStepSeconds", nanos / 1e9 / Math.max(1, train.batches()));
+            int steps = Math.max(1, train.batches());
+            metrics.put("weightStepSeconds", stepNanos / 1e9 / steps);
+            metrics.put("sampleSeconds", sampleNanos / 1e9 / steps);
             metrics.put("skippedSteps", (double) (step.skippedSteps() - skippedBefore));
             return frequencies;
         }

@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.Map;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.EdgePath;
+import org.djlnas.api.supernet.SearchCell;
 
 /**
  * How often each candidate of each edge was on the single paths a supernet computed: what a
  * sampling strategy journals in place of DARTS's mixing weights. A silent edge (unused by the
- * architecture, or on the zero operation) counts for the edge's {@code none} candidate when it has
- * one.
+ * architecture, or on the zero operation) counts for the edge's zero candidate ({@code none}) when
+ * its cell has one.
  */
 final class PathFrequencies {
-
-    /** The zero operation's name among a cell's candidates. */
-    static final String NONE = "none";
 
     private final ArchitectureWeights paths;
     private final Map<String, long[]> counts = new LinkedHashMap<>();
@@ -41,7 +39,8 @@ final class PathFrequencies {
                     EdgePath path = paths.path(label);
                     int candidate = path == null ? EdgePath.ZERO : path.candidate();
                     if (candidate == EdgePath.ZERO) {
-                        candidate = paths.cellOf(label).candidates().indexOf(NONE);
+                        SearchCell cell = paths.cellOf(label);
+                        candidate = cell.candidates().indexOf(cell.zeroCandidate());
                     }
                     if (candidate >= 0) {
                         count[candidate]++;

@@ -13,19 +13,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
+import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.EdgePath;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
+import org.djlnas.spaces.textnas.TextNasProvider;
+import org.djlnas.strategies.reinforce.LstmController;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EnasSearchTest {
 
@@ -151,6 +161,50 @@ class EnasSearchTest {
                 .isEqualTo(result.history().get(0).architecture());
         assertThat(result.history().get(0).metrics())
                 .doesNotContainKeys("derivedReward", "meanReward", "baseline");
+    }
+
+    /**
+     * The controller walks any cell space's choice tree, and each architecture it samples is a
+     * single path through that space's supernet.
+     */
+    @ParameterizedTest
+    @MethodSource("cellSpaces")
+    void theControllersSamplesOfAnyCellSpaceAreSinglePaths(OneShotSpace cellSpace) {
+        ArchitectureWeights paths =
+                ArchitectureWeights.create(manager, cellSpace.searchCells(), SEED, 1e-3);
+        LstmController controller =
+                LstmController.create(
+                        cellSpace,
+                        new LstmController.Options(8, 0.01, 1, 0, 0.9),
+                        Engine.getEngine(DartsFixtures.ENGINE),
+                        new SplittableRandom(SEED));
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < 10; i++) {
+            Architecture architecture = controller.sample(random).architecture();
+            assertThat(cellSpace.validate(architecture)).isEqualTo(architecture);
+
+            paths.choosePaths(architecture);
+
+            List<EdgePath> chosen = paths.labels().stream().map(paths::path).toList();
+            assertThat(chosen).doesNotContainNull();
+            assertThat(chosen).anyMatch(path -> path.candidate() != EdgePath.ZERO);
+        }
+    }
+
+    static List<Named<OneShotSpace>> cellSpaces() {
+        TextNasProvider textNas = new TextNasProvider();
+        return List.of(
+                Named.of("nas-bench-201", DartsFixtures.tinyNasBench201()),
+                Named.of("darts", DartsFixtures.tinyDarts()),
+                Named.of(
+                        "textnas",
+                        (OneShotSpace)
+                                textNas.create(
+                                        Settings.resolve(
+                                                "space",
+                                                textNas.settings(),
+                                                Map.of("embedding-size", "8")),
+                                        OpRegistry.discover())));
     }
 
     @Test
