@@ -6,6 +6,8 @@
 #
 #   benchmarks/darts-step.sh [STEPS] [ORDERS]     (defaults: 10 steps, orders "1 2")
 #
+# ORDERS may also name `enas`: ENAS's shared-weight step on the same supernet and data.
+#
 # Threads: the launcher's defaults (PyTorch intra-op threads = cores, one inter-op thread,
 # OMP_WAIT_POLICY=PASSIVE, ONEDNN_MAX_CPU_ISA=AVX). Needs python3 to summarise the JSON results.
 set -euo pipefail
@@ -16,6 +18,30 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 for order in $orders; do
+    if [ "$order" = enas ]; then
+        # ENAS's shared-weight step: one weight step through the single path of a sampled
+        # architecture (the controller's steps and the derivation are kept to one each, so that
+        # the process's peak memory is the weight steps').
+        "$root/nas" search --space darts --space-opt channels=8 --space-opt layers=5 \
+            --space-opt nodes=4 --strategy enas --strategy-opt controller-steps=1 \
+            --strategy-opt derive-samples=1 --strategy-opt validation-batches=1 \
+            --epochs 2 --max-train-examples $((steps * 64 * 2)) --seed 1 \
+            --out "$work/enas" --json >"$work/result-enas.json" 2>"$work/progress-enas.log"
+        "$root/nas" epochs "$work/enas" --json >"$work/epochs-enas.json"
+        python3 - "$work/result-enas.json" "$work/epochs-enas.json" "$steps" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))
+measured = json.load(open(sys.argv[2]))[-1]["metrics"]
+weight = measured["weightStepSeconds"]
+sample = measured["sampleSeconds"]
+memory = result["peakMemory"]
+print(f"enas: {weight:.2f} s per shared-weight step, {sample:.2f} s per controller sample (mean"
+      f" of {sys.argv[3]} steps after a warm-up epoch); peak RSS"
+      f" {memory.get('processResidentMiB', float('nan')):.0f} MiB,"
+      f" peak heap {memory['jvmHeapMiB']:.0f} MiB")
+PY
+        continue
+    fi
     "$root/nas" search --space darts --space-opt channels=8 --space-opt layers=5 \
         --space-opt nodes=4 --strategy darts --strategy-opt "order=$order" \
         --strategy-opt validation-batches=1 --strategy-opt max-skip-connections=-1 \

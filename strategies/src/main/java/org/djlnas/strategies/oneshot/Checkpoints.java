@@ -17,18 +17,20 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 
 /**
- * A DARTS search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the supernet's
- * parameters ({@code network.ndlist}: weights and running statistics), α and the optimizers' state
- * ({@code state.ndlist}) and the epoch's record ({@code epoch.json}); then the file {@code latest}
- * is replaced atomically to name it, and older folders are removed. A process killed at any moment
- * leaves {@code latest} naming a complete checkpoint.
+ * A one-shot search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the
+ * supernet's parameters ({@code network.ndlist}: weights and running statistics), α and the
+ * optimizers' state ({@code state.ndlist}) and the epoch's record ({@code epoch.json}); then the
+ * file {@code latest} is replaced atomically to name it, and older folders are removed. A process
+ * killed at any moment leaves {@code latest} naming a complete checkpoint.
  */
 final class Checkpoints {
 
@@ -121,7 +123,7 @@ final class Checkpoints {
             return Optional.of(new Restored(record, epoch.required("adamSteps").asLong(), state));
         } catch (IOException | RuntimeException e) {
             throw new IOException(
-                    "cannot read the DARTS checkpoint " + checkpoint + ": " + e.getMessage(), e);
+                    "cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
         }
     }
 
@@ -175,5 +177,26 @@ final class Checkpoints {
      * @param adamSteps α's optimizer step count
      * @param state α and the optimizers' state
      */
-    record Restored(EpochRecord record, long adamSteps, NDList state) {}
+    record Restored(EpochRecord record, long adamSteps, NDList state) {
+
+        /**
+         * Returns the history up to the checkpointed epoch: the journaled records before it, then
+         * its own record, which the listener hears of first if the journal does not hold it yet
+         * (the process died between the checkpoint and the journal).
+         *
+         * @param journaled the records already journaled
+         * @param listener hears of the checkpointed epoch if it was not journaled
+         * @return the records of epochs 1 to the checkpointed one
+         */
+        List<EpochRecord> history(List<EpochRecord> journaled, EpochListener listener) {
+            int done = record.epoch();
+            List<EpochRecord> history = new ArrayList<>();
+            journaled.stream().filter(r -> r.epoch() < done).forEach(history::add);
+            history.add(record);
+            if (journaled.stream().noneMatch(r -> r.epoch() == done)) {
+                listener.onEpoch(record);
+            }
+            return history;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 /**
  * One-shot strategies and what they share: the supernet on one engine, the optimizers with
- * checkpointable state, the checkpoints and DARTS's bilevel step and collapse guard.
+ * checkpointable state, the checkpoints and DARTS's bilevel step and collapse guard; and ENAS,
+ * which trains the supernet's single paths with the {@code reinforce} package's LSTM controller.
  */
 @NullMarked
 package org.djlnas.strategies.oneshot;

@@ -55,4 +55,47 @@ final class HostAdam {
             }
         }
     }
+
+    /**
+     * Returns the optimizer's state for a checkpoint: the first moments, then the second moments,
+     * then the step count as a one-element array.
+     */
+    double[][] state() {
+        double[][] state = new double[2 * first.length + 1][];
+        for (int i = 0; i < first.length; i++) {
+            state[i] = first[i].clone();
+            state[first.length + i] = second[i].clone();
+        }
+        state[2 * first.length] = new double[] {steps};
+        return state;
+    }
+
+    /**
+     * Restores the state of {@link #state()}.
+     *
+     * @throws IllegalArgumentException if the state has another shape
+     */
+    void load(double[][] state) {
+        if (state.length != 2 * first.length + 1) {
+            throw new IllegalArgumentException(
+                    "the optimizer state holds "
+                            + state.length
+                            + " arrays; expected "
+                            + (2 * first.length + 1));
+        }
+        for (int i = 0; i < first.length; i++) {
+            copy(state[i], first[i]);
+            copy(state[first.length + i], second[i]);
+        }
+        steps = (long) state[2 * first.length][0];
+    }
+
+    /** Copies an array of the same length in place. */
+    static void copy(double[] from, double[] to) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException(
+                    "a saved array has " + from.length + " values; expected " + to.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 import org.djlnas.api.engine.EngineLocks;
 
@@ -54,6 +55,25 @@ final class LstmPolicy implements Policy {
 
     @Override
     public Sample sample(RandomGenerator random) {
+        return walk(logProbabilities -> Categorical.draw(logProbabilities, random));
+    }
+
+    /** Returns the architecture of the most likely pick at every step (a greedy decoding). */
+    Sample mostLikely() {
+        return walk(LstmPolicy::argmax);
+    }
+
+    /** Returns the parameters, in place, for checkpoints. */
+    double[][] parameters() {
+        return weights.values();
+    }
+
+    /** Returns the optimizer, for checkpoints. */
+    HostAdam optimizer() {
+        return adam;
+    }
+
+    private Sample walk(ToIntFunction<double[]> pick) {
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
             LstmRollout rollout =
                     new LstmRollout(
@@ -63,11 +83,10 @@ final class LstmPolicy implements Policy {
                         List<Integer> picks = new ArrayList<>();
                         for (int t = 0; t < decision.picks(); t++) {
                             double[] logits = toDoubles(rollout.next(decision, picks));
-                            int pick =
-                                    Categorical.draw(
-                                            Categorical.logProbabilities(logits, 1, picks), random);
-                            picks.add(pick);
-                            rollout.feed(decision, pick);
+                            int option =
+                                    pick.applyAsInt(Categorical.logProbabilities(logits, 1, picks));
+                            picks.add(option);
+                            rollout.feed(decision, option);
                         }
                         return picks;
                     });
@@ -107,6 +126,16 @@ final class LstmPolicy implements Policy {
             }
             adam.step(weights.values(), LstmWeights.gradients(arrays));
         }
+    }
+
+    private static int argmax(double[] logProbabilities) {
+        int best = 0;
+        for (int j = 1; j < logProbabilities.length; j++) {
+            if (logProbabilities[j] > logProbabilities[best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     private static double[] toDoubles(NDArray array) {

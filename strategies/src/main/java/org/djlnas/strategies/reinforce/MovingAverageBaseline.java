@@ -42,4 +42,15 @@ final class MovingAverageBaseline {
         weightedSum = decay * weightedSum + (1 - decay) * reward;
         totalWeight = decay * totalWeight + (1 - decay);
     }
+
+    /** Returns the state for a checkpoint: the weighted sum and the total weight. */
+    double[] state() {
+        return new double[] {weightedSum, totalWeight};
+    }
+
+    /** Restores the state of {@link #state()}. */
+    void load(double[] state) {
+        weightedSum = state[0];
+        totalWeight = state[1];
+    }
 }

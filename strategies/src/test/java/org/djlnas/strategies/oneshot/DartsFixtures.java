@@ -6,10 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.djlnas.api.data.Task;
+import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.op.OpRegistry;
@@ -221,5 +223,21 @@ final class DartsFixtures {
             }
         }
         return new float[][] {pixels, labels};
+    }
+
+    /** The records without their wall-clock times, which no two runs share. */
+    static List<EpochRecord> comparable(List<EpochRecord> history) {
+        return history.stream()
+                .map(
+                        record -> {
+                            Map<String, Double> metrics = new LinkedHashMap<>(record.metrics());
+                            metrics.keySet().removeIf(name -> name.endsWith("econds"));
+                            return new EpochRecord(
+                                    record.epoch(),
+                                    record.architecture(),
+                                    record.mixingWeights(),
+                                    metrics);
+                        })
+                .toList();
     }
 }

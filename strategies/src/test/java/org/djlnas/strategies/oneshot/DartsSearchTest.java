@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotData;
@@ -57,8 +55,10 @@ class DartsSearchTest {
         OneShotResult again = search(SEED, EPOCHS, folder, List.of(), heard::add);
 
         assertThat(reference.history()).hasSize(EPOCHS);
-        assertThat(comparable(again.history())).isEqualTo(comparable(reference.history()));
-        assertThat(comparable(heard)).isEqualTo(comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(again.history()))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(heard))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
         assertThat(again.architecture()).isEqualTo(reference.architecture());
         assertThat(again.stopReason()).isEmpty();
     }
@@ -84,7 +84,8 @@ class DartsSearchTest {
         OneShotResult resumed = search(SEED, EPOCHS, folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
-        assertThat(comparable(resumed.history())).isEqualTo(comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(resumed.history()))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
         assertThat(resumed.architecture()).isEqualTo(reference.architecture());
     }
 
@@ -103,9 +104,10 @@ class DartsSearchTest {
         OneShotResult resumed = search(SEED, EPOCHS, folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
-        assertThat(comparable(heardAfterResume))
-                .isEqualTo(comparable(reference.history().subList(1, EPOCHS)));
-        assertThat(comparable(resumed.history())).isEqualTo(comparable(reference.history()));
+        assertThat(DartsFixtures.comparable(heardAfterResume))
+                .isEqualTo(DartsFixtures.comparable(reference.history().subList(1, EPOCHS)));
+        assertThat(DartsFixtures.comparable(resumed.history()))
+                .isEqualTo(DartsFixtures.comparable(reference.history()));
     }
 
     @Test
@@ -138,22 +140,6 @@ class DartsSearchTest {
         return new DartsSearch(
                         DartsFixtures.context(space, seed, epochs), DartsFixtures.settings(1, -1))
                 .search(data, checkpoints, journaled, listener);
-    }
-
-    /** The records without their wall-clock times, which no two runs share. */
-    private static List<EpochRecord> comparable(List<EpochRecord> history) {
-        return history.stream()
-                .map(
-                        record -> {
-                            Map<String, Double> metrics = new LinkedHashMap<>(record.metrics());
-                            metrics.keySet().removeIf(name -> name.endsWith("econds"));
-                            return new EpochRecord(
-                                    record.epoch(),
-                                    record.architecture(),
-                                    record.mixingWeights(),
-                                    metrics);
-                        })
-                .toList();
     }
 
     /** What a listener throws to stand for a process killed after a checkpoint. */

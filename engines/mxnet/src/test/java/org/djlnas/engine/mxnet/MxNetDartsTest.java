@@ -2,20 +2,15 @@ package org.djlnas.engine.mxnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
-import org.djlnas.api.data.Task;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineSelector;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
-import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
@@ -113,7 +108,12 @@ class MxNetDartsTest {
                         space, settings, SEED, new Budget(1, 0), MxNetSupport.ENGINE_NAME);
 
         OneShotResult result =
-                strategy.create(context).search(data(), checkpoints, List.of(), record -> {});
+                strategy.create(context)
+                        .search(
+                                FashionMnistHalves.of(source, EXAMPLES_PER_HALF),
+                                checkpoints,
+                                List.of(),
+                                record -> {});
 
         EpochRecord epoch = result.history().get(0);
         System.out.println(strategy.id() + " on " + spaceProvider.id() + ": " + epoch.metrics());
@@ -130,32 +130,5 @@ class MxNetDartsTest {
                                     .anyMatch(distance -> distance > 1e-3);
                         });
         assertThat(space.validate(result.architecture())).isEqualTo(result.architecture());
-    }
-
-    /** Two disjoint halves of the first Fashion-MNIST training examples. */
-    private static OneShotData data() {
-        int[] weights = IntStream.range(0, EXAMPLES_PER_HALF).toArray();
-        int[] architecture = IntStream.range(EXAMPLES_PER_HALF, 2 * EXAMPLES_PER_HALF).toArray();
-        return new OneShotData() {
-            @Override
-            public Task task() {
-                return new Task.Classification(source.classNames());
-            }
-
-            @Override
-            public Shape exampleShape() {
-                return source.inputShape();
-            }
-
-            @Override
-            public Dataset weights(int epoch, int batchSize) throws IOException {
-                return source.trainingExamples(weights, batchSize, epoch);
-            }
-
-            @Override
-            public Dataset architecture(int epoch, int batchSize) throws IOException {
-                return source.trainingExamples(architecture, batchSize, -epoch);
-            }
-        };
     }
 }
