@@ -195,7 +195,8 @@ final class SearchCommand implements Callable<Integer> {
             description =
                     "Start from earlier experiments, usually on other data: their best trials"
                             + " (ranked within each experiment) seed the first population"
-                            + " (regularized-evolution, nsga2). See docs/warm-start.md.")
+                            + " (regularized-evolution, nsga2) or initial design (gp-bo). See"
+                            + " docs/warm-start.md.")
     private List<String> warmStart = new ArrayList<>();
 
     @Option(names = "--parallel", paramLabel = "P", description = "Trials run at once (default 1).")

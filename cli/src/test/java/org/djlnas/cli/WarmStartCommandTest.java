@@ -73,8 +73,8 @@ class WarmStartCommandTest {
         assertThat(run.err().strip())
                 .isEqualTo(
                         "nas: --warm-start is given; strategy 'random' cannot start from"
-                                + " earlier experiments (strategies that can: nsga2,"
-                                + " regularized-evolution)");
+                                + " earlier experiments (strategies that can: gp-bo,"
+                                + " nsga2, regularized-evolution)");
         assertThat(Files.exists(out)).isFalse();
     }
 }

@@ -135,8 +135,8 @@ class WarmStartTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "`warmStart` is given; strategy 'random' cannot start from earlier"
-                                + " experiments (strategies that can: nsga2,"
-                                + " regularized-evolution)");
+                                + " experiments (strategies that can: gp-bo,"
+                                + " nsga2, regularized-evolution)");
         assertThat(out).doesNotExist();
     }
 

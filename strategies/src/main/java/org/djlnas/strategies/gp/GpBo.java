@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * Bayesian optimisation with a Gaussian process over architectures.
  *
  * <p>The first {@code initial-points} asks, and every ask while fewer than two outcomes have a
- * score, are distinct uniform draws. Every later ask fits a {@link GaussianProcess} to the scores
- * of the done trials, warped to normal scores by rank ({@link RankWarping}), conditions it on the
- * proposals still running with their predicted mean as if observed (the kriging believer, so that
- * asks for parallel trials differ), and proposes the candidate of a {@link CandidatePool} with the
- * highest {@link ExpectedImprovement} over the best score so far; the first such candidate on ties.
- * No architecture is proposed twice; when every candidate was, the ask is a uniform draw among the
+ * score, are distinct uniform draws, after the best trials of earlier experiments when the search
+ * starts from them. Every later ask fits a {@link GaussianProcess} to the scores of the done
+ * trials, warped to normal scores by rank ({@link RankWarping}), conditions it on the proposals
+ * still running with their predicted mean as if observed (the kriging believer, so that asks for
+ * parallel trials differ), and proposes the candidate of a {@link CandidatePool} with the highest
+ * {@link ExpectedImprovement} over the best score so far; the first such candidate on ties. No
+ * architecture is proposed twice; when every candidate was, the ask is a uniform draw among the
  * architectures not yet proposed.
  *
  * <p>The length scale and the relative noise are refitted by {@link HyperparameterGrid} when the
@@ -57,7 +58,7 @@ final class GpBo implements Strategy {
         this.encoding = new ChoiceEncoding(space.choices());
         SplittableRandom design = new SplittableRandom(context.seed());
         this.poolRandom = design.split();
-        this.sampler = new DistinctSampler(space, design);
+        this.sampler = new DistinctSampler(space, design, context.priorArchitectures());
     }
 
     @Override

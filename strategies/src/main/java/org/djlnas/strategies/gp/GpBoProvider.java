@@ -53,4 +53,10 @@ public final class GpBoProvider implements StrategyProvider {
     public Strategy create(StrategyContext context) {
         return new GpBo(context, GpBoSettings.from("strategy '" + ID + "'", context.settings()));
     }
+
+    /** Its initial design starts with the best trials of earlier experiments. */
+    @Override
+    public boolean warmStarts() {
+        return true;
+    }
 }
