@@ -135,7 +135,10 @@ class UniformCrossoverTest {
             boolean same =
                     child.values().entrySet().stream()
                             .filter(e -> cellOf(e.getKey()).equals(cell))
-                            .allMatch(e -> e.getValue().equals(parent.get(e.getKey())));
+                            .allMatch(
+                                    e ->
+                                            parent.has(e.getKey())
+                                                    && e.getValue().equals(parent.get(e.getKey())));
             long parentChoices =
                     parent.values().keySet().stream().filter(l -> cellOf(l).equals(cell)).count();
             long childChoices =

@@ -98,7 +98,7 @@ class PpoTest {
     @Test
     void advantagesAreStandardisedOverTheBatch() {
         double[] normalised = Ppo.normalise(List.of(1.0, 2.0, 3.0, 6.0));
-        assertThat(normalised[0]).isCloseTo(-1.5 / Math.sqrt(3.5), within(1e-12));
+        assertThat(normalised[0]).isCloseTo(-2 / Math.sqrt(3.5), within(1e-12));
         assertThat(normalised[3]).isCloseTo(3.0 / Math.sqrt(3.5), within(1e-12));
         assertThat(Ppo.normalise(List.of(4.0, 4.0))).containsExactly(0, 0);
     }
