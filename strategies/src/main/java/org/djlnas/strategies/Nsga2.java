@@ -25,13 +25,14 @@ import org.jspecify.annotations.Nullable;
  * experiments when the search starts from them. Each later one is bred from the population: two
  * binary tournaments on (non-domination rank, then crowding distance, the first drawn winning ties)
  * pick the parents; with probability {@code crossoverProbability} the child is their {@linkplain
- * UniformCrossover uniform crossover}, else a copy of the first; then one of its choices is
- * mutated, as regularized evolution does. When every outcome of a generation has been told, the
- * population and the generation together are sorted into non-dominated fronts of their scores
- * ({@link TrialOutcome#scores}), and the best {@code population} survive: whole fronts, then the
- * largest crowding distances of the front that does not fit. Trials that are not done, lack a score
- * or have a non-finite one (failed, pruned, infeasible) are dominated by every trial with scores:
- * they form the last front, and survive only while there are too few others.
+ * UniformCrossover uniform crossover} (choice by choice, or cell by cell), else a copy of the
+ * first; then one of its choices is mutated, as regularized evolution does. When every outcome of a
+ * generation has been told, the population and the generation together are sorted into
+ * non-dominated fronts of their scores ({@link TrialOutcome#scores}), and the best {@code
+ * population} survive: whole fronts, then the largest crowding distances of the front that does not
+ * fit. Trials that are not done, lack a score or have a non-finite one (failed, pruned, infeasible)
+ * are dominated by every trial with scores: they form the last front, and survive only while there
+ * are too few others.
  *
  * <p>A generation is bred only from outcomes, so the strategy {@linkplain #awaitsOutcomes awaits}
  * all of a generation's outcomes before asking the next: its proposals are a function of the seed
@@ -49,7 +50,7 @@ final class Nsga2 implements Strategy {
     private final double crossoverProbability;
     private final SplittableRandom random;
     private final DistinctSampler sampler;
-    private final UniformCrossover crossover;
+    private final Optional<UniformCrossover> crossover;
     private List<Member> population = List.of();
     private final List<TrialOutcome> generation = new ArrayList<>();
     private int askedInGeneration;
@@ -59,16 +60,21 @@ final class Nsga2 implements Strategy {
      *
      * @param context the space, seed and budget
      * @param populationSize the trials per generation and the survivors of each
+     * @param crossover how parents are crossed; empty to copy the first parent always
      * @param crossoverProbability the probability that a child is a crossover of its parents
      */
-    Nsga2(StrategyContext context, int populationSize, double crossoverProbability) {
+    Nsga2(
+            StrategyContext context,
+            int populationSize,
+            Optional<UniformCrossover> crossover,
+            double crossoverProbability) {
         this.space = context.space();
         this.budget = context.budget();
         this.populationSize = populationSize;
         this.crossoverProbability = crossoverProbability;
         this.random = new SplittableRandom(context.seed());
         this.sampler = new DistinctSampler(space, random, context.priorArchitectures());
-        this.crossover = new UniformCrossover(space);
+        this.crossover = crossover;
     }
 
     @Override
@@ -112,8 +118,8 @@ final class Nsga2 implements Strategy {
             Architecture first = tournament().architecture();
             Architecture second = tournament().architecture();
             Architecture child =
-                    random.nextDouble() < crossoverProbability
-                            ? crossover.cross(first, second, random)
+                    crossover.isPresent() && random.nextDouble() < crossoverProbability
+                            ? crossover.get().cross(first, second, random)
                             : first;
             child = space.mutate(child, random);
             if (sampler.record(child)) {

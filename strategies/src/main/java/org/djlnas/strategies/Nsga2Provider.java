@@ -19,6 +19,8 @@ import org.djlnas.api.strategy.StrategyProvider;
  * 0.9, at most 1). The defaults are the best of a sweep over populations 10 and 20 and crossover
  * probabilities 0, 0.5 and 0.9 at 100 trials on the NAS-Bench-201 table with (accuracy, parameters)
  * ({@code Nsga2Benchmark} in the runtime's tests); longer searches may want larger populations.
+ * {@code crossover} says what a crossover mixes: {@code uniform} (the default) each choice from
+ * either parent, {@code cell} each cell, and {@code none} never crosses (as probability 0).
  */
 public final class Nsga2Provider implements StrategyProvider {
 
@@ -27,6 +29,9 @@ public final class Nsga2Provider implements StrategyProvider {
 
     /** The name of the population setting. */
     public static final String POPULATION = "population";
+
+    /** The name of the crossover setting: {@code uniform}, {@code cell} or {@code none}. */
+    public static final String CROSSOVER = CrossoverSetting.NAME;
 
     /** The name of the crossover-probability setting. */
     public static final String CROSSOVER_PROBABILITY = "crossover-probability";
@@ -54,7 +59,8 @@ public final class Nsga2Provider implements StrategyProvider {
                         0.9,
                         0,
                         "probability that a child crosses two parents (else it copies one);"
-                                + " every child then has one choice mutated"));
+                                + " every child then has one choice mutated"),
+                CrossoverSetting.spec("uniform"));
     }
 
     /** NSGA-II ranks trials on every objective: it is made for several. */
@@ -77,7 +83,12 @@ public final class Nsga2Provider implements StrategyProvider {
                             + crossover
                             + "; expected a probability, at most 1");
         }
-        return new Nsga2(context, settings.getInt(POPULATION), crossover);
+        return new Nsga2(
+                context,
+                settings.getInt(POPULATION),
+                CrossoverSetting.parse(settings.getString(CROSSOVER), ID)
+                        .map(unit -> new UniformCrossover(context.space(), unit)),
+                crossover);
     }
 
     /** Its first population starts with the best trials of earlier experiments. */

@@ -28,8 +28,13 @@ import org.djlnas.api.trial.TrialState;
  * the population then holds more than {@code population} members the oldest leaves, whatever its
  * objective. Failed, pruned and objective-less trials never join.
  *
+ * <p>With crossover, every later ask holds a second tournament for a second parent, and with
+ * probability {@code crossoverRate} the child is the two winners' {@linkplain UniformCrossover
+ * uniform crossover} (choice by choice or cell by cell) with one choice then mutated, else the
+ * first winner's mutation as above. Without crossover (the default) no second tournament is held.
+ *
  * <p>No architecture is proposed twice: a mutation that was proposed before is drawn again from the
- * same parent, up to {@value #MUTATION_TRIES} times, and then a distinct random architecture is
+ * same parents, up to {@value #MUTATION_TRIES} times, and then a distinct random architecture is
  * proposed instead. A random architecture is also proposed when a mutation is due but no outcome
  * has joined the population yet.
  */
@@ -41,6 +46,8 @@ final class RegularizedEvolution implements Strategy {
     private final Budget budget;
     private final int explicitPopulation;
     private final int explicitSampleSize;
+    private final Optional<UniformCrossover> crossover;
+    private final double crossoverRate;
     private final SplittableRandom random;
     private final DistinctSampler sampler;
     private final Deque<Member> population = new ArrayDeque<>();
@@ -52,12 +59,21 @@ final class RegularizedEvolution implements Strategy {
      * @param context the space, seed and budget
      * @param population the population, or 0 to grow it with the trials asked so far
      * @param sampleSize the tournament size, or 0 to scale it to the population
+     * @param crossover how two parents are crossed, if they are
+     * @param crossoverRate the probability that a child crosses two parents, when they are crossed
      */
-    RegularizedEvolution(StrategyContext context, int population, int sampleSize) {
+    RegularizedEvolution(
+            StrategyContext context,
+            int population,
+            int sampleSize,
+            Optional<UniformCrossover.Unit> crossover,
+            double crossoverRate) {
         this.space = context.space();
         this.budget = context.budget();
         this.explicitPopulation = population;
         this.explicitSampleSize = sampleSize;
+        this.crossover = crossover.map(unit -> new UniformCrossover(space, unit));
+        this.crossoverRate = crossoverRate;
         this.random = new SplittableRandom(context.seed());
         this.sampler = new DistinctSampler(space, random, context.priorArchitectures());
     }
@@ -110,13 +126,22 @@ final class RegularizedEvolution implements Strategy {
             return Optional.empty();
         }
         Architecture parent = tournamentWinner();
+        Optional<Architecture> other = crossover.map(c -> tournamentWinner());
         for (int i = 0; i < MUTATION_TRIES; i++) {
-            Architecture child = space.mutate(parent, random);
+            Architecture child = space.mutate(offspring(parent, other), random);
             if (sampler.record(child)) {
                 return Optional.of(child);
             }
         }
         return sampler.next();
+    }
+
+    /** The first parent, or with probability {@code crossoverRate} its crossover with the other. */
+    private Architecture offspring(Architecture parent, Optional<Architecture> other) {
+        if (other.isEmpty() || random.nextDouble() >= crossoverRate) {
+            return parent;
+        }
+        return crossover.orElseThrow().cross(parent, other.get(), random);
     }
 
     private Architecture tournamentWinner() {

@@ -1,6 +1,7 @@
 package org.djlnas.strategies;
 
 import java.util.List;
+import java.util.Optional;
 import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.strategy.Strategy;
@@ -21,6 +22,10 @@ import org.djlnas.api.strategy.StrategyProvider;
  * far and never on the trial budget, so the first proposals are the same whatever the number of
  * trials, and a resumed search can run longer than first planned. {@link #create} rejects an
  * explicit sample size larger than an explicit population.
+ *
+ * <p>{@code crossover} ({@code none}, the default, {@code uniform} or {@code cell}) lets a child
+ * cross the winners of two tournaments, with probability {@code crossover-rate} (default 0.5); see
+ * {@link RegularizedEvolution}.
  */
 public final class RegularizedEvolutionProvider implements StrategyProvider {
 
@@ -32,6 +37,12 @@ public final class RegularizedEvolutionProvider implements StrategyProvider {
 
     /** The name of the sample-size setting. */
     public static final String SAMPLE_SIZE = "sample-size";
+
+    /** The name of the crossover setting: {@code none}, {@code uniform} or {@code cell}. */
+    public static final String CROSSOVER = CrossoverSetting.NAME;
+
+    /** The name of the crossover-rate setting. */
+    public static final String CROSSOVER_RATE = "crossover-rate";
 
     @Override
     public String id() {
@@ -57,7 +68,14 @@ public final class RegularizedEvolutionProvider implements StrategyProvider {
                         0,
                         0,
                         "population members drawn for each tournament (0: scaled to the"
-                                + " population)"));
+                                + " population)"),
+                CrossoverSetting.spec("none"),
+                SettingSpec.number(
+                        CROSSOVER_RATE,
+                        0.5,
+                        0,
+                        "with crossover: probability that a child crosses two tournament"
+                                + " winners (else it mutates one), at most 1"));
     }
 
     @Override
@@ -77,7 +95,20 @@ public final class RegularizedEvolutionProvider implements StrategyProvider {
                             + population
                             + ")");
         }
-        return new RegularizedEvolution(context, population, sampleSize);
+        Optional<UniformCrossover.Unit> crossover =
+                CrossoverSetting.parse(settings.getString(CROSSOVER), ID);
+        double rate = settings.getDouble(CROSSOVER_RATE);
+        if (rate > 1) {
+            throw new IllegalArgumentException(
+                    "setting '"
+                            + CROSSOVER_RATE
+                            + "' of strategy '"
+                            + ID
+                            + "' is "
+                            + rate
+                            + "; expected a probability, at most 1");
+        }
+        return new RegularizedEvolution(context, population, sampleSize, crossover, rate);
     }
 
     static int autoPopulation(int asked) {

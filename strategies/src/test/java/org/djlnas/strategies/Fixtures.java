@@ -99,7 +99,10 @@ public final class Fixtures {
         };
     }
 
-    /** Creates a strategy with the given settings, everything else fixed. */
+    /**
+     * Creates a strategy with the given settings, everything else fixed; the engines on the test
+     * class path are available (the reinforce strategy's LSTM controller needs one).
+     */
     public static Strategy create(
             StrategyProvider provider,
             SearchSpace space,
@@ -108,7 +111,15 @@ public final class Fixtures {
             Map<String, String> settings) {
         Settings resolved =
                 Settings.resolve("strategy '" + provider.id() + "'", provider.settings(), settings);
-        return provider.create(new StrategyContext(space, resolved, seed, maxTrials, BUDGET));
+        return provider.create(
+                new StrategyContext(
+                        space,
+                        resolved,
+                        seed,
+                        maxTrials,
+                        BUDGET,
+                        java.util.Optional.empty(),
+                        org.djlnas.api.engine.EngineSelector.discover()));
     }
 
     /** Creates a strategy with default settings. */

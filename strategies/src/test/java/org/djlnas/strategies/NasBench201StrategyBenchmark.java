@@ -32,6 +32,16 @@ class NasBench201StrategyBenchmark {
 
     private static final int SEEDS = 100;
 
+    /** NAS-Bench-201's REINFORCE: one step per reward, repeats allowed. */
+    private static final Map<String, String> REFERENCE_REINFORCE =
+            Map.of(ReinforceProvider.ALGORITHM, "reinforce", ReinforceProvider.DISTINCT, "false");
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> settings = new java.util.HashMap<>(base);
+        settings.put(key, value);
+        return settings;
+    }
+
     private static SearchSpace space;
     private static Map<String, Double> accuracyById;
 
@@ -114,18 +124,51 @@ class NasBench201StrategyBenchmark {
                 "  gp-bo                  %s (%.1f s)%n",
                 format(gpBo),
                 (System.nanoTime() - gpBoStart) / 1e9);
-        double[] reinforce = stats(new ReinforceProvider(), Map.of(), queries, 0);
+        double[] reinforce = stats(new ReinforceProvider(), REFERENCE_REINFORCE, queries, 0);
         double[] lstm =
+                stats(
+                        new ReinforceProvider(),
+                        with(REFERENCE_REINFORCE, ReinforceProvider.CONTROLLER, "lstm"),
+                        queries,
+                        0);
+        System.out.printf(
+                "  reinforce              %s (algorithm=reinforce, independent logits)%n"
+                        + "  reinforce, lstm        %s%n",
+                format(reinforce), format(lstm));
+        double[] distinctReinforce =
+                stats(
+                        new ReinforceProvider(),
+                        Map.of(ReinforceProvider.ALGORITHM, "reinforce"),
+                        queries,
+                        0);
+        double[] ppo = stats(new ReinforceProvider(), Map.of(), queries, 0);
+        long lstmStart = System.nanoTime();
+        double[] ppoLstm =
                 stats(
                         new ReinforceProvider(),
                         Map.of(ReinforceProvider.CONTROLLER, "lstm"),
                         queries,
                         0);
+        double lstmSeconds = (System.nanoTime() - lstmStart) / 1e9;
+        double[] crossover =
+                stats(
+                        new RegularizedEvolutionProvider(),
+                        Map.of(RegularizedEvolutionProvider.CROSSOVER, "uniform"),
+                        queries,
+                        0);
         System.out.printf(
-                "  reinforce              %s (independent logits)%n"
-                        + "  reinforce, lstm        %s%n",
-                format(reinforce), format(lstm));
+                Locale.ROOT,
+                "  reinforce, distinct    %s (algorithm=reinforce, distinct proposals)%n"
+                        + "  reinforce (ppo)        %s (defaults: ppo, independent logits)%n"
+                        + "  reinforce (ppo), lstm  %s (%.0f s)%n"
+                        + "  evolution, crossover   %s (crossover=uniform, rate 0.5)%n",
+                format(distinctReinforce),
+                format(ppo),
+                format(ppoLstm),
+                lstmSeconds,
+                format(crossover));
         assertThat(random[0]).isBetween(93.75, 93.95);
+        assertThat(ppo[0]).as("the default controller beats random search").isGreaterThan(94.1);
     }
 
     @Test
@@ -202,6 +245,31 @@ class NasBench201StrategyBenchmark {
                                     Integer.toString(sampleSize));
                     double[] s = stats(new RegularizedEvolutionProvider(), settings, queries, 1000);
                     row.append(String.format(Locale.ROOT, "  S=%d %.3f", sampleSize, s[0]));
+                }
+                System.out.println(row);
+            }
+        }
+    }
+
+    @Test
+    @Tag("sweep")
+    void crossoverSweep() {
+        for (int queries : new int[] {100, 200}) {
+            System.out.printf(
+                    "queries %d, seeds 1000..1099, regularized-evolution: no crossover %s%n",
+                    queries,
+                    format(stats(new RegularizedEvolutionProvider(), Map.of(), queries, 1000)));
+            for (String crossover : new String[] {"uniform", "cell"}) {
+                StringBuilder row = new StringBuilder("  crossover=" + crossover + ":");
+                for (String rate : new String[] {"0.1", "0.25", "0.5", "0.75", "1"}) {
+                    Map<String, String> settings =
+                            Map.of(
+                                    RegularizedEvolutionProvider.CROSSOVER,
+                                    crossover,
+                                    RegularizedEvolutionProvider.CROSSOVER_RATE,
+                                    rate);
+                    double[] s = stats(new RegularizedEvolutionProvider(), settings, queries, 1000);
+                    row.append(String.format(Locale.ROOT, "  rate %s %.3f", rate, s[0]));
                 }
                 System.out.println(row);
             }

@@ -221,6 +221,44 @@ class Nsga2Test {
                 architecture -> assertThat(space.validate(architecture)).isEqualTo(architecture));
     }
 
+    private Strategy nsga2(SearchSpace space, long seed, String crossover) {
+        return Fixtures.create(
+                provider, space, seed, 100, Map.of("population", "10", "crossover", crossover));
+    }
+
+    /** Each label of the trade-off space is its own first part, so each choice is a cell. */
+    @Test
+    void whereEveryChoiceIsItsOwnCellCellCrossoverIsUniformCrossover() {
+        SearchSpace space = tradeOffSpace();
+        List<Architecture> uniform = run(nsga2(space, 3, "uniform"), 80, Nsga2Test::tradeOffScores);
+        assertThat(run(nsga2(space, 3, "cell"), 80, Nsga2Test::tradeOffScores)).isEqualTo(uniform);
+        assertThat(run(nsga2(space, 3, "none"), 80, Nsga2Test::tradeOffScores))
+                .isNotEqualTo(uniform);
+    }
+
+    @Test
+    void withoutCrossoverEveryChildIsAMutationOfOneParent() {
+        SearchSpace space = tradeOffSpace();
+        List<Architecture> asked = run(nsga2(space, 7, "none"), 60, Nsga2Test::tradeOffScores);
+        assertThat(asked).doesNotHaveDuplicates();
+        for (Architecture child : asked.subList(10, 60)) {
+            assertThat(asked.subList(0, asked.indexOf(child)))
+                    .as("an earlier proposal one choice away from %s", child)
+                    .anyMatch(
+                            earlier ->
+                                    earlier.values().entrySet().stream()
+                                                    .filter(
+                                                            e ->
+                                                                    !e.getValue()
+                                                                            .equals(
+                                                                                    child.get(
+                                                                                            e
+                                                                                                    .getKey())))
+                                                    .count()
+                                            == 1);
+        }
+    }
+
     @Test
     void theSameSeedAndOutcomesGiveTheSameProposals() {
         SearchSpace space = tradeOffSpace();

@@ -43,7 +43,11 @@ class ProvidersTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "population", SettingSpec.Type.INTEGER, 0L),
                         org.assertj.core.groups.Tuple.tuple(
-                                "sample-size", SettingSpec.Type.INTEGER, 0L));
+                                "sample-size", SettingSpec.Type.INTEGER, 0L),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "crossover", SettingSpec.Type.STRING, "none"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "crossover-rate", SettingSpec.Type.NUMBER, 0.5));
         assertThat(new RandomSearchProvider().settings()).isEmpty();
         assertThat(new GridSearchProvider().settings()).isEmpty();
     }

@@ -222,4 +222,73 @@ class RegularizedEvolutionTest {
         assertThat(new Fixtures.Driver(strategy).run(30, Fixtures::score))
                 .isEqualTo(randomSearch(0, 30));
     }
+
+    private static final Map<String, String> UNIFORM_CROSSOVER =
+            Map.of("crossover", "uniform", "crossover-rate", "1");
+
+    @Test
+    void withCrossoverChildrenAreValidDistinctAndReplayedExactly() {
+        Fixtures.Driver original =
+                new Fixtures.Driver(Fixtures.create(provider, nb201, 21, 100, UNIFORM_CROSSOVER));
+        Fixtures.Driver replay =
+                new Fixtures.Driver(Fixtures.create(provider, nb201, 21, 100, UNIFORM_CROSSOVER));
+        List<Architecture> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Architecture next = original.ask();
+            assertThat(replay.ask()).isEqualTo(next);
+            assertThat(nb201.validate(next)).isEqualTo(next);
+            asked.add(next);
+            if (i % 7 == 3) {
+                original.tell(next, TrialState.FAILED, OptionalDouble.empty());
+                replay.tell(next, TrialState.FAILED, OptionalDouble.empty());
+            } else {
+                original.tell(next, Fixtures.score(next));
+                replay.tell(next, Fixtures.score(next));
+            }
+        }
+        assertThat(asked).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void crossoverChangesTheChildrenButNotTheFirstPopulation() {
+        List<Architecture> plain =
+                new Fixtures.Driver(Fixtures.create(provider, nb201, 4)).run(60, Fixtures::score);
+        List<Architecture> crossed =
+                new Fixtures.Driver(Fixtures.create(provider, nb201, 4, 100, UNIFORM_CROSSOVER))
+                        .run(60, Fixtures::score);
+        assertThat(crossed.subList(0, 10)).isEqualTo(plain.subList(0, 10));
+        assertThat(crossed).isNotEqualTo(plain);
+    }
+
+    @Test
+    void noCrossoverIsTheDefault() {
+        List<Architecture> none =
+                new Fixtures.Driver(
+                                Fixtures.create(
+                                        provider, nb201, 4, 100, Map.of("crossover", "none")))
+                        .run(60, Fixtures::score);
+        assertThat(
+                        new Fixtures.Driver(Fixtures.create(provider, nb201, 4))
+                                .run(60, Fixtures::score))
+                .isEqualTo(none);
+    }
+
+    @Test
+    void anUnknownCrossoverOrARateAboveOneIsRejectedByName() {
+        assertThatThrownBy(
+                        () ->
+                                Fixtures.create(
+                                        provider, nb201, 0, 100, Map.of("crossover", "halves")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "setting 'crossover' of strategy 'regularized-evolution' is 'halves';"
+                                + " expected one of [none, uniform, cell]");
+        assertThatThrownBy(
+                        () ->
+                                Fixtures.create(
+                                        provider, nb201, 0, 100, Map.of("crossover-rate", "1.5")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'crossover-rate'")
+                .hasMessageContaining("at most 1");
+    }
 }

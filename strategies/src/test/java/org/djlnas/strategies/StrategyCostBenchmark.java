@@ -43,13 +43,29 @@ class StrategyCostBenchmark {
                 new RegularizedEvolutionProvider(),
                 Map.of());
         add(providers, settings, "gp-bo", new GpBoProvider(), Map.of());
-        add(providers, settings, "reinforce", new ReinforceProvider(), Map.of());
+        Map<String, String> reference =
+                Map.of(
+                        ReinforceProvider.ALGORITHM,
+                        "reinforce",
+                        ReinforceProvider.DISTINCT,
+                        "false");
+        add(providers, settings, "reinforce", new ReinforceProvider(), reference);
+        Map<String, String> referenceLstm = new java.util.HashMap<>(reference);
+        referenceLstm.put(ReinforceProvider.CONTROLLER, "lstm");
+        add(providers, settings, "reinforce, lstm", new ReinforceProvider(), referenceLstm);
+        add(providers, settings, "reinforce (ppo)", new ReinforceProvider(), Map.of());
         add(
                 providers,
                 settings,
-                "reinforce, lstm",
+                "reinforce (ppo), lstm",
                 new ReinforceProvider(),
                 Map.of(ReinforceProvider.CONTROLLER, "lstm"));
+        add(
+                providers,
+                settings,
+                "evolution, crossover",
+                new RegularizedEvolutionProvider(),
+                Map.of(RegularizedEvolutionProvider.CROSSOVER, "uniform"));
         add(providers, settings, "hyperband (1 to 9 epochs)", new HyperbandProvider(), Map.of());
         add(
                 providers,

@@ -61,8 +61,61 @@ final class IndependentPolicy implements Policy {
     }
 
     @Override
-    public void reinforce(Sample sample, double advantage) {
-        adam.step(logits, lossGradient(logits, sample, temperature, advantage, entropyWeight));
+    public double[] logProbabilities(List<Sample> samples) {
+        double[] out = new double[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = logProbability(logits, samples.get(i), temperature);
+        }
+        return out;
+    }
+
+    @Override
+    public void step(List<Sample> samples, Surrogate surrogate) {
+        double[] weights = surrogate.weights(logProbabilities(samples));
+        double[][] gradient = null;
+        for (int i = 0; i < weights.length; i++) {
+            double[][] one =
+                    lossGradient(
+                            logits,
+                            samples.get(i),
+                            temperature,
+                            weights[i],
+                            entropyWeight / samples.size());
+            gradient = gradient == null ? one : add(gradient, one);
+        }
+        if (gradient != null) {
+            adam.step(logits, gradient);
+        }
+    }
+
+    private static double[][] add(double[][] sum, double[][] term) {
+        for (int i = 0; i < sum.length; i++) {
+            for (int j = 0; j < sum[i].length; j++) {
+                sum[i][j] += term[i][j];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the log-probability of a sample's picks, in the order they were drawn.
+     *
+     * @param logits the logits per decision
+     * @param sample the sample
+     * @param temperature divides the logits
+     */
+    static double logProbability(double[][] logits, Sample sample, double temperature) {
+        double logProbability = 0;
+        for (Step step : sample.steps()) {
+            double[] values = logits[step.decision().index()];
+            List<Integer> picks = step.picks();
+            for (int t = 0; t < picks.size(); t++) {
+                logProbability +=
+                        Categorical.logProbabilities(values, temperature, picks.subList(0, t))[
+                                picks.get(t)];
+            }
+        }
+        return logProbability;
     }
 
     /**

@@ -94,33 +94,45 @@ final class LstmPolicy implements Policy {
     }
 
     @Override
-    public void reinforce(Sample sample, double advantage) {
-        if (sample.steps().isEmpty()) {
+    public double[] logProbabilities(List<Sample> samples) {
+        double[] out = new double[samples.size()];
+        try (NDManager manager = engine.newBaseManager(Device.cpu())) {
+            NDList arrays = weights.upload(manager, false);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = replay(manager, arrays, samples.get(i))[0].getFloat();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void step(List<Sample> samples, Surrogate surrogate) {
+        if (samples.stream().allMatch(sample -> sample.steps().isEmpty())) {
             return;
         }
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
             NDList arrays = weights.upload(manager, true);
             synchronized (EngineLocks.GRADIENTS) {
                 try (GradientCollector collector = engine.newGradientCollector()) {
-                    LstmRollout rollout =
-                            new LstmRollout(manager, arrays, weights.hidden(), temperature);
-                    NDArray logProbability = manager.zeros(new Shape());
+                    NDArray[] logProbabilities = new NDArray[samples.size()];
+                    double[] values = new double[samples.size()];
                     NDArray entropy = manager.zeros(new Shape());
-                    for (Step step : sample.steps()) {
-                        List<Integer> picks = step.picks();
-                        for (int t = 0; t < picks.size(); t++) {
-                            NDArray logP =
-                                    rollout.next(step.decision(), picks.subList(0, t))
-                                            .logSoftmax(1);
-                            logProbability = logProbability.add(logP.get(0, picks.get(t)));
-                            entropy = entropy.sub(logP.exp().mul(logP).sum());
-                            rollout.feed(step.decision(), picks.get(t));
-                        }
+                    for (int i = 0; i < values.length; i++) {
+                        NDArray[] replayed = replay(manager, arrays, samples.get(i));
+                        logProbabilities[i] = replayed[0];
+                        values[i] = replayed[0].getFloat();
+                        entropy = entropy.add(replayed[1]);
                     }
+                    double[] weightsOfSamples = surrogate.weights(values);
                     NDArray loss =
-                            logProbability
-                                    .mul(LstmRollout.scalar(manager, -advantage))
-                                    .sub(entropy.mul(LstmRollout.scalar(manager, entropyWeight)));
+                            entropy.mul(
+                                    LstmRollout.scalar(manager, -entropyWeight / samples.size()));
+                    for (int i = 0; i < values.length; i++) {
+                        loss =
+                                loss.add(
+                                        logProbabilities[i].mul(
+                                                LstmRollout.scalar(manager, -weightsOfSamples[i])));
+                    }
                     collector.backward(loss);
                 }
             }
@@ -136,6 +148,26 @@ final class LstmPolicy implements Policy {
             }
         }
         return best;
+    }
+
+    /**
+     * Runs the controller over a sample's picks and returns the log-probability of the picks and
+     * the sum of the entropies of the distributions they were drawn from, as scalar arrays.
+     */
+    private NDArray[] replay(NDManager manager, NDList arrays, Sample sample) {
+        LstmRollout rollout = new LstmRollout(manager, arrays, weights.hidden(), temperature);
+        NDArray logProbability = manager.zeros(new Shape());
+        NDArray entropy = manager.zeros(new Shape());
+        for (Step step : sample.steps()) {
+            List<Integer> picks = step.picks();
+            for (int t = 0; t < picks.size(); t++) {
+                NDArray logP = rollout.next(step.decision(), picks.subList(0, t)).logSoftmax(1);
+                logProbability = logProbability.add(logP.get(0, picks.get(t)));
+                entropy = entropy.sub(logP.exp().mul(logP).sum());
+                rollout.feed(step.decision(), picks.get(t));
+            }
+        }
+        return new NDArray[] {logProbability, entropy};
     }
 
     private static double[] toDoubles(NDArray array) {

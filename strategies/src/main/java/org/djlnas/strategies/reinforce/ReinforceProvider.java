@@ -9,10 +9,13 @@ import org.djlnas.api.strategy.StrategyContext;
 import org.djlnas.api.strategy.StrategyProvider;
 
 /**
- * Registers the {@code reinforce} strategy: a policy over every choice of the space, trained with
- * REINFORCE (Williams 1992) and a moving-average baseline of the rewards, as the NAS-Bench-201
- * authors' REINFORCE baseline (Dong &amp; Yang 2020), with independent logits per choice or an
- * autoregressive LSTM controller (Zoph &amp; Le 2017; Pham et al. 2018). See {@code
+ * Registers the {@code reinforce} strategy: a policy over every choice of the space, trained by
+ * policy gradient against a moving-average baseline of the rewards, with independent logits per
+ * choice or an autoregressive LSTM controller (Zoph &amp; Le 2017; Pham et al. 2018). The policy
+ * learns with PPO (Schulman et al. 2017; {@code algorithm=ppo}, the default: clipped surrogate,
+ * several steps per batch of rewards, standardised advantages) or with REINFORCE (Williams 1992;
+ * {@code algorithm=reinforce}, one step per reward, as the NAS-Bench-201 authors' REINFORCE
+ * baseline, Dong &amp; Yang 2020), and by default never proposes an architecture twice. See {@code
  * docs/reinforce.md}.
  *
  * <p>The {@code lstm} controller runs on the engine named by the {@code lstm-engine} setting, else
@@ -26,6 +29,9 @@ public final class ReinforceProvider implements StrategyProvider {
 
     /** The registry id. */
     public static final String ID = "reinforce";
+
+    /** The name of the algorithm setting: {@code reinforce} or {@code ppo}. */
+    public static final String ALGORITHM = "algorithm";
 
     /** The name of the controller setting: {@code independent} or {@code lstm}. */
     public static final String CONTROLLER = "controller";
@@ -48,6 +54,18 @@ public final class ReinforceProvider implements StrategyProvider {
     /** The name of the LSTM engine setting. */
     public static final String LSTM_ENGINE = "lstm-engine";
 
+    /** The name of the setting that makes proposals distinct. */
+    public static final String DISTINCT = "distinct";
+
+    /** The name of PPO's batch-size setting. */
+    public static final String PPO_BATCH = "ppo-batch";
+
+    /** The name of PPO's epochs setting. */
+    public static final String PPO_EPOCHS = "ppo-epochs";
+
+    /** The name of PPO's clip setting. */
+    public static final String PPO_CLIP = "ppo-clip";
+
     @Override
     public String id() {
         return ID;
@@ -55,13 +73,18 @@ public final class ReinforceProvider implements StrategyProvider {
 
     @Override
     public String description() {
-        return "REINFORCE policy gradient with a moving-average baseline: independent logits per"
-                + " choice or an LSTM controller";
+        return "policy gradient (PPO or REINFORCE) with a moving-average baseline: independent"
+                + " logits per choice or an LSTM controller";
     }
 
     @Override
     public List<SettingSpec> settings() {
         return List.of(
+                SettingSpec.string(
+                        ALGORITHM,
+                        ReinforceSettings.Algorithm.PPO.id(),
+                        "how the policy learns: 'reinforce' (one step per reward) or 'ppo'"
+                                + " (clipped surrogate, several steps per batch)"),
                 SettingSpec.string(
                         CONTROLLER,
                         ReinforceSettings.Controller.INDEPENDENT.id(),
@@ -69,10 +92,10 @@ public final class ReinforceProvider implements StrategyProvider {
                                 + " controller"),
                 SettingSpec.number(
                         LEARNING_RATE,
-                        0.01,
                         0,
-                        "Adam's step size for the policy (the NAS-Bench-201 authors run REINFORCE"
-                                + " with 0.01)"),
+                        0,
+                        "Adam's step size for the policy (0: 0.01, NAS-Bench-201's REINFORCE"
+                                + " rate, or 0.1 for ppo with the independent controller)"),
                 SettingSpec.number(
                         BASELINE_DECAY,
                         0.9,
@@ -90,7 +113,20 @@ public final class ReinforceProvider implements StrategyProvider {
                         LSTM_ENGINE,
                         "",
                         "DJL engine of the lstm controller (empty: -Dnas.engine or DJL's"
-                                + " default)"));
+                                + " default)"),
+                SettingSpec.bool(
+                        DISTINCT,
+                        true,
+                        "draw again (up to 100 times) when the policy draws an architecture"
+                                + " proposed before"),
+                SettingSpec.integer(PPO_BATCH, 5, 2, "ppo: rewards per policy update"),
+                SettingSpec.integer(PPO_EPOCHS, 10, 1, "ppo: optimizer steps per update"),
+                SettingSpec.number(
+                        PPO_CLIP,
+                        0.2,
+                        0.001,
+                        "ppo: clip of the probability ratio, which stays in [1 - clip, 1 +"
+                                + " clip]"));
     }
 
     @Override
@@ -111,10 +147,23 @@ public final class ReinforceProvider implements StrategyProvider {
                                                     EngineCapability.TRAIN),
                                     random);
                 };
+        Reinforce.Learner learner =
+                switch (settings.algorithm()) {
+                    case REINFORCE -> policy::reinforce;
+                    case PPO ->
+                            new Ppo(
+                                            policy,
+                                            settings.ppoBatch(),
+                                            settings.ppoEpochs(),
+                                            settings.ppoClip())
+                                    ::learn;
+                };
         return new Reinforce(
                 policy,
+                learner,
                 new MovingAverageBaseline(settings.baselineDecay()),
                 random,
-                context.budget());
+                context.budget(),
+                settings.distinct());
     }
 }

@@ -114,7 +114,13 @@ class IndependentPolicyTest {
         SplittableRandom random = new SplittableRandom(4);
         IndependentPolicy policy = policy(decisions, Map.of("learning-rate", "0.05"), random);
         Reinforce strategy =
-                new Reinforce(policy, new MovingAverageBaseline(0.9), random, Fixtures.BUDGET);
+                new Reinforce(
+                        policy,
+                        policy::reinforce,
+                        new MovingAverageBaseline(0.9),
+                        random,
+                        Fixtures.BUDGET,
+                        false);
         List<Architecture> asked =
                 new Fixtures.Driver(strategy)
                         .run(300, a -> ReinforceFixtures.firstValueFraction(nb201, a));

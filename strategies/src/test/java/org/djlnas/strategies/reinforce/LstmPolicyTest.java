@@ -13,15 +13,23 @@ class LstmPolicyTest {
 
     private static final long GARBAGE_COLLECTION_INTERVAL_MS = 5;
 
+    /** The LSTM controller learning by REINFORCE, one step per reward, as it was written for. */
+    private static final Map<String, String> REINFORCE =
+            Map.of("controller", "lstm", "algorithm", "reinforce", "distinct", "false");
+
     private final SearchSpace nb201 = Fixtures.nasBench201();
+
+    private static Map<String, String> with(String setting, String value) {
+        Map<String, String> settings = new java.util.HashMap<>(REINFORCE);
+        settings.put(setting, value);
+        return settings;
+    }
 
     @Test
     void learnsToPreferTheRewardedOptionsWithinAFewHundredTrials() {
         for (long seed = 0; seed < 3; seed++) {
             List<Architecture> asked =
-                    new Fixtures.Driver(
-                                    ReinforceFixtures.create(
-                                            nb201, seed, Map.of("controller", "lstm")))
+                    new Fixtures.Driver(ReinforceFixtures.create(nb201, seed, REINFORCE))
                             .run(300, a -> ReinforceFixtures.firstValueFraction(nb201, a));
             double early = ReinforceFixtures.meanReward(nb201, asked.subList(0, 30));
             double late = ReinforceFixtures.meanReward(nb201, asked.subList(250, 300));
@@ -50,8 +58,7 @@ class LstmPolicyTest {
     }
 
     private List<Architecture> learnFromFirstValues(long seed, int trials) {
-        return new Fixtures.Driver(
-                        ReinforceFixtures.create(nb201, seed, Map.of("controller", "lstm")))
+        return new Fixtures.Driver(ReinforceFixtures.create(nb201, seed, REINFORCE))
                 .run(trials, a -> ReinforceFixtures.firstValueFraction(nb201, a));
     }
 
@@ -69,16 +76,10 @@ class LstmPolicyTest {
     @Test
     void anotherHiddenSizeIsAnotherController() {
         List<Architecture> small =
-                new Fixtures.Driver(
-                                ReinforceFixtures.create(
-                                        nb201, 1, Map.of("controller", "lstm", "lstm-hidden", "8")))
+                new Fixtures.Driver(ReinforceFixtures.create(nb201, 1, with("lstm-hidden", "8")))
                         .askOnly(30);
         List<Architecture> large =
-                new Fixtures.Driver(
-                                ReinforceFixtures.create(
-                                        nb201,
-                                        1,
-                                        Map.of("controller", "lstm", "lstm-hidden", "64")))
+                new Fixtures.Driver(ReinforceFixtures.create(nb201, 1, with("lstm-hidden", "64")))
                         .askOnly(30);
         assertThat(small).isNotEqualTo(large);
     }

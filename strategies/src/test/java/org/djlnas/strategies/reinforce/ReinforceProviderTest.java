@@ -37,13 +37,18 @@ class ReinforceProviderTest {
         assertThat(new ReinforceProvider().settings())
                 .extracting(SettingSpec::name, SettingSpec::type, SettingSpec::defaultValue)
                 .containsExactly(
+                        tuple("algorithm", SettingSpec.Type.STRING, "ppo"),
                         tuple("controller", SettingSpec.Type.STRING, "independent"),
-                        tuple("learning-rate", SettingSpec.Type.NUMBER, 0.01),
+                        tuple("learning-rate", SettingSpec.Type.NUMBER, 0.0),
                         tuple("baseline-decay", SettingSpec.Type.NUMBER, 0.9),
                         tuple("entropy-weight", SettingSpec.Type.NUMBER, 0.0),
                         tuple("temperature", SettingSpec.Type.NUMBER, 1.0),
                         tuple("lstm-hidden", SettingSpec.Type.INTEGER, 32L),
-                        tuple("lstm-engine", SettingSpec.Type.STRING, ""));
+                        tuple("lstm-engine", SettingSpec.Type.STRING, ""),
+                        tuple("distinct", SettingSpec.Type.BOOLEAN, true),
+                        tuple("ppo-batch", SettingSpec.Type.INTEGER, 5L),
+                        tuple("ppo-epochs", SettingSpec.Type.INTEGER, 10L),
+                        tuple("ppo-clip", SettingSpec.Type.NUMBER, 0.2));
         assertThat(new ReinforceProvider().settings())
                 .allMatch(spec -> !spec.description().isBlank());
     }
@@ -53,7 +58,7 @@ class ReinforceProviderTest {
         assertThatThrownBy(() -> ReinforceFixtures.settings(Map.of("lr", "0.1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown setting 'lr'")
-                .hasMessageContaining("learning-rate (number, default 0.01)")
+                .hasMessageContaining("learning-rate (number, default 0.0)")
                 .hasMessageContaining("baseline-decay")
                 .hasMessageContaining("controller");
     }
@@ -90,6 +95,35 @@ class ReinforceProviderTest {
                 .hasMessage(
                         "setting 'baseline-decay' of strategy 'reinforce' is 1.0; expected a"
                                 + " number in [0, 1)");
+    }
+
+    @Test
+    void anUnknownAlgorithmIsRejectedWithTheKnownOnes() {
+        assertThatThrownBy(() -> ReinforceFixtures.create(nb201, 0, Map.of("algorithm", "trpo")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "setting 'algorithm' of strategy 'reinforce' is 'trpo'; expected one of"
+                                + " [reinforce, ppo]");
+    }
+
+    @Test
+    void aBatchOfOneIsRejected() {
+        assertThatThrownBy(() -> ReinforceFixtures.settings(Map.of("ppo-batch", "1")))
+                .hasMessageContaining("'ppo-batch'")
+                .hasMessageContaining("expected at least 2");
+    }
+
+    @Test
+    void aLearningRateOfZeroIsTheTunedRateOfTheAlgorithmAndController() {
+        assertThat(rate(Map.of())).isEqualTo(0.1);
+        assertThat(rate(Map.of("controller", "lstm"))).isEqualTo(0.01);
+        assertThat(rate(Map.of("algorithm", "reinforce"))).isEqualTo(0.01);
+        assertThat(rate(Map.of("algorithm", "reinforce", "controller", "lstm"))).isEqualTo(0.01);
+        assertThat(rate(Map.of("learning-rate", "0.3"))).isEqualTo(0.3);
+    }
+
+    private static double rate(Map<String, String> given) {
+        return ReinforceSettings.from(ReinforceFixtures.settings(given)).learningRate();
     }
 
     @Test

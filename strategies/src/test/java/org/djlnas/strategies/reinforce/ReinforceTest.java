@@ -23,8 +23,27 @@ class ReinforceTest {
     private final SearchSpace nb201 = Fixtures.nasBench201();
     private final SearchSpace mixed = ReinforceFixtures.mixed();
 
-    private static Map<String, String> with(String controller) {
-        return Map.of("controller", controller);
+    /**
+     * The settings of a variant: a controller, then optionally an algorithm. The LSTM controller
+     * learns with PPO in 3 steps per batch and without distinct proposals here, to keep these tests
+     * fast; the defaults are exercised by the independent controller.
+     */
+    private static Map<String, String> with(String variant) {
+        return with(variant, Map.of());
+    }
+
+    private static Map<String, String> with(String variant, Map<String, String> more) {
+        String[] parts = variant.split(" ");
+        Map<String, String> settings = new java.util.HashMap<>(more);
+        settings.put("controller", parts[0]);
+        if (parts.length > 1) {
+            settings.put("algorithm", parts[1]);
+        }
+        if (variant.equals("lstm ppo")) {
+            settings.putIfAbsent("ppo-epochs", "3");
+            settings.putIfAbsent("distinct", "false");
+        }
+        return settings;
     }
 
     private Fixtures.Driver driver(SearchSpace space, long seed, String controller) {
@@ -36,7 +55,8 @@ class ReinforceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void theSameSeedGivesTheSameProposalsAndAnotherSeedOthers(String controller) {
         List<Architecture> first = driver(nb201, 3, controller).run(60, this::reward);
         List<Architecture> again = driver(nb201, 3, controller).run(60, this::reward);
@@ -47,7 +67,8 @@ class ReinforceTest {
 
     /** A resumed experiment asks a fresh strategy again and tells it the journaled outcomes. */
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void aFreshStrategyToldTheJournalProposesTheSameNextArchitectures(String controller) {
         Fixtures.Driver original = driver(nb201, 21, controller);
         List<Architecture> journal = new ArrayList<>();
@@ -80,7 +101,8 @@ class ReinforceTest {
      * asks draw from the policy as it stands, and late outcomes find their own picks.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void asksRunAheadOfOutcomesDeterministically(String controller) {
         assertThat(runAhead(controller, 3)).isEqualTo(runAhead(controller, 3));
         assertThat(runAhead(controller, 3)).isNotEqualTo(runAhead(controller, 1));
@@ -101,7 +123,8 @@ class ReinforceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void proposalsAreValidArchitecturesOfEveryKindOfChoice(String controller) {
         Fixtures.Driver driver = driver(mixed, 2, controller);
         Set<Object> depths = new HashSet<>();
@@ -118,7 +141,8 @@ class ReinforceTest {
 
     /** The baseline needs a first reward before any advantage exists. */
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void theFirstRewardOnlyStartsTheBaseline(String controller) {
         Fixtures.Driver rewarded = driver(nb201, 5, controller);
         Fixtures.Driver failed = driver(nb201, 5, controller);
@@ -130,7 +154,8 @@ class ReinforceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void failedPrunedInfeasibleAndObjectiveLessOutcomesTeachNothing(String controller) {
         List<Architecture> ignored = afterOutcomes(controller, false);
         List<Architecture> failed = afterFailures(controller);
@@ -142,7 +167,9 @@ class ReinforceTest {
     private Fixtures.Driver fastLearner(String controller) {
         return new Fixtures.Driver(
                 ReinforceFixtures.create(
-                        nb201, 6, Map.of("controller", controller, "learning-rate", "0.5")));
+                        nb201,
+                        6,
+                        with(controller, Map.of("learning-rate", "0.5", "ppo-batch", "2"))));
     }
 
     private List<Architecture> afterOutcomes(String controller, boolean lastIsAReward) {
@@ -167,7 +194,8 @@ class ReinforceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void outcomesToldOutOfOrderAreRejected(String controller) {
         Strategy strategy = ReinforceFixtures.create(nb201, 1, with(controller));
         Fixtures.Driver driver = new Fixtures.Driver(strategy);
@@ -181,7 +209,8 @@ class ReinforceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
     void anOutcomeWithoutAProposalIsRejected(String controller) {
         Fixtures.Driver driver =
                 new Fixtures.Driver(ReinforceFixtures.create(nb201, 1, with(controller)));
@@ -193,8 +222,9 @@ class ReinforceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"independent", "lstm"})
-    void lateProposalsEarnMoreThanRandomSearchWithTheDefaultSettings(String controller) {
+    @ValueSource(
+            strings = {"independent reinforce", "lstm reinforce", "independent ppo", "lstm ppo"})
+    void lateProposalsEarnMoreThanRandomSearch(String controller) {
         List<Architecture> asked =
                 driver(nb201, 12, controller)
                         .run(300, a -> ReinforceFixtures.firstValueFraction(nb201, a));
@@ -207,5 +237,32 @@ class ReinforceTest {
         assertThat(randomMean).isBetween(0.1, 0.3);
         assertThat(ReinforceFixtures.meanReward(nb201, asked.subList(200, 300)))
                 .isGreaterThan(randomMean + 0.2);
+    }
+
+    /**
+     * A policy that has converged repeats itself; with distinct proposals (the default) it draws
+     * again, and repeats only when every draw of an ask hit an earlier proposal.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"independent reinforce", "lstm ppo"})
+    void distinctProposalsRepeatLessThanAConvergedPolicy(String variant) {
+        Map<String, String> fast =
+                Map.of("learning-rate", "0.5", "ppo-batch", "2", "distinct", "false");
+        List<Architecture> repeating =
+                new Fixtures.Driver(ReinforceFixtures.create(nb201, 8, with(variant, fast)))
+                        .run(150, this::reward);
+        Map<String, String> distinct = new java.util.HashMap<>(fast);
+        distinct.put("distinct", "true");
+        List<Architecture> proposed =
+                new Fixtures.Driver(ReinforceFixtures.create(nb201, 8, with(variant, distinct)))
+                        .run(150, this::reward);
+        int repeatingDistinct = new HashSet<>(repeating).size();
+        assertThat(repeatingDistinct).isLessThan(100);
+        assertThat(new HashSet<>(proposed))
+                .as("a draw is repeated only after %d repeats in a row", Reinforce.MAX_DRAWS)
+                .hasSizeGreaterThan(repeatingDistinct + 10);
+        assertThat(ReinforceFixtures.meanReward(nb201, proposed.subList(100, 150)))
+                .as("still drawn from the policy, near the first values")
+                .isGreaterThan(0.6);
     }
 }
