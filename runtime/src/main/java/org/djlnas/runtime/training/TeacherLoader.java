@@ -123,6 +123,10 @@ final class TeacherLoader {
                     spaces.space(space, settings)
                             .compile(Architecture.fromJson(root.path("architecture").toString())));
             model.load(folder.resolve("weights"), TrainingEvaluator.MODEL_PREFIX);
+            if (!model.getBlock().isInitialized()) {
+                throw new MalformedModelException(
+                        "no readable " + TrainingEvaluator.MODEL_PREFIX + "-NNNN.params in weights/");
+            }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw bad("is a retrained network whose weights do not load: " + e.getMessage());
