@@ -270,8 +270,8 @@ public final class Retraining {
         }
     }
 
-    private static Optional<Teacher> openTeacher(
-            Request request, Plugins plugins, DataSource data) throws IOException {
+    private static Optional<Teacher> openTeacher(Request request, Plugins plugins, DataSource data)
+            throws IOException {
         if (request.distillation().isEmpty()) {
             return Optional.empty();
         }
@@ -463,7 +463,7 @@ public final class Retraining {
                 .ifPresent(
                         d ->
                                 root.putObject("distillation")
-                                        .put("teacher", d.teacher().toString())
+                                        .put("teacher", d.teacher().toAbsolutePath().toString())
                                         .put("temperature", d.teacherTemperature())
                                         .put("weight", d.teacherWeight()));
         root.put("objective", report.objective());

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * Knowledge distillation (Hinton, Vinyals and Dean, 2015): the network learns from a teacher
  * network's softened class probabilities as well as from the labels, with the loss
  *
- * <pre>(1 − w) · CE(student, labels) + w · T² · KL(softmax(teacher / T) ‖ softmax(student / T))</pre>
+ * <pre>(1 − w) · CE(student, labels) + w · T² · KL(softmax(teacher / T) ‖ softmax(student / T))
+ * </pre>
  *
  * <p>The defaults, temperature 4 and weight 0.9, are the usual choice of the paper's followers: the
  * paper softens with temperatures from 2 to 20 and finds the best results with "a considerably

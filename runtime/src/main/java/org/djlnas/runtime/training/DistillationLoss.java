@@ -8,8 +8,8 @@ import ai.djl.training.loss.Loss;
 
 /**
  * The loss of {@link Distillation}: {@code (1 − w) · hard + w · T² · KL(p ‖ q)}, where {@code hard}
- * is the task's loss on the labels (softmax cross-entropy), {@code p = softmax(teacher / T)}, {@code
- * q = softmax(student / T)}, and the Kullback-Leibler divergence is summed over classes and
+ * is the task's loss on the labels (softmax cross-entropy), {@code p = softmax(teacher / T)},
+ * {@code q = softmax(student / T)}, and the Kullback-Leibler divergence is summed over classes and
  * averaged over the batch.
  *
  * <p>The labels carry the teacher's logits as their second array ({@link Teacher#targets}). Labels

@@ -125,18 +125,18 @@ final class TeacherLoader {
             model.load(folder.resolve("weights"), TrainingEvaluator.MODEL_PREFIX);
             if (!model.getBlock().isInitialized()) {
                 throw new MalformedModelException(
-                        "no readable " + TrainingEvaluator.MODEL_PREFIX + "-NNNN.params in weights/");
+                        "no readable "
+                                + TrainingEvaluator.MODEL_PREFIX
+                                + "-NNNN.params in weights/");
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw bad("is a retrained network whose weights do not load: " + e.getMessage());
         }
-        return new Teacher(
-                model, distillation, "the retrained " + space + " network in " + folder);
+        return new Teacher(model, distillation, "the retrained " + space + " network in " + folder);
     }
 
-    private Teacher published(Path version, Task.Classification classification)
-            throws IOException {
+    private Teacher published(Path version, Task.Classification classification) throws IOException {
         checkDataDescription(version, classification);
         Criteria<NDList, NDList> criteria =
                 Criteria.builder()

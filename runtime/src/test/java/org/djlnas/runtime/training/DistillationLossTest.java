@@ -39,9 +39,7 @@ class DistillationLossTest {
     private float evaluate(DistillationLoss loss, float[][] student, float[][] teacher, float[] y) {
         NDArray labels = manager.create(y);
         NDList targets =
-                teacher == null
-                        ? new NDList(labels)
-                        : new NDList(labels, manager.create(teacher));
+                teacher == null ? new NDList(labels) : new NDList(labels, manager.create(teacher));
         return loss.evaluate(targets, new NDList(manager.create(student))).getFloat();
     }
 

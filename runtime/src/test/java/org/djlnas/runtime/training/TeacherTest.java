@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -94,8 +95,7 @@ class TeacherTest {
             Block block = space.compile(space.architecture());
             model.setBlock(block);
             Engine.getEngine(TestEngine.name()).setRandomSeed(5);
-            block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
-                    new Shape(1, 4));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 4));
             model.save(at.resolve("weights"), TrainingEvaluator.MODEL_PREFIX);
         }
         Files.writeString(
@@ -122,7 +122,8 @@ class TeacherTest {
             reference.setBlock(space.compile(space.architecture()));
             reference.load(weights.resolve("weights"), TrainingEvaluator.MODEL_PREFIX);
             NDArray x = manager.randomNormal(new Shape(5, 4));
-            NDList targets = teacher.targets(new NDList(x), new NDList(manager.zeros(new Shape(5))));
+            NDList targets =
+                    teacher.targets(new NDList(x), new NDList(manager.zeros(new Shape(5))));
             assertThat(targets).hasSize(2);
             NDArray expected =
                     reference
@@ -186,11 +187,12 @@ class TeacherTest {
                                 + " serving.properties; expected a retrained network or a"
                                 + " published model's folder");
         Path broken = retrained(folder.resolve("broken"));
-        Files.writeString(
-                broken.resolve("weights").resolve("model-0000.params"), "not weights");
+        Files.writeString(broken.resolve("weights").resolve("model-0000.params"), "not weights");
         assertThatThrownBy(() -> open(broken, THREE_CLASSES))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(
-                        "`teacher` " + broken + " is a retrained network whose weights do not load");
+                        "`teacher` "
+                                + broken
+                                + " is a retrained network whose weights do not load");
     }
 }

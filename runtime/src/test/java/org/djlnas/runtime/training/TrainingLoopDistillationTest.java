@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.LambdaBlock;
@@ -100,8 +101,10 @@ class TrainingLoopDistillationTest {
                         loop.step(new NDList(x), new NDList(y));
                     }
                 }
-                return trainer.evaluate(new NDList(inputs)).head().argMax(1).toType(
-                                ai.djl.ndarray.types.DataType.FLOAT32, false)
+                return trainer.evaluate(new NDList(inputs))
+                        .head()
+                        .argMax(1)
+                        .toType(DataType.FLOAT32, false)
                         .toFloatArray();
             }
         }
