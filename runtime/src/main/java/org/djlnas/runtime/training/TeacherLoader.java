@@ -8,17 +8,23 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.DataSource;
@@ -45,6 +51,33 @@ final class TeacherLoader {
     private static final String RETRAINED = "retrain.json";
     private static final String PUBLISHED = "serving.properties";
     private static final String DATA_DESCRIPTION = "data.json";
+    private static final String SYNSET = "synset.txt";
+
+    /** Numbers equal to 6 significant digits (recorded as floats or doubles); the rest exactly. */
+    private static final Comparator<JsonNode> NEARLY_EQUAL =
+            (a, b) -> {
+                if (a.isNumber() && b.isNumber()) {
+                    double x = a.asDouble();
+                    double y = b.asDouble();
+                    return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x)) ? 0 : 1;
+                }
+                return a.equals(b) ? 0 : 1;
+            };
+
+    /** Dot-separated version numbers, compared number by number. */
+    private static final Comparator<String> VERSIONS =
+            (a, b) -> {
+                String[] x = a.split("\\.");
+                String[] y = b.split("\\.");
+                for (int i = 0; i < Math.max(x.length, y.length); i++) {
+                    long u = i < x.length ? Long.parseLong(x[i]) : 0;
+                    long v = i < y.length ? Long.parseLong(y[i]) : 0;
+                    if (u != v) {
+                        return Long.compare(u, v);
+                    }
+                }
+                return 0;
+            };
 
     private final Distillation distillation;
     private final String engine;
@@ -77,30 +110,7 @@ final class TeacherLoader {
         if (!Files.isDirectory(path)) {
             throw bad("is not a folder; expected a retrained network or a published model");
         }
-        Teacher teacher;
-        if (Files.isRegularFile(path.resolve(RETRAINED))) {
-            teacher = retrained(path);
-        } else if (Files.isRegularFile(path.resolve("retrain").resolve(RETRAINED))) {
-            teacher = retrained(path.resolve("retrain"));
-        } else {
-            Path version =
-                    Files.isRegularFile(path.resolve(PUBLISHED))
-                            ? path
-                            : newestVersion()
-                                    .orElseThrow(
-                                            () ->
-                                                    bad(
-                                                            "holds no "
-                                                                    + RETRAINED
-                                                                    + " (nor retrain/"
-                                                                    + RETRAINED
-                                                                    + ") and no "
-                                                                    + PUBLISHED
-                                                                    + "; expected a retrained"
-                                                                    + " network or a published"
-                                                                    + " model's folder"));
-            teacher = published(version, classification);
-        }
+        Teacher teacher = open(classification);
         try {
             checkOutputs(teacher, classification);
         } catch (RuntimeException e) {
@@ -110,8 +120,38 @@ final class TeacherLoader {
         return teacher;
     }
 
+    private Teacher open(Task.Classification classification) throws IOException {
+        if (Files.isRegularFile(path.resolve(RETRAINED))) {
+            return retrained(path);
+        }
+        Path nested = path.resolve("retrain");
+        if (Files.isRegularFile(nested.resolve(RETRAINED))) {
+            return retrained(nested);
+        }
+        if (Files.isRegularFile(path.resolve(PUBLISHED))) {
+            return published(path, classification);
+        }
+        Optional<Path> version = newestVersion();
+        if (version.isEmpty()) {
+            throw bad(
+                    "holds no "
+                            + RETRAINED
+                            + " (nor retrain/"
+                            + RETRAINED
+                            + ") and no "
+                            + PUBLISHED
+                            + "; expected a retrained network or a published model's folder");
+        }
+        return published(version.get(), classification);
+    }
+
     private Teacher retrained(Path folder) throws IOException {
-        JsonNode root = JSON.readTree(folder.resolve(RETRAINED).toFile());
+        JsonNode root;
+        try {
+            root = JSON.readTree(folder.resolve(RETRAINED).toFile());
+        } catch (JsonProcessingException e) {
+            throw bad("has a " + RETRAINED + " that is not JSON: " + e.getOriginalMessage());
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         root.path("spaceSettings")
                 .fields()
@@ -137,7 +177,7 @@ final class TeacherLoader {
     }
 
     private Teacher published(Path version, Task.Classification classification) throws IOException {
-        checkDataDescription(version, classification);
+        checkPublishedData(version, classification);
         Criteria<NDList, NDList> criteria =
                 Criteria.builder()
                         .setTypes(NDList.class, NDList.class)
@@ -148,30 +188,37 @@ final class TeacherLoader {
         try {
             return new Teacher(
                     criteria.loadModel(), distillation, "the published model in " + version);
-        } catch (ModelNotFoundException | MalformedModelException | RuntimeException e) {
+        } catch (ModelNotFoundException
+                | MalformedModelException
+                | IOException
+                | RuntimeException e) {
             throw bad("is a published model that does not load: " + e.getMessage());
         }
     }
 
-    /** The published model's class names and preprocessing must be the student data's. */
-    private void checkDataDescription(Path version, Task.Classification classification)
+    /**
+     * The published model's class names ({@code synset.txt}) and preprocessing (an image model's
+     * pixel mean and deviation in {@code serving.properties}; another model's {@code data.json})
+     * must be the student data's.
+     */
+    private void checkPublishedData(Path version, Task.Classification classification)
             throws IOException {
-        Path file = version.resolve(DATA_DESCRIPTION);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        JsonNode description = JSON.readTree(file.toFile());
-        List<String> classes = new ArrayList<>();
-        description.path("task").path("classNames").forEach(c -> classes.add(c.asText()));
-        if (!classes.equals(classification.classNames())) {
-            throw bad(
-                    "predicts the classes "
-                            + classes
-                            + "; expected the data set's "
-                            + classification.classNames());
+        Path synset = version.resolve(SYNSET);
+        if (Files.isRegularFile(synset)) {
+            List<String> classes =
+                    Files.readAllLines(synset, StandardCharsets.UTF_8).stream()
+                            .filter(line -> !line.isBlank())
+                            .toList();
+            if (!classes.equals(classification.classNames())) {
+                throw bad(
+                        "predicts the classes "
+                                + classes
+                                + "; expected the data set's "
+                                + classification.classNames());
+            }
         }
         JsonNode expected = JSON.valueToTree(data.preprocessing());
-        JsonNode recorded = description.path("preprocessing");
+        JsonNode recorded = recordedPreprocessing(version);
         if (!recorded.isMissingNode() && !recorded.equals(NEARLY_EQUAL, expected)) {
             throw bad(
                     "was trained on inputs preprocessed with "
@@ -181,16 +228,28 @@ final class TeacherLoader {
         }
     }
 
-    /** Numbers equal to 6 significant digits (recorded as floats or doubles); the rest exactly. */
-    private static final Comparator<JsonNode> NEARLY_EQUAL =
-            (a, b) -> {
-                if (a.isNumber() && b.isNumber()) {
-                    double x = a.asDouble();
-                    double y = b.asDouble();
-                    return Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x)) ? 0 : 1;
-                }
-                return a.equals(b) ? 0 : 1;
-            };
+    private static JsonNode recordedPreprocessing(Path version) throws IOException {
+        Properties serving = new Properties();
+        try (Reader reader =
+                Files.newBufferedReader(version.resolve(PUBLISHED), StandardCharsets.UTF_8)) {
+            serving.load(reader);
+        }
+        String mean = serving.getProperty("mean");
+        String std = serving.getProperty("std");
+        if (mean != null && std != null) {
+            ObjectNode pixels = JSON.createObjectNode();
+            ArrayNode means = pixels.putArray("mean");
+            Arrays.stream(mean.split(",")).forEach(v -> means.add(Double.parseDouble(v)));
+            ArrayNode stds = pixels.putArray("std");
+            Arrays.stream(std.split(",")).forEach(v -> stds.add(Double.parseDouble(v)));
+            return pixels;
+        }
+        Path description = version.resolve(DATA_DESCRIPTION);
+        if (!Files.isRegularFile(description)) {
+            return JSON.missingNode();
+        }
+        return JSON.readTree(description.toFile()).path("preprocessing");
+    }
 
     /** The version folder with the highest dot-separated number that holds a published model. */
     private Optional<Path> newestVersion() throws IOException {
@@ -200,20 +259,6 @@ final class TeacherLoader {
                     .max(Comparator.comparing(c -> c.getFileName().toString(), VERSIONS));
         }
     }
-
-    private static final Comparator<String> VERSIONS =
-            (a, b) -> {
-                String[] x = a.split("\\.");
-                String[] y = b.split("\\.");
-                for (int i = 0; i < Math.max(x.length, y.length); i++) {
-                    long u = i < x.length ? Long.parseLong(x[i]) : 0;
-                    long v = i < y.length ? Long.parseLong(y[i]) : 0;
-                    if (u != v) {
-                        return Long.compare(u, v);
-                    }
-                }
-                return 0;
-            };
 
     /** Runs the teacher on one example of the data's input shape: one logit per class. */
     private void checkOutputs(Teacher teacher, Task.Classification classification)
