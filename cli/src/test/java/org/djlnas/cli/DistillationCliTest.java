@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Knowledge distillation end to end on a Fashion-MNIST subset: a small-cnn teacher retrained and
- * published first, then a NAS-Bench-201 student retrained with each kind of teacher, and a search
+ * Knowledge distillation end to end on a Fashion-MNIST subset: a small-cnn teacher retrained (and
+ * published) first, then a NAS-Bench-201 student retrained with each kind of teacher, and a search
  * whose candidates learn from one.
  */
 @Tag("integration")
@@ -20,7 +21,34 @@ class DistillationCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The small-cnn teacher both tests learn from, retrained once. */
+    @TempDir static Path shared;
+
+    private static Path teacher;
+    private static double teacherAccuracy;
+
     @TempDir Path folder;
+
+    @BeforeAll
+    static void retrainTheTeacher() throws Exception {
+        teacher = shared.resolve("teacher");
+        CliRun retrain =
+                CliRun.of(
+                        "retrain",
+                        "--space",
+                        "small-cnn",
+                        "--arch",
+                        "{}",
+                        "--epochs",
+                        "1",
+                        "--max-train-examples",
+                        "1024",
+                        "--out",
+                        teacher.toString(),
+                        "--json");
+        assertThat(retrain.exitCode()).as(retrain.err()).isZero();
+        teacherAccuracy = JSON.readTree(retrain.out()).get("testAccuracy").asDouble();
+    }
 
     private static String[] student(Path out, String... more) {
         String[] base = {
@@ -51,23 +79,6 @@ class DistillationCliTest {
 
     @Test
     void aStudentLearnsFromARetrainedAndFromAPublishedTeacher() throws Exception {
-        Path teacher = folder.resolve("teacher");
-        CliRun retrainTeacher =
-                CliRun.of(
-                        "retrain",
-                        "--space",
-                        "small-cnn",
-                        "--arch",
-                        "{}",
-                        "--epochs",
-                        "1",
-                        "--max-train-examples",
-                        "1024",
-                        "--out",
-                        teacher.toString(),
-                        "--json");
-        assertThat(retrainTeacher.exitCode()).as(retrainTeacher.err()).isZero();
-        double teacherAccuracy = JSON.readTree(retrainTeacher.out()).get("testAccuracy").asDouble();
         assertThat(teacherAccuracy).as("the teacher beats chance (0.1) by far").isGreaterThan(0.5);
 
         CliRun plain = CliRun.of(student(folder.resolve("plain")));
@@ -99,7 +110,7 @@ class DistillationCliTest {
         assertThat(recorded.get("temperature").asDouble()).isEqualTo(3.0);
         assertThat(recorded.get("weight").asDouble()).isEqualTo(0.8, within(1e-6));
 
-        // The same teacher published in a zoo, given by its model folder (the newest version).
+        // A small-cnn teacher published in a zoo, given by its model folder (the newest version).
         Path zoo = folder.resolve("zoo");
         CliRun publish =
                 CliRun.of(
@@ -131,21 +142,6 @@ class DistillationCliTest {
 
     @Test
     void searchCandidatesLearnFromATeacher() throws Exception {
-        Path teacher = folder.resolve("teacher");
-        CliRun retrainTeacher =
-                CliRun.of(
-                        "retrain",
-                        "--space",
-                        "small-cnn",
-                        "--arch",
-                        "{}",
-                        "--epochs",
-                        "1",
-                        "--max-train-examples",
-                        "512",
-                        "--out",
-                        teacher.toString());
-        assertThat(retrainTeacher.exitCode()).as(retrainTeacher.err()).isZero();
         Path experiment = folder.resolve("search");
         CliRun search =
                 CliRun.of(
