@@ -97,12 +97,16 @@ public final class Teacher implements AutoCloseable {
      * Runs the teacher on inputs in inference mode.
      *
      * @param data the inputs
-     * @return the logits, attached to the inputs' manager
+     * @return the logits, outside any gradient graph, attached to the inputs' manager
      */
     NDArray logits(NDList data) {
-        NDArray logits =
+        NDArray output =
                 block.forward(new ParameterStore(model.getNDManager(), false), data, false).head();
+        // Cut off from any graph: a thread whose engine records by default must not send the
+        // student's gradients into the teacher.
+        NDArray logits = output.stopGradient();
         logits.attach(data.head().getManager());
+        output.attach(data.head().getManager());
         return logits;
     }
 
