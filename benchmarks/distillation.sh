@@ -11,7 +11,8 @@
 # (the budget of the "DARTS end to end" benchmark); the teacher is small-cnn trained on
 # TEACHER_EXAMPLES images (0: the whole training split of 54,000). SEEDS is a space-separated list;
 # each seed trains both students. Temperature and weight: NAS_TEACHER_TEMPERATURE (4) and
-# NAS_TEACHER_WEIGHT (0.9). Needs python3 to summarise the JSON results.
+# NAS_TEACHER_WEIGHT (0.9); the student's channels: NAS_STUDENT_CHANNELS (8). Needs python3 to
+# summarise the JSON results.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 student_epochs="${1:-5}"
@@ -20,6 +21,7 @@ teacher_epochs="${3:-5}"
 teacher_examples="${4:-0}"
 temperature="${NAS_TEACHER_TEMPERATURE:-4}"
 weight="${NAS_TEACHER_WEIGHT:-0.9}"
+channels="${NAS_STUDENT_CHANNELS:-8}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -36,7 +38,7 @@ for seed in $seeds; do
             extra=(--teacher "$work/teacher" --teacher-temperature "$temperature"
                 --teacher-weight "$weight")
         fi
-        "$root/nas" retrain --space nas-bench-201 --space-opt channels=8 --space-opt cells=1 \
+        "$root/nas" retrain --space nas-bench-201 --space-opt channels="$channels" --space-opt cells=1 \
             --arch "$student" --epochs "$student_epochs" --max-train-examples 10000 \
             --seed "$seed" --out "$work/$mode-$seed" --json "${extra[@]}" \
             >"$work/$mode-$seed.json" 2>"$work/$mode-$seed.log"
@@ -44,16 +46,16 @@ for seed in $seeds; do
 done
 
 python3 - "$work" "$seeds" "$student_epochs" "$teacher_epochs" "$teacher_examples" \
-    "$temperature" "$weight" <<'PY'
+    "$temperature" "$weight" "$channels" <<'PY'
 import json, sys
-work, seeds, epochs, t_epochs, t_examples, temperature, weight = sys.argv[1:]
+work, seeds, epochs, t_epochs, t_examples, temperature, weight, channels = sys.argv[1:]
 teacher = json.load(open(f"{work}/teacher.json"))
 m = teacher["metrics"]
 images = "the whole training split" if t_examples == "0" else f"{int(t_examples):,} images"
 print(f"teacher small-cnn: test accuracy {teacher['testAccuracy']:.4f},"
       f" {m['parameters']:.0f} parameters, {t_epochs} epochs on {images},"
       f" {teacher['wallSeconds']:.0f} s")
-print(f"student nas-bench-201 C=8, 1 cell per stage: {epochs} epochs on 10,000 images;"
+print(f"student nas-bench-201 C={channels}, 1 cell per stage: {epochs} epochs on 10,000 images;"
       f" teacher T={temperature}, w={weight}")
 print("seed  without teacher  with teacher  difference  seconds (without, with)")
 diffs = []
