@@ -55,6 +55,10 @@ final class FlagNames {
         flags.put("architecture", List.of("--arch"));
         flags.put("weights", List.of("--params"));
         flags.put("resume", List.of("--resume"));
+        // what distillation is given (Distillation)
+        flags.put("teacher", List.of("--teacher"));
+        flags.put("teacherTemperature", List.of("--teacher-temperature"));
+        flags.put("teacherWeight", List.of("--teacher-weight"));
         // what picks a trial of an experiment's front
         flags.put("pick", List.of("--pick"));
         flags.put("trial", List.of("--trial"));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.djlnas.runtime.search.Plugins;
 import org.djlnas.runtime.search.Retraining;
+import org.djlnas.runtime.training.Distillation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
                     + " validation and test metrics (accuracy; or RMSE and MAE).",
             "Give --experiment DIR to retrain what a search found (its space, settings, data set"
                     + " and seed; --space-opt overrides settings, e.g. a wider network), or --arch"
-                    + " with --space."
+                    + " with --space.",
+            "Give --teacher MODEL to learn from a trained network too (knowledge distillation):"
+                    + " a folder nas retrain wrote (or an experiment retrained by it), or a"
+                    + " published model's version or model folder in a zoo."
         })
 final class RetrainCommand implements Callable<Integer> {
 
@@ -47,10 +51,33 @@ final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
     private boolean json;
 
+    @Option(
+            names = "--teacher",
+            paramLabel = "MODEL",
+            description =
+                    "Learn from this network's softened outputs too (Hinton et al. 2015): a"
+                            + " retrained network's folder, an experiment folder with retrain/,"
+                            + " or a published model's folder; classification only.")
+    private @Nullable Path teacher;
+
+    @Option(
+            names = "--teacher-temperature",
+            paramLabel = "T",
+            description = "Distillation's temperature (default 4).")
+    private @Nullable Float teacherTemperature;
+
+    @Option(
+            names = "--teacher-weight",
+            paramLabel = "W",
+            description =
+                    "The weight of the teacher's term, in [0, 1]; the labels' term gets 1 - W"
+                            + " (default 0.9).")
+    private @Nullable Float teacherWeight;
+
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Main.plugins(spec);
-        Retraining.Request request = training.request(plugins, space, architecture);
+        Retraining.Request request = withTeacher(training.request(plugins, space, architecture));
         Path folder = folder();
         Retraining.check(request, plugins);
         PrintWriter err = spec.commandLine().getErr();
@@ -65,11 +92,31 @@ final class RetrainCommand implements Callable<Integer> {
                         + request.dataset()
                         + " ("
                         + request.engine()
-                        + ")");
+                        + ")"
+                        + request.distillation()
+                                .map(d -> ", learning from " + d.teacher())
+                                .orElse(""));
         err.flush();
         Retraining.Report report = Retraining.run(request, plugins, folder);
         print(report);
         return 0;
+    }
+
+    private Retraining.Request withTeacher(Retraining.Request request) {
+        if (teacher == null) {
+            if (teacherTemperature != null || teacherWeight != null) {
+                throw new IllegalArgumentException(
+                        "--teacher-temperature and --teacher-weight need --teacher MODEL");
+            }
+            return request;
+        }
+        return request.withDistillation(
+                new Distillation(
+                        teacher,
+                        teacherTemperature == null
+                                ? Distillation.DEFAULT_TEMPERATURE
+                                : teacherTemperature,
+                        teacherWeight == null ? Distillation.DEFAULT_WEIGHT : teacherWeight));
     }
 
     private Path folder() throws IOException {

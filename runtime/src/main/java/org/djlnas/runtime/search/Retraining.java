@@ -29,6 +29,8 @@ import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.api.trial.TrialSpec;
 import org.djlnas.runtime.experiment.TrialSeeds;
+import org.djlnas.runtime.training.Distillation;
+import org.djlnas.runtime.training.Teacher;
 import org.djlnas.runtime.training.TrainingEvaluator;
 import org.djlnas.runtime.training.TrainingSettings;
 
@@ -36,7 +38,7 @@ import org.djlnas.runtime.training.TrainingSettings;
  * Trains one architecture from scratch, as the last step of a search: with the training recipe of
  * the multi-trial evaluator, on the experiment's split, then measures it on the test set by its
  * task (accuracy; or RMSE and MAE). Writes {@code weights/} and {@code retrain.json} into its
- * folder.
+ * folder. With a teacher ({@link Request#distillation()}), the network learns from it too.
  */
 public final class Retraining {
 
@@ -64,6 +66,7 @@ public final class Retraining {
      * @param engine the engine
      * @param seed the seed of the split, the initialisation and the order of examples
      * @param budget epochs and the cap on training examples
+     * @param distillation the teacher the network learns from, and how, if any
      */
     public record Request(
             String space,
@@ -73,7 +76,8 @@ public final class Retraining {
             Map<String, String> dataOptions,
             String engine,
             long seed,
-            Budget budget) {
+            Budget budget,
+            Optional<Distillation> distillation) {
 
         /** Validates the fields. */
         public Request {
@@ -84,6 +88,59 @@ public final class Retraining {
             dataOptions = Map.copyOf(dataOptions);
             requireNonNull(engine, "engine is null");
             requireNonNull(budget, "budget is null");
+            requireNonNull(distillation, "distillation is null");
+        }
+
+        /**
+         * Creates a request to train without a teacher.
+         *
+         * @param space the space's id
+         * @param spaceSettings the space's settings
+         * @param architecture the architecture
+         * @param dataset the data set, {@code KIND} or {@code KIND:LOCATION}
+         * @param dataOptions the data set's options, by name
+         * @param engine the engine
+         * @param seed the seed of the split, the initialisation and the order of examples
+         * @param budget epochs and the cap on training examples
+         */
+        public Request(
+                String space,
+                Map<String, String> spaceSettings,
+                Architecture architecture,
+                String dataset,
+                Map<String, String> dataOptions,
+                String engine,
+                long seed,
+                Budget budget) {
+            this(
+                    space,
+                    spaceSettings,
+                    architecture,
+                    dataset,
+                    dataOptions,
+                    engine,
+                    seed,
+                    budget,
+                    Optional.empty());
+        }
+
+        /**
+         * Returns this request with a teacher to learn from.
+         *
+         * @param value the teacher and how to learn from it
+         * @return the request
+         */
+        public Request withDistillation(Distillation value) {
+            return new Request(
+                    space,
+                    spaceSettings,
+                    architecture,
+                    dataset,
+                    dataOptions,
+                    engine,
+                    seed,
+                    budget,
+                    Optional.of(value));
         }
     }
 
@@ -206,6 +263,25 @@ public final class Retraining {
         Map<String, String> settings =
                 SearchSetup.spaceSettingsFor(provider, request.spaceSettings(), data);
         plugins.space(request.space(), settings).validate(request.architecture());
+        try (Teacher teacher = openTeacher(request, plugins, data).orElse(null)) {
+            // opened and checked against the data; nothing to do with it yet
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Teacher> openTeacher(Request request, Plugins plugins, DataSource data)
+            throws IOException {
+        if (request.distillation().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Teacher.open(
+                        request.distillation().get(),
+                        request.engine(),
+                        plugins::space,
+                        data,
+                        "`teacher`"));
     }
 
     /**
@@ -227,13 +303,26 @@ public final class Retraining {
                 SearchSetup.spaceSettingsFor(provider, request.spaceSettings(), data);
         SearchSpace space = plugins.space(request.space(), settings);
         Architecture architecture = space.validate(request.architecture());
-        TrainingEvaluator evaluator =
-                new TrainingEvaluator(
-                        space,
-                        data,
-                        request.engine(),
-                        TrainingSettings.defaults().withSplit(split(request.seed())),
-                        plugins.engines());
+        try (Teacher teacher = openTeacher(request, plugins, data).orElse(null)) {
+            TrainingEvaluator evaluator =
+                    new TrainingEvaluator(
+                            space,
+                            data,
+                            request.engine(),
+                            TrainingSettings.defaults().withSplit(split(request.seed())),
+                            plugins.engines(),
+                            Optional.ofNullable(teacher));
+            return train(request, evaluator, settings, architecture, folder);
+        }
+    }
+
+    private static Report train(
+            Request request,
+            TrainingEvaluator evaluator,
+            Map<String, String> settings,
+            Architecture architecture,
+            Path folder)
+            throws IOException, TrialFailedException {
         Files.createDirectories(folder);
         Path weights = weightsIn(folder);
         long start = System.nanoTime();
@@ -268,7 +357,8 @@ public final class Retraining {
                         request.dataOptions(),
                         request.engine(),
                         request.seed(),
-                        request.budget());
+                        request.budget(),
+                        request.distillation());
         Report report = new Report(resolved, evaluator.objective(), metrics, test, wall, folder);
         write(report);
         return report;
@@ -319,7 +409,8 @@ public final class Retraining {
                         root.path("seed").asLong(),
                         new Budget(
                                 root.path("epochs").asDouble(),
-                                root.path("maxTrainExamples").asInt()));
+                                root.path("maxTrainExamples").asInt()),
+                        readDistillation(root.path("distillation")));
         return new Report(
                 request,
                 root.path("objective").asText(Metrics.ACCURACY),
@@ -337,6 +428,17 @@ public final class Retraining {
      */
     public static DataSplit split(long seed) {
         return DataSplit.of(seed);
+    }
+
+    private static Optional<Distillation> readDistillation(JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Distillation(
+                        Path.of(node.path("teacher").asText()),
+                        node.path("temperature").floatValue(),
+                        node.path("weight").floatValue()));
     }
 
     private static void write(Report report) throws IOException {
@@ -357,6 +459,13 @@ public final class Retraining {
         splitNode.put("maxValidationExamples", split.maxValidationExamples());
         root.put("epochs", request.budget().epochs());
         root.put("maxTrainExamples", request.budget().maxTrainExamples());
+        request.distillation()
+                .ifPresent(
+                        d ->
+                                root.putObject("distillation")
+                                        .put("teacher", d.teacher().toAbsolutePath().toString())
+                                        .put("temperature", d.teacherTemperature())
+                                        .put("weight", d.teacherWeight()));
         root.put("objective", report.objective());
         root.set("metrics", JSON.valueToTree(report.metrics()));
         report.testMetrics().forEach(root::put);

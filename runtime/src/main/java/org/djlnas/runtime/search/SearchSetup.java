@@ -392,7 +392,8 @@ public final class SearchSetup {
                                     folder,
                                     data,
                                     plugins.benchmarkTables(),
-                                    plugins.engines()));
+                                    plugins.engines(),
+                                    plugins::space));
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -89,6 +89,9 @@ import org.slf4j.LoggerFactory;
  * engine allows one gradient collector per process at a time). Data preparation, optimizer updates,
  * validation and latency measurement overlap; latency measured while other trials run is noisy.
  *
+ * <p>With a {@link Teacher}, every network learns from it too ({@link Distillation}); validation
+ * and test metrics, the loss included, are measured as without one.
+ *
  * <p>This class coordinates; the work is done by {@link TrainingRecipe} (the configuration), {@link
  * TrainingLoop} (the steps, the gradient guard, per-epoch reports and early stopping), {@code
  * BatchNormRecalibration}, {@code Measurer} (validation, latency, test metrics), {@code
@@ -115,6 +118,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final BatchNormRecalibration recalibration;
     private final Measurer measurer;
     private final NetworkProfiler profiler;
+    private final Optional<Teacher> teacher;
 
     /**
      * Creates the evaluator.
@@ -134,6 +138,32 @@ public final class TrainingEvaluator implements Evaluator {
             String engineName,
             TrainingSettings settings,
             EngineSelector engines) {
+        this(space, data, engineName, settings, engines, Optional.empty());
+    }
+
+    /**
+     * Creates the evaluator, which trains every network with a teacher when one is given ({@link
+     * Distillation}); the validation loss stays the task's own.
+     *
+     * @param space the space whose architectures are trained; its network must accept the data's
+     *     examples and have the task's outputs (one per class, or one)
+     * @param data the data to train, validate and test on
+     * @param engineName the DJL engine to train on (for example {@code PyTorch})
+     * @param settings how to train
+     * @param engines the engine modules of the program's registry, for what the engine declares
+     * @param teacher the teacher, opened for this data on this engine ({@link Teacher#open}); the
+     *     caller closes it after the evaluator's last use
+     * @throws IllegalArgumentException if the engine is not available, or the data's task or input
+     *     cannot be read
+     */
+    public TrainingEvaluator(
+            SearchSpace space,
+            DataSource data,
+            String engineName,
+            TrainingSettings settings,
+            EngineSelector engines,
+            Optional<Teacher> teacher) {
+        this.teacher = requireNonNull(teacher, "teacher is null");
         this.space = requireNonNull(space, "space is null");
         this.data = requireNonNull(data, "data is null");
         this.engineName = requireNonNull(engineName, "engineName is null");
@@ -362,7 +392,13 @@ public final class TrainingEvaluator implements Evaluator {
             long batchesPerEpoch = (trainSet.size() + batchSize - 1) / batchSize;
             StepPlan plan = StepPlan.of(epochsDone, budget.epochs(), batchesPerEpoch);
             try (Trainer trainer =
-                    model.newTrainer(TrainingRecipe.config(block, settings, plan.steps(), task))) {
+                    model.newTrainer(
+                            TrainingRecipe.config(
+                                    block,
+                                    settings,
+                                    plan.steps(),
+                                    task,
+                                    teacher.map(Teacher::distillation)))) {
                 Shape inputShape = new Shape(batchSize).addAll(this.inputShape);
                 synchronized (EngineLocks.RANDOM) {
                     Engine.getEngine(engineName).setRandomSeed(engineSeed(trial.seed()));
@@ -372,7 +408,7 @@ public final class TrainingEvaluator implements Evaluator {
                 double parameters = ParameterCount.trainable(block);
                 long start = System.nanoTime();
                 Map<String, Double> metrics =
-                        new TrainingLoop(trainer, plan.steps())
+                        new TrainingLoop(trainer, plan.steps(), teacher)
                                 .run(
                                         trainSet,
                                         plan,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.djlnas.api.data.DataSource;
@@ -24,6 +25,8 @@ import org.djlnas.api.trial.TrialSpec;
  * Registers the {@code training} evaluator: trains each trial on the experiment's data set with
  * {@link TrainingEvaluator}, keeps its weights under {@code trials/NNNN/} of the experiment folder
  * (so a continuing trial starts from them), and tests the best trial's weights on the test set.
+ * With the setting {@code teacher}, every candidate learns from a teacher network ({@link
+ * Distillation}), so candidates are ranked by how well they learn from it.
  */
 public final class TrainingEvaluatorProvider implements EvaluatorProvider {
 
@@ -35,6 +38,9 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
     private static final String WEIGHT_DECAY = "weight-decay";
     private static final String BATCH_SIZE = "batch-size";
     private static final String RECALIBRATION_BATCHES = "recalibration-batches";
+    private static final String TEACHER = "teacher";
+    private static final String TEACHER_TEMPERATURE = "teacher-temperature";
+    private static final String TEACHER_WEIGHT = "teacher-weight";
 
     @Override
     public String id() {
@@ -68,7 +74,24 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
                         defaults.recalibrationBatches(),
                         0,
                         "training batches that re-estimate batch-norm statistics before"
-                                + " validating"));
+                                + " validating"),
+                SettingSpec.string(
+                        TEACHER,
+                        "",
+                        "a retrained network's or a published model's folder that every"
+                                + " candidate learns from (knowledge distillation; classification"
+                                + " only); empty for none"),
+                SettingSpec.number(
+                        TEACHER_TEMPERATURE,
+                        Distillation.DEFAULT_TEMPERATURE,
+                        Double.MIN_VALUE,
+                        "distillation's temperature T, which softens both networks' probabilities"),
+                SettingSpec.number(
+                        TEACHER_WEIGHT,
+                        asShown(Distillation.DEFAULT_WEIGHT),
+                        0,
+                        "the weight w of the teacher's term, at most 1; the labels' term gets"
+                                + " 1 - w"));
     }
 
     /** A float default as a double that prints as the float does (0.05, not 0.0500000007). */
@@ -95,9 +118,45 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
                                                 "evaluator '" + ID + "' needs an engine"));
         TrainingSettings settings =
                 trainingSettings(context.settings()).withSplit(DataSplit.of(context.seed()));
+        Optional<Teacher> teacher = teacher(context.settings(), engine, context, data);
         TrainingEvaluator training =
-                new TrainingEvaluator(context.space(), data, engine, settings, context.engines());
+                new TrainingEvaluator(
+                        context.space(), data, engine, settings, context.engines(), teacher);
         return new KeepingWeights(training, context.folder().resolve("trials"));
+    }
+
+    /**
+     * Opens the teacher the settings name, if any. It stays open as long as the program: an
+     * evaluator is used until the search or the worker ends.
+     */
+    private static Optional<Teacher> teacher(
+            Settings settings, String engine, EvaluatorContext context, DataSource data)
+            throws IOException {
+        String path = settings.getString(TEACHER);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        double weight = settings.getDouble(TEACHER_WEIGHT);
+        if (weight > 1) {
+            throw new IllegalArgumentException(
+                    "evaluator setting '"
+                            + TEACHER_WEIGHT
+                            + "' is "
+                            + weight
+                            + "; expected at most 1");
+        }
+        Distillation distillation =
+                new Distillation(
+                        Path.of(path),
+                        (float) settings.getDouble(TEACHER_TEMPERATURE),
+                        (float) weight);
+        return Optional.of(
+                Teacher.open(
+                        distillation,
+                        engine,
+                        context.spaces(),
+                        data,
+                        "evaluator setting '" + TEACHER + "'"));
     }
 
     private static TrainingSettings trainingSettings(Settings settings) {

@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.eval.Metrics;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each step's forward and backward pass hold {@link EngineLocks#GRADIENTS}, since DJL's PyTorch
  * engine allows one gradient collector per process at a time; the update runs outside it.
+ *
+ * <p>With a {@link Teacher}, each step first runs the teacher on the batch's inputs, outside the
+ * gradient collector, and hands its logits to the loss with the labels ({@link DistillationLoss},
+ * which the trainer's configuration must then hold: {@link TrainingRecipe#config}).
  */
 public final class TrainingLoop {
 
@@ -41,6 +46,7 @@ public final class TrainingLoop {
     private final Trainer trainer;
     private final Loss loss;
     private final List<Parameter> trainable;
+    private final Optional<Teacher> teacher;
     private final int totalSteps;
     private final int maxSkipped;
     private int step;
@@ -53,16 +59,34 @@ public final class TrainingLoop {
      * @param totalSteps the steps the training will run, which bounds the steps it may skip
      */
     public TrainingLoop(Trainer trainer, int totalSteps) {
+        this(trainer, totalSteps, Optional.empty());
+    }
+
+    /**
+     * Creates the loop over an initialised trainer, learning from a teacher too when one is given.
+     *
+     * @param trainer the trainer, its parameters initialised, its loss a {@link DistillationLoss}
+     *     when a teacher is given
+     * @param totalSteps the steps the training will run, which bounds the steps it may skip
+     * @param teacher the teacher, if any
+     */
+    public TrainingLoop(Trainer trainer, int totalSteps, Optional<Teacher> teacher) {
         this.trainer = trainer;
         this.loss = trainer.getLoss();
+        if (teacher.isPresent() && !(loss instanceof DistillationLoss)) {
+            throw new IllegalArgumentException(
+                    "a teacher needs the distillation loss; the trainer's is " + loss.getName());
+        }
+        this.teacher = teacher;
         this.trainable = GradientGuard.trainable(trainer);
         this.totalSteps = totalSteps;
         this.maxSkipped = Math.max(1, totalSteps / 10);
     }
 
     /**
-     * Runs one training step on a batch: forward, loss, backward, and, if every gradient is finite,
-     * the optimizer's update; otherwise the gradients are cleared and the step skipped.
+     * Runs one training step on a batch: the teacher's logits if there is a teacher, then forward,
+     * loss, backward, and, if every gradient is finite, the optimizer's update; otherwise the
+     * gradients are cleared and the step skipped.
      *
      * @param data the batch's inputs
      * @param labels the batch's labels
@@ -71,12 +95,13 @@ public final class TrainingLoop {
      */
     public float step(NDList data, NDList labels) throws TrialFailedException {
         step++;
+        NDList targets = teacher.isPresent() ? teacher.get().targets(data, labels) : labels;
         boolean finiteGradients;
         float lossValue;
         synchronized (EngineLocks.GRADIENTS) {
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(data, labels);
-                NDArray value = loss.evaluate(labels, predictions);
+                NDArray value = loss.evaluate(targets, predictions);
                 lossValue = value.getFloat();
                 if (!Float.isFinite(lossValue)) {
                     throw new TrialFailedException(

@@ -6,6 +6,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.djlnas.api.data.Task;
@@ -15,7 +16,8 @@ import org.djlnas.api.data.TaskMeasure;
  * The training recipe of {@link TrainingSettings} as DJL's training configuration: the task's loss
  * ({@link TaskMeasure#loss}: softmax cross-entropy, or L2 on the standardised target), He-normal
  * weights, and SGD with momentum and weight decay on weights only, its learning rate decayed to 0
- * along a cosine over the steps.
+ * along a cosine over the steps. With {@link Distillation}, the loss is {@link DistillationLoss}
+ * around the task's loss.
  */
 public final class TrainingRecipe {
 
@@ -32,6 +34,30 @@ public final class TrainingRecipe {
      */
     public static DefaultTrainingConfig config(
             Block block, TrainingSettings settings, int steps, Task task) {
+        return config(block, settings, steps, task, Optional.empty());
+    }
+
+    /**
+     * Returns the configuration to train a block with, learning from a teacher when distilling.
+     *
+     * @param block the block to train
+     * @param settings the learning rate, momentum and weight decay
+     * @param steps the steps the cosine schedule spans
+     * @param task what the block learns
+     * @param distillation the temperature and weight of the teacher's term, when distilling
+     * @return the configuration
+     * @throws IllegalArgumentException if distilling a task that is not classification
+     */
+    public static DefaultTrainingConfig config(
+            Block block,
+            TrainingSettings settings,
+            int steps,
+            Task task,
+            Optional<Distillation> distillation) {
+        if (distillation.isPresent() && !(task instanceof Task.Classification)) {
+            throw new IllegalArgumentException(
+                    "`teacher` distils class probabilities; expected a classification task");
+        }
         Set<String> weights =
                 block.getParameters().values().stream()
                         .filter(p -> p.getType() == Parameter.Type.WEIGHT)
@@ -44,7 +70,11 @@ public final class TrainingRecipe {
                         .setMaxUpdates(steps)
                         .build();
         DefaultTrainingConfig config =
-                new DefaultTrainingConfig(TaskMeasure.loss(task))
+                new DefaultTrainingConfig(
+                                distillation.isPresent()
+                                        ? new DistillationLoss(
+                                                TaskMeasure.loss(task), distillation.get())
+                                        : TaskMeasure.loss(task))
                         .optInitializer(
                                 new XavierInitializer(
                                         XavierInitializer.RandomType.GAUSSIAN,

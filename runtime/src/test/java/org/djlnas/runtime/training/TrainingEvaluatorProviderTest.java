@@ -36,10 +36,13 @@ class TrainingEvaluatorProviderTest {
                         "momentum",
                         "weight-decay",
                         "batch-size",
-                        "recalibration-batches");
+                        "recalibration-batches",
+                        "teacher",
+                        "teacher-temperature",
+                        "teacher-weight");
         assertThat(provider.settings())
                 .extracting(SettingSpec::defaultValue)
-                .containsExactly(0.05, 0.9, 3e-4, 64L, 30L);
+                .containsExactly(0.05, 0.9, 3e-4, 64L, 30L, "", 4.0, 0.9);
     }
 
     @Test
