@@ -24,7 +24,7 @@ final class BilevelStep {
     private final MomentumSgd weightOptimizer;
     private final Adam architectureOptimizer;
     private final DartsSettings settings;
-    private int skippedSteps;
+    private final WeightStep weightStep;
 
     BilevelStep(
             Supernet supernet,
@@ -35,6 +35,7 @@ final class BilevelStep {
         this.weightOptimizer = weightOptimizer;
         this.architectureOptimizer = architectureOptimizer;
         this.settings = settings;
+        this.weightStep = new WeightStep(supernet, weightOptimizer, settings.gradientClip());
     }
 
     /**
@@ -62,14 +63,7 @@ final class BilevelStep {
      * @return the batch's loss and metrics before the update
      */
     BatchResult weightStep(Batch train, double learningRate) {
-        BatchResult result = supernet.backward(train, Gradients.WEIGHTS);
-        double norm = supernet.clipWeightGradients(settings.gradientClip());
-        if (Double.isFinite(norm)) {
-            weightOptimizer.step(learningRate);
-        } else {
-            skippedSteps++;
-        }
-        return result;
+        return weightStep.step(train, learningRate);
     }
 
     /**
@@ -78,7 +72,7 @@ final class BilevelStep {
      * @return the count
      */
     int skippedSteps() {
-        return skippedSteps;
+        return weightStep.skippedSteps();
     }
 
     /**

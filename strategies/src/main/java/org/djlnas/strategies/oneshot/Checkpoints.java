@@ -17,14 +17,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 
 /**
- * A DARTS search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the supernet's
+ * A one-shot search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the supernet's
  * parameters ({@code network.ndlist}: weights and running statistics), α and the optimizers' state
  * ({@code state.ndlist}) and the epoch's record ({@code epoch.json}); then the file {@code latest}
  * is replaced atomically to name it, and older folders are removed. A process killed at any moment
@@ -121,8 +123,30 @@ final class Checkpoints {
             return Optional.of(new Restored(record, epoch.required("adamSteps").asLong(), state));
         } catch (IOException | RuntimeException e) {
             throw new IOException(
-                    "cannot read the DARTS checkpoint " + checkpoint + ": " + e.getMessage(), e);
+                    "cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the history a search resumed from a checkpoint continues: the journaled records of
+     * the epochs before the checkpoint's, then the checkpoint's own, which the listener hears of
+     * first if the journal missed it (the process stopped between the checkpoint and the journal).
+     *
+     * @param checkpoint the restored checkpoint
+     * @param journaled the records already journaled
+     * @param listener hears of the checkpoint's epoch if it was not journaled
+     * @return the history, up to and including the checkpoint's epoch
+     */
+    static List<EpochRecord> resumedHistory(
+            Restored checkpoint, List<EpochRecord> journaled, EpochListener listener) {
+        int done = checkpoint.record().epoch();
+        List<EpochRecord> history = new ArrayList<>();
+        journaled.stream().filter(r -> r.epoch() < done).forEach(history::add);
+        history.add(checkpoint.record());
+        if (journaled.stream().noneMatch(r -> r.epoch() == done)) {
+            listener.onEpoch(checkpoint.record());
+        }
+        return history;
     }
 
     /**

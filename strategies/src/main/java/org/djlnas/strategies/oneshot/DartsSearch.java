@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.djlnas.api.arch.Architecture;
-import org.djlnas.api.data.Task;
-import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
@@ -89,14 +86,10 @@ final class DartsSearch implements OneShotStrategy {
             Optional<Checkpoints.Restored> restored = checkpoints.restore(supernet, manager);
             if (restored.isPresent()) {
                 Checkpoints.Restored checkpoint = restored.get();
-                int done = checkpoint.record().epoch();
                 restoreState(checkpoint.state(), supernet, sgd, adam, checkpoint.adamSteps());
-                journaled.stream().filter(r -> r.epoch() < done).forEach(history::add);
-                history.add(checkpoint.record());
-                if (journaled.stream().noneMatch(r -> r.epoch() == done)) {
-                    listener.onEpoch(checkpoint.record());
-                }
-                LOG.info("resuming DARTS after epoch {} of {}", done, epochs);
+                history.addAll(Checkpoints.resumedHistory(checkpoint, journaled, listener));
+                LOG.info(
+                        "resuming DARTS after epoch {} of {}", checkpoint.record().epoch(), epochs);
             }
             Optional<String> stop = Optional.empty();
             for (EpochRecord record : history) {
@@ -143,17 +136,17 @@ final class DartsSearch implements OneShotStrategy {
         long start = System.nanoTime();
         Dataset weightHalf = data.weights(epoch, settings.batchSize());
         Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
-        Iterator<Batch> searchBatches = batches(architectureHalf, manager).iterator();
-        Totals train = new Totals(data.task());
+        Iterator<Batch> searchBatches = Batches.of(architectureHalf, manager).iterator();
+        BatchTotals train = new BatchTotals(data.task());
         int skippedBefore = step.skippedSteps();
         long architectureNanos = 0;
         long weightNanos = 0;
-        for (Batch batch : batches(weightHalf, manager)) {
+        for (Batch batch : Batches.of(weightHalf, manager)) {
             try (NDScope scope = new NDScope();
                     Batch trainBatch = batch) {
                 scope.suppressNotUsedWarning();
                 if (!searchBatches.hasNext()) {
-                    searchBatches = batches(architectureHalf, manager).iterator();
+                    searchBatches = Batches.of(architectureHalf, manager).iterator();
                 }
                 try (Batch searchBatch = searchBatches.next()) {
                     long architectureStart = System.nanoTime();
@@ -165,15 +158,15 @@ final class DartsSearch implements OneShotStrategy {
                 weightNanos += System.nanoTime() - weightStart;
             }
         }
-        Totals validation = new Totals(data.task());
+        BatchTotals validation = new BatchTotals(data.task());
         int limit = settings.validationBatches();
-        for (Batch batch : batches(architectureHalf, manager)) {
+        for (Batch batch : Batches.of(architectureHalf, manager)) {
             try (NDScope scope = new NDScope();
                     Batch validationBatch = batch) {
                 scope.suppressNotUsedWarning();
                 validation.add(supernet.evaluate(validationBatch));
             }
-            if (limit > 0 && validation.batches >= limit) {
+            if (limit > 0 && validation.batches() >= limit) {
                 break;
             }
         }
@@ -182,16 +175,12 @@ final class DartsSearch implements OneShotStrategy {
                 context.space()
                         .validate(Discretizer.derive(context.space().searchCells(), probabilities));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("trainLoss", train.meanLoss());
-        train.metrics().forEach((name, value) -> metrics.put("train" + capitalised(name), value));
-        metrics.put("validationLoss", validation.meanLoss());
-        validation
-                .metrics()
-                .forEach((name, value) -> metrics.put("validation" + capitalised(name), value));
+        train.report("train", metrics);
+        validation.report("validation", metrics);
         metrics.put("learningRate", learningRate);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
-        metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches);
-        metrics.put("weightStepSeconds", weightNanos / 1e9 / train.batches);
+        metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches());
+        metrics.put("weightStepSeconds", weightNanos / 1e9 / train.batches());
         metrics.put("skippedSteps", (double) (step.skippedSteps() - skippedBefore));
         Map<String, List<Double>> weights = new LinkedHashMap<>();
         probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));
@@ -231,52 +220,5 @@ final class DartsSearch implements OneShotStrategy {
                 new NDList(state.subList(0, alphas)), supernet.alphas().arrays(), "alpha vectors");
         sgd.load(new NDList(state.subList(alphas, alphas + weights)));
         adam.load(new NDList(state.subList(alphas + weights, state.size())), adamSteps);
-    }
-
-    private static Iterable<Batch> batches(Dataset dataset, NDManager manager) throws IOException {
-        try {
-            return dataset.getData(manager);
-        } catch (TranslateException e) {
-            throw new IOException("cannot read a batch: " + e.getMessage(), e);
-        }
-    }
-
-    private static String capitalised(String metric) {
-        return Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
-    }
-
-    /** Running sums of batch results. */
-    private static final class Totals {
-        private final TaskMeasure measure;
-        private double lossSum;
-        private int batches;
-
-        Totals(Task task) {
-            this.measure = new TaskMeasure(task);
-        }
-
-        void add(BatchResult result) {
-            lossSum += result.loss() * result.examples();
-            measure.addAll(result.measure());
-            batches++;
-        }
-
-        double meanLoss() {
-            return measure.examples() == 0 ? Double.NaN : lossSum / measure.examples();
-        }
-
-        /** The task's metrics (accuracy; or RMSE and MAE), NaN when no batch was added. */
-        Map<String, Double> metrics() {
-            if (measure.examples() == 0) {
-                Map<String, Double> none = new LinkedHashMap<>();
-                measure.metrics().keySet().forEach(name -> none.put(name, Double.NaN));
-                return none;
-            }
-            return measure.metrics();
-        }
-
-        double objective() {
-            return measure.examples() == 0 ? Double.NaN : measure.objective();
-        }
     }
 }

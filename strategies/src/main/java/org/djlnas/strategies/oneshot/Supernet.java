@@ -233,6 +233,22 @@ final class Supernet implements AutoCloseable {
     }
 
     /**
+     * Returns the arrays of batch normalisation's running statistics (means and variances), in a
+     * fixed order.
+     *
+     * @return the arrays
+     */
+    List<NDArray> runningStatistics() {
+        return block.getParameters().values().stream()
+                .filter(
+                        p ->
+                                p.getType() == Parameter.Type.RUNNING_MEAN
+                                        || p.getType() == Parameter.Type.RUNNING_VAR)
+                .map(Parameter::getArray)
+                .toList();
+    }
+
+    /**
      * Overwrites every parameter array in place from a checkpoint. (DJL's {@code
      * Block.loadParameters} would replace the arrays with new ones, which neither the optimizers
      * nor the gradient tape know.)
