@@ -19,14 +19,14 @@ import java.util.function.Consumer;
  * as PyTorch's cumulative average ({@code momentum=None}): before each batch every statistic is set
  * to zero, so the pass leaves {@code (1 − m)·b} in it; these are summed and divided by {@code K(1 −
  * m)}. The momentum {@code m} is measured once per statistic on the first batch, passed twice from
- * two starting values ({@value #PROBE} and 0): {@code m} is the difference of the results divided
- * by {@value #PROBE}. A statistic the first batch's pass leaves unchanged belongs to an operation
- * off the path; it keeps its value.
+ * two starting values (1024 and 0): {@code m} is the difference of the results divided by 1024. A
+ * statistic the first batch's pass leaves unchanged belongs to an operation off the path; it keeps
+ * its value.
  */
-final class BatchNormRecalibration {
+public final class BatchNormRecalibration {
 
     /** The starting value of the momentum probe: a power of two, large against the statistics. */
-    static final float PROBE = 1024;
+    private static final float PROBE = 1024;
 
     private static final NDIndex ALL = new NDIndex("...");
     private static final double SMALLEST_UPDATE = 1e-5;
@@ -41,7 +41,7 @@ final class BatchNormRecalibration {
      * @param trainingPass passes a batch through the network in training mode, so that it updates
      *     the statistics (on MXNet: forward and backward inside a gradient collector)
      */
-    BatchNormRecalibration(List<NDArray> statistics, Consumer<Batch> trainingPass) {
+    public BatchNormRecalibration(List<NDArray> statistics, Consumer<Batch> trainingPass) {
         this.statistics = List.copyOf(statistics);
         this.trainingPass = trainingPass;
     }
@@ -52,7 +52,7 @@ final class BatchNormRecalibration {
      * @param batches the batches, at least one
      * @throws IllegalArgumentException if there are no batches
      */
-    void recalibrate(List<Batch> batches) {
+    public void recalibrate(List<Batch> batches) {
         if (batches.isEmpty()) {
             throw new IllegalArgumentException("recalibration needs at least one batch");
         }

@@ -26,11 +26,11 @@ import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 
 /**
- * A one-shot search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the supernet's
- * parameters ({@code network.ndlist}: weights and running statistics), α and the optimizers' state
- * ({@code state.ndlist}) and the epoch's record ({@code epoch.json}); then the file {@code latest}
- * is replaced atomically to name it, and older folders are removed. A process killed at any moment
- * leaves {@code latest} naming a complete checkpoint.
+ * A one-shot search's checkpoints: after each epoch, a folder {@code epoch-NNNN/} with the
+ * supernet's parameters ({@code network.ndlist}: weights and running statistics), α and the
+ * optimizers' state ({@code state.ndlist}) and the epoch's record ({@code epoch.json}); then the
+ * file {@code latest} is replaced atomically to name it, and older folders are removed. A process
+ * killed at any moment leaves {@code latest} naming a complete checkpoint.
  */
 final class Checkpoints {
 

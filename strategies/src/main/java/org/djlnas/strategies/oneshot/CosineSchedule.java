@@ -6,8 +6,8 @@ final class CosineSchedule {
     private CosineSchedule() {}
 
     /**
-     * Returns the learning rate in an epoch: cosine annealing from {@code initial} to {@code
-     * last}, as PyTorch's {@code CosineAnnealingLR} stepped once per epoch.
+     * Returns the learning rate in an epoch: cosine annealing from {@code initial} to {@code last},
+     * as PyTorch's {@code CosineAnnealingLR} stepped once per epoch.
      *
      * @param initial the learning rate of the first epoch
      * @param last the learning rate the schedule approaches at the end

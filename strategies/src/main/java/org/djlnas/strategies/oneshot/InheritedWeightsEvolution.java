@@ -31,8 +31,8 @@ final class InheritedWeightsEvolution {
     private InheritedWeightsEvolution() {}
 
     /**
-     * Measures up to {@code candidates} distinct architectures proposed by regularized evolution and
-     * returns the best: the highest score, then the lowest loss, then the first measured.
+     * Measures up to {@code candidates} distinct architectures proposed by regularized evolution
+     * and returns the best: the highest score, then the lowest loss, then the first measured.
      *
      * @param space the space
      * @param candidates how many architectures to measure (fewer if a finite space runs out)
@@ -79,7 +79,9 @@ final class InheritedWeightsEvolution {
                     new TrialOutcome(
                             new TrialSpec(measured, architecture, SCORING, seed),
                             Double.isFinite(value) ? TrialState.DONE : TrialState.FAILED,
-                            Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty()));
+                            Double.isFinite(value)
+                                    ? OptionalDouble.of(value)
+                                    : OptionalDouble.empty()));
             if (best == null || better(value, loss.applyAsDouble(result), best, score, loss)) {
                 best = result;
                 bestArchitecture = architecture;

@@ -8,8 +8,8 @@ import org.djlnas.api.settings.SettingSpec;
 
 /**
  * Single-path one-shot NAS ({@code spos}, Guo et al., ECCV 2020): a supernet trained on uniformly
- * sampled paths, then an evolutionary search over architectures scored with inherited weights
- * after batch-normalisation recalibration.
+ * sampled paths, then an evolutionary search over architectures scored with inherited weights after
+ * batch-normalisation recalibration.
  */
 public final class SposProvider implements OneShotStrategyProvider {
 

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * Uniform Sampling", ECCV 2020) on any {@link OneShotSpace}. Each weight step samples an
  * architecture uniformly from the space's choice tree and trains only its path through the supernet
  * ({@link org.djlnas.api.supernet.ArchitectureWeights#choosePaths}); α is never trained. After each
- * epoch an evolutionary search ({@link InheritedWeightsEvolution}, {@link PathScorer}) scores architectures with the inherited
- * weights and derives the epoch's architecture: a few candidates after the early epochs, the full
- * search after the last. The weights and the momentum buffers are checkpointed after every epoch.
+ * epoch an evolutionary search ({@link InheritedWeightsEvolution}, {@link PathScorer}) scores
+ * architectures with the inherited weights and derives the epoch's architecture: a few candidates
+ * after the early epochs, the full search after the last. The weights and the momentum buffers are
+ * checkpointed after every epoch.
  */
 final class SposSearch implements OneShotStrategy {
 
@@ -95,11 +96,7 @@ final class SposSearch implements OneShotStrategy {
     }
 
     private EpochRecord runEpoch(
-            Supernet supernet,
-            WeightStep step,
-            OneShotData data,
-            int epoch,
-            NDManager manager)
+            Supernet supernet, WeightStep step, OneShotData data, int epoch, NDManager manager)
             throws IOException {
         double learningRate = settings.learningRateAt(epoch, epochs);
         long start = System.nanoTime();

@@ -111,7 +111,10 @@ public record SposSettings(
                                 + " architecture"));
         specs.add(
                 SettingSpec.integer(
-                        VALIDATION_BATCHES, 10, 1, "validation batches each architecture is scored on"));
+                        VALIDATION_BATCHES,
+                        10,
+                        1,
+                        "validation batches each architecture is scored on"));
         return specs;
     }
 

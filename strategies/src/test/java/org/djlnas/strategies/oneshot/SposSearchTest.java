@@ -122,7 +122,8 @@ class SposSearchTest {
             EpochListener listener)
             throws IOException {
         SposSettings settings =
-                new SposSettings(16, 0.05, 0.001, 0.9, 3e-4, 5, FINAL_CANDIDATES, EPOCH_CANDIDATES, 2, 2);
+                new SposSettings(
+                        16, 0.05, 0.001, 0.9, 3e-4, 5, FINAL_CANDIDATES, EPOCH_CANDIDATES, 2, 2);
         OneShotContext context =
                 new OneShotContext(
                         space,

@@ -113,7 +113,7 @@ class MxNetDartsTest {
                         space, settings, SEED, new Budget(1, 0), MxNetSupport.ENGINE_NAME);
 
         OneShotResult result =
-                strategy.create(context).search(data(), checkpoints, List.of(), record -> {});
+                strategy.create(context).search(data(source), checkpoints, List.of(), record -> {});
 
         EpochRecord epoch = result.history().get(0);
         System.out.println(strategy.id() + " on " + spaceProvider.id() + ": " + epoch.metrics());
@@ -133,7 +133,7 @@ class MxNetDartsTest {
     }
 
     /** Two disjoint halves of the first Fashion-MNIST training examples. */
-    private static OneShotData data() {
+    static OneShotData data(ImageDataSource source) {
         int[] weights = IntStream.range(0, EXAMPLES_PER_HALF).toArray();
         int[] architecture = IntStream.range(EXAMPLES_PER_HALF, 2 * EXAMPLES_PER_HALF).toArray();
         return new OneShotData() {
