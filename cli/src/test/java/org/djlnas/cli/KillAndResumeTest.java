@@ -143,13 +143,7 @@ class KillAndResumeTest {
         };
         Path whole = folder.resolve("whole");
         Path log = folder.resolve("log.txt");
-        List<String> uninterrupted = new ArrayList<>(List.of(search));
-        uninterrupted.addAll(List.of("--out", whole.toString()));
-        Process reference = start(nas(uninterrupted.toArray(String[]::new)), log);
-        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(reference.exitValue()).isZero();
-        JsonNode expected = epochs(whole);
-        assertThat(expected).hasSize(6);
+        JsonNode expected = uninterruptedEpochs(search, whole, log, 6);
 
         Path killed = folder.resolve("killed");
         List<String> first = new ArrayList<>(List.of(search));
@@ -232,13 +226,7 @@ class KillAndResumeTest {
         };
         Path whole = folder.resolve("whole");
         Path log = folder.resolve("log.txt");
-        List<String> uninterrupted = new ArrayList<>(List.of(search));
-        uninterrupted.addAll(List.of("--out", whole.toString()));
-        Process reference = start(nas(uninterrupted.toArray(String[]::new)), log);
-        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(reference.exitValue()).as(() -> read(log)).isZero();
-        JsonNode expected = epochs(whole);
-        assertThat(expected).hasSize(3);
+        JsonNode expected = uninterruptedEpochs(search, whole, log, 3);
         assertThat(expected.get(2).get("metrics").get("candidates").asInt()).isEqualTo(6);
 
         Path killed = folder.resolve("killed");
@@ -281,6 +269,19 @@ class KillAndResumeTest {
         JsonNode retrained = JSON.readTree(retrain.out());
         assertThat(retrained.get("id")).isEqualTo(best.get("id"));
         assertThat(retrained.get("testAccuracy").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    /** Runs a one-shot search without interruption and returns its journaled epochs. */
+    private static JsonNode uninterruptedEpochs(String[] search, Path out, Path log, int epochs)
+            throws Exception {
+        List<String> uninterrupted = new ArrayList<>(List.of(search));
+        uninterrupted.addAll(List.of("--out", out.toString()));
+        Process reference = start(nas(uninterrupted.toArray(String[]::new)), log);
+        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(reference.exitValue()).as(() -> read(log)).isZero();
+        JsonNode expected = epochs(out);
+        assertThat(expected).hasSize(epochs);
+        return expected;
     }
 
     private static String read(Path log) {

@@ -2,6 +2,8 @@ package org.djlnas.strategies.oneshot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.dataset.Batch;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,23 @@ public final class BatchNormRecalibration {
     public BatchNormRecalibration(List<NDArray> statistics, Consumer<Batch> trainingPass) {
         this.statistics = List.copyOf(statistics);
         this.trainingPass = trainingPass;
+    }
+
+    /**
+     * Returns the running statistics (means and variances) of every batch normalisation in a block,
+     * in a fixed order.
+     *
+     * @param block the block
+     * @return the arrays
+     */
+    static List<NDArray> runningStatistics(Block block) {
+        return block.getParameters().values().stream()
+                .filter(
+                        p ->
+                                p.getType() == Parameter.Type.RUNNING_MEAN
+                                        || p.getType() == Parameter.Type.RUNNING_VAR)
+                .map(Parameter::getArray)
+                .toList();
     }
 
     /**

@@ -3,7 +3,6 @@ package org.djlnas.strategies.oneshot;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
@@ -45,14 +44,7 @@ final class DartsSearch implements OneShotStrategy {
     DartsSearch(OneShotContext context, DartsSettings settings) {
         this.context = context;
         this.settings = settings;
-        double budgetEpochs = context.budget().epochs();
-        if (budgetEpochs < 1 || budgetEpochs != Math.rint(budgetEpochs)) {
-            throw new IllegalArgumentException(
-                    "DARTS searches whole epochs; epochs is "
-                            + budgetEpochs
-                            + ", expected an integer >= 1");
-        }
-        this.epochs = (int) budgetEpochs;
+        this.epochs = Supernet.wholeEpochs(context, "DARTS");
     }
 
     @Override
@@ -63,13 +55,10 @@ final class DartsSearch implements OneShotStrategy {
             EpochListener listener)
             throws IOException {
         OneShotSpace space = context.space();
-        Shape batchShape = new Shape(settings.batchSize()).addAll(data.exampleShape());
         CollapseGuard guard = new CollapseGuard(space.searchCells(), settings.maxSkipConnections());
         Checkpoints checkpoints = new Checkpoints(checkpointFolder);
-        try (Supernet supernet =
-                        Supernet.create(
-                                space, context.engine(), batchShape, context.seed(), data.task());
-                NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
+        try (Supernet supernet = Supernet.create(context, data, settings.batchSize());
+                NDManager manager = supernet.newSubManager()) {
             MomentumSgd sgd =
                     new MomentumSgd(
                             supernet.weights(), settings.momentum(), settings.weightDecay());

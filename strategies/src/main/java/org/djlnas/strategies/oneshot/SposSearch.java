@@ -2,7 +2,6 @@ package org.djlnas.strategies.oneshot;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.oneshot.OneShotStrategy;
-import org.djlnas.api.supernet.OneShotSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +46,7 @@ final class SposSearch implements OneShotStrategy {
     SposSearch(OneShotContext context, SposSettings settings) {
         this.context = context;
         this.settings = settings;
-        double budgetEpochs = context.budget().epochs();
-        if (budgetEpochs < 1 || budgetEpochs != Math.rint(budgetEpochs)) {
-            throw new IllegalArgumentException(
-                    "SPOS searches whole epochs; epochs is "
-                            + budgetEpochs
-                            + ", expected an integer >= 1");
-        }
-        this.epochs = (int) budgetEpochs;
+        this.epochs = Supernet.wholeEpochs(context, "SPOS");
     }
 
     @Override
@@ -65,13 +56,9 @@ final class SposSearch implements OneShotStrategy {
             List<EpochRecord> journaled,
             EpochListener listener)
             throws IOException {
-        OneShotSpace space = context.space();
-        Shape batchShape = new Shape(settings.batchSize()).addAll(data.exampleShape());
         Checkpoints checkpoints = new Checkpoints(checkpointFolder);
-        try (Supernet supernet =
-                        Supernet.create(
-                                space, context.engine(), batchShape, context.seed(), data.task());
-                NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
+        try (Supernet supernet = Supernet.create(context, data, settings.batchSize());
+                NDManager manager = supernet.newSubManager()) {
             MomentumSgd sgd =
                     new MomentumSgd(
                             supernet.weights(), settings.momentum(), settings.weightDecay());

@@ -21,6 +21,8 @@ import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.jspecify.annotations.Nullable;
@@ -95,6 +97,53 @@ final class Supernet implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds and initializes the supernet of a one-shot search (see {@link #create(OneShotSpace,
+     * String, Shape, long, Task)}) for its space, engine, seed and data.
+     *
+     * @param context the search's context
+     * @param data the search's data, which gives the example shape and the task
+     * @param batchSize the examples per batch
+     * @return the supernet
+     */
+    static Supernet create(OneShotContext context, OneShotData data, int batchSize) {
+        return create(
+                context.space(),
+                context.engine(),
+                new Shape(batchSize).addAll(data.exampleShape()),
+                context.seed(),
+                data.task());
+    }
+
+    /**
+     * Returns the number of epochs a search's budget asks for, which must be whole.
+     *
+     * @param context the search's context
+     * @param method the search's name, for the message
+     * @return the epochs
+     * @throws IllegalArgumentException if the budget's epochs are not a whole number of at least 1
+     */
+    static int wholeEpochs(OneShotContext context, String method) {
+        double epochs = context.budget().epochs();
+        if (epochs < 1 || epochs != Math.rint(epochs)) {
+            throw new IllegalArgumentException(
+                    method
+                            + " searches whole epochs; epochs is "
+                            + epochs
+                            + ", expected an integer >= 1");
+        }
+        return (int) epochs;
+    }
+
+    /**
+     * Opens a manager for arrays that live beside the supernet's (checkpoint state, batches).
+     *
+     * @return a sub-manager of the supernet's, closed with it at the latest
+     */
+    NDManager newSubManager() {
+        return manager.newSubManager();
     }
 
     ArchitectureWeights alphas() {
@@ -239,13 +288,7 @@ final class Supernet implements AutoCloseable {
      * @return the arrays
      */
     List<NDArray> runningStatistics() {
-        return block.getParameters().values().stream()
-                .filter(
-                        p ->
-                                p.getType() == Parameter.Type.RUNNING_MEAN
-                                        || p.getType() == Parameter.Type.RUNNING_VAR)
-                .map(Parameter::getArray)
-                .toList();
+        return BatchNormRecalibration.runningStatistics(block);
     }
 
     /**

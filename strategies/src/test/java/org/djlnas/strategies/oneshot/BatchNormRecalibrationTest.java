@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
@@ -30,8 +29,9 @@ class BatchNormRecalibrationTest {
         try (NDManager manager = Engine.getEngine(DartsFixtures.ENGINE).newBaseManager()) {
             BatchNorm used = batchNorm(manager);
             BatchNorm unused = batchNorm(manager);
-            List<NDArray> statistics = new ArrayList<>(statistics(used));
-            statistics.addAll(statistics(unused));
+            List<NDArray> statistics =
+                    new ArrayList<>(BatchNormRecalibration.runningStatistics(used));
+            statistics.addAll(BatchNormRecalibration.runningStatistics(unused));
             statistics.forEach(s -> s.set(new NDIndex("..."), 7));
             ParameterStore store = new ParameterStore(manager, false);
             List<Batch> batches = new ArrayList<>();
@@ -71,16 +71,6 @@ class BatchNormRecalibrationTest {
         BatchNorm block = BatchNorm.builder().build();
         block.initialize(manager, DataType.FLOAT32, INPUT);
         return block;
-    }
-
-    private static List<NDArray> statistics(BatchNorm block) {
-        return block.getParameters().values().stream()
-                .filter(
-                        p ->
-                                p.getType() == Parameter.Type.RUNNING_MEAN
-                                        || p.getType() == Parameter.Type.RUNNING_VAR)
-                .map(Parameter::getArray)
-                .toList();
     }
 
     /** A batch whose channels have their own mean and spread, different in every batch. */
