@@ -153,11 +153,16 @@ final class SposSearch implements OneShotStrategy {
         return new EpochRecord(epoch, architecture, Map.of(), metrics);
     }
 
-    /** The first batches of a data set, held in a manager of their own. */
+    /**
+     * The first batches of a data set (all of them if it has fewer), their arrays moved to the
+     * given manager: DJL's data iterable closes the batches it made once it runs out.
+     */
     private static List<Batch> firstBatches(Dataset dataset, int count, NDManager manager)
             throws IOException {
         List<Batch> batches = new ArrayList<>();
         for (Batch batch : Batches.of(dataset, manager)) {
+            batch.getData().attach(manager);
+            batch.getLabels().attach(manager);
             batches.add(batch);
             if (batches.size() == count) {
                 break;

@@ -180,6 +180,66 @@ final class DartsFixtures {
         return new float[][] {pixels, labels};
     }
 
+    /**
+     * Token sequences whose class is the third of the vocabulary most of their tokens come from;
+     * the ids are floats, as the text data sources give them. The halves are disjoint.
+     */
+    static OneShotData tokenData(
+            NDManager manager, int examplesPerHalf, int vocabulary, int length) {
+        float[][] weights = tokens(examplesPerHalf, vocabulary, length, 1);
+        float[][] architecture = tokens(examplesPerHalf, vocabulary, length, 2);
+        return new OneShotData() {
+            @Override
+            public Task task() {
+                return THREE_CLASSES;
+            }
+
+            @Override
+            public Shape exampleShape() {
+                return new Shape(length);
+            }
+
+            @Override
+            public Dataset weights(int epoch, int batchSize) {
+                return tokenDataset(manager, weights, length, batchSize);
+            }
+
+            @Override
+            public Dataset architecture(int epoch, int batchSize) {
+                return tokenDataset(manager, architecture, length, batchSize);
+            }
+        };
+    }
+
+    private static float[][] tokens(int count, int vocabulary, int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] ids = new float[count * length];
+        float[] labels = new float[count];
+        int third = vocabulary / CLASSES;
+        for (int n = 0; n < count; n++) {
+            int label = random.nextInt(CLASSES);
+            labels[n] = label;
+            for (int t = 0; t < length; t++) {
+                boolean typical = random.nextDouble() < 0.7;
+                ids[n * length + t] =
+                        typical
+                                ? label * third + random.nextInt(third)
+                                : random.nextInt(vocabulary);
+            }
+        }
+        return new float[][] {ids, labels};
+    }
+
+    private static Dataset tokenDataset(
+            NDManager manager, float[][] data, int length, int batchSize) {
+        int size = data[1].length;
+        return new ArrayDataset.Builder()
+                .setData(manager.create(data[0], new Shape(size, length)))
+                .optLabels(manager.create(data[1], new Shape(size)))
+                .setSampling(batchSize, false)
+                .build();
+    }
+
     /** One batch of the synthetic images. */
     static Batch batch(NDManager manager, int size, long seed) {
         float[][] data = images(size, seed);

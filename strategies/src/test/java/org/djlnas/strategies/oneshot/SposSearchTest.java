@@ -16,9 +16,11 @@ import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
+import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
+import org.djlnas.spaces.textnas.TextNasProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,47 @@ class SposSearchTest {
         assertThat(resumed.architecture()).isEqualTo(reference.architecture());
     }
 
+    @Test
+    void aTextCellIsSearchedEvenWithFewerBatchesThanScoringAsksFor(@TempDir Path textFolder)
+            throws IOException {
+        TextNasProvider provider = new TextNasProvider();
+        OneShotSpace text =
+                (OneShotSpace)
+                        provider.create(
+                                Settings.resolve(
+                                        "space",
+                                        provider.settings(),
+                                        Map.of(
+                                                "vocabulary-size", "20",
+                                                "sequence-length", "8",
+                                                "classes", "3",
+                                                "embedding-size", "8",
+                                                "nodes", "2")),
+                                OpRegistry.discover());
+        // 48 examples give 3 batches of 16: the scoring batches are all there are.
+        SposSettings moreBatchesThanTheDataHas =
+                new SposSettings(16, 0.05, 0.001, 0.9, 3e-4, 5, FINAL_CANDIDATES, 1, 5, 5);
+        OneShotContext context =
+                new OneShotContext(
+                        text,
+                        Settings.defaults("strategy", SposSettings.specs()),
+                        SEED,
+                        new Budget(1, 0),
+                        DartsFixtures.ENGINE);
+
+        OneShotResult result =
+                new SposSearch(context, moreBatchesThanTheDataHas)
+                        .search(
+                                DartsFixtures.tokenData(manager, 48, 20, 8),
+                                textFolder,
+                                List.of(),
+                                r -> {});
+
+        assertThat(text.validate(result.architecture())).isEqualTo(result.architecture());
+        assertThat(result.history().get(0).metrics().get("candidates"))
+                .isEqualTo((double) FINAL_CANDIDATES);
+    }
+
     private static OneShotResult search(
             long seed,
             int epochs,
@@ -121,9 +164,6 @@ class SposSearchTest {
             List<EpochRecord> journaled,
             EpochListener listener)
             throws IOException {
-        SposSettings settings =
-                new SposSettings(
-                        16, 0.05, 0.001, 0.9, 3e-4, 5, FINAL_CANDIDATES, EPOCH_CANDIDATES, 2, 2);
         OneShotContext context =
                 new OneShotContext(
                         space,
@@ -131,7 +171,12 @@ class SposSearchTest {
                         seed,
                         new Budget(epochs, 0),
                         DartsFixtures.ENGINE);
-        return new SposSearch(context, settings).search(data, checkpoints, journaled, listener);
+        return new SposSearch(context, settings()).search(data, checkpoints, journaled, listener);
+    }
+
+    private static SposSettings settings() {
+        return new SposSettings(
+                16, 0.05, 0.001, 0.9, 3e-4, 5, FINAL_CANDIDATES, EPOCH_CANDIDATES, 2, 2);
     }
 
     /** Each record as its epoch, architecture and metrics, leaving out wall-clock times. */
