@@ -9,6 +9,7 @@ import ai.djl.training.dataset.Dataset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.djlnas.api.data.Task;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
@@ -102,27 +103,10 @@ final class DartsFixtures {
     static OneShotData data(NDManager manager, int examplesPerHalf) {
         float[][] weights = images(examplesPerHalf, 1);
         float[][] architecture = images(examplesPerHalf, 2);
-        return new OneShotData() {
-            @Override
-            public Task task() {
-                return THREE_CLASSES;
-            }
-
-            @Override
-            public Shape exampleShape() {
-                return new Shape(1, SIDE, SIDE);
-            }
-
-            @Override
-            public Dataset weights(int epoch, int batchSize) {
-                return dataset(manager, weights, batchSize);
-            }
-
-            @Override
-            public Dataset architecture(int epoch, int batchSize) {
-                return dataset(manager, architecture, batchSize);
-            }
-        };
+        return halves(
+                new Shape(1, SIDE, SIDE),
+                batchSize -> dataset(manager, weights, batchSize),
+                batchSize -> dataset(manager, architecture, batchSize));
     }
 
     /**
@@ -188,6 +172,15 @@ final class DartsFixtures {
             NDManager manager, int examplesPerHalf, int vocabulary, int length) {
         float[][] weights = tokens(examplesPerHalf, vocabulary, length, 1);
         float[][] architecture = tokens(examplesPerHalf, vocabulary, length, 2);
+        return halves(
+                new Shape(length),
+                batchSize -> dataset(manager, weights, new Shape(length), batchSize),
+                batchSize -> dataset(manager, architecture, new Shape(length), batchSize));
+    }
+
+    /** Data of the three classes whose halves are the given data sets, the same every epoch. */
+    private static OneShotData halves(
+            Shape example, IntFunction<Dataset> weights, IntFunction<Dataset> architecture) {
         return new OneShotData() {
             @Override
             public Task task() {
@@ -196,17 +189,17 @@ final class DartsFixtures {
 
             @Override
             public Shape exampleShape() {
-                return new Shape(length);
+                return example;
             }
 
             @Override
             public Dataset weights(int epoch, int batchSize) {
-                return tokenDataset(manager, weights, length, batchSize);
+                return weights.apply(batchSize);
             }
 
             @Override
             public Dataset architecture(int epoch, int batchSize) {
-                return tokenDataset(manager, architecture, length, batchSize);
+                return architecture.apply(batchSize);
             }
         };
     }
@@ -230,16 +223,6 @@ final class DartsFixtures {
         return new float[][] {ids, labels};
     }
 
-    private static Dataset tokenDataset(
-            NDManager manager, float[][] data, int length, int batchSize) {
-        int size = data[1].length;
-        return new ArrayDataset.Builder()
-                .setData(manager.create(data[0], new Shape(size, length)))
-                .optLabels(manager.create(data[1], new Shape(size)))
-                .setSampling(batchSize, false)
-                .build();
-    }
-
     /** One batch of the synthetic images. */
     static Batch batch(NDManager manager, int size, long seed) {
         float[][] data = images(size, seed);
@@ -257,9 +240,14 @@ final class DartsFixtures {
     }
 
     private static Dataset dataset(NDManager manager, float[][] data, int batchSize) {
+        return dataset(manager, data, new Shape(1, SIDE, SIDE), batchSize);
+    }
+
+    private static Dataset dataset(
+            NDManager manager, float[][] data, Shape example, int batchSize) {
         int size = data[1].length;
         return new ArrayDataset.Builder()
-                .setData(manager.create(data[0], new Shape(size, 1, SIDE, SIDE)))
+                .setData(manager.create(data[0], new Shape(size).addAll(example)))
                 .optLabels(manager.create(data[1], new Shape(size)))
                 .setSampling(batchSize, false)
                 .build();
