@@ -6,7 +6,8 @@
 #
 #   benchmarks/darts-step.sh [STEPS] [ORDERS]     (defaults: 10 steps, orders "1 2")
 #
-# ORDERS may also name `enas`: ENAS's shared-weight step on the same supernet and data.
+# ORDERS may also name `enas` (ENAS's shared-weight step on the same supernet and data) and
+# `spos` (one single-path one-shot weight step on the same supernet).
 #
 # Threads: the launcher's defaults (PyTorch intra-op threads = cores, one inter-op thread,
 # OMP_WAIT_POLICY=PASSIVE, ONEDNN_MAX_CPU_ISA=AVX). Needs python3 to summarise the JSON results.
@@ -38,6 +39,29 @@ memory = result["peakMemory"]
 print(f"enas: {weight:.2f} s per shared-weight step, {sample:.2f} s per controller sample (mean"
       f" of {sys.argv[3]} steps after a warm-up epoch); peak RSS"
       f" {memory.get('processResidentMiB', float('nan')):.0f} MiB,"
+      f" peak heap {memory['jvmHeapMiB']:.0f} MiB")
+PY
+        continue
+    fi
+    if [ "$order" = spos ]; then
+        # SPOS: one weight step on one uniformly sampled path (no architecture step); the
+        # evolution after each epoch scores a single candidate on one batch, so that the peak is
+        # the training step's.
+        "$root/nas" search --space darts --space-opt channels=8 --space-opt layers=5 \
+            --space-opt nodes=4 --strategy spos --strategy-opt evolution-candidates=1 \
+            --strategy-opt epoch-candidates=1 --strategy-opt recalibration-batches=1 \
+            --strategy-opt validation-batches=1 \
+            --epochs 2 --max-train-examples $((steps * 64 * 2)) --seed 1 \
+            --out "$work/spos" --json >"$work/result-spos.json" 2>"$work/progress-spos.log"
+        "$root/nas" epochs "$work/spos" --json >"$work/epochs-spos.json"
+        python3 - "$work/result-spos.json" "$work/epochs-spos.json" "$steps" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))
+measured = json.load(open(sys.argv[2]))[-1]["metrics"]
+memory = result["peakMemory"]
+print(f"spos: {measured['weightStepSeconds']:.2f} s per step (weight step on one sampled path;"
+      f" mean of {sys.argv[3]} steps after a warm-up epoch);"
+      f" peak RSS {memory.get('processResidentMiB', float('nan')):.0f} MiB,"
       f" peak heap {memory['jvmHeapMiB']:.0f} MiB")
 PY
         continue

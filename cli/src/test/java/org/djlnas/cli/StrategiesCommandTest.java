@@ -21,7 +21,7 @@ class StrategiesCommandTest {
         JsonNode evolution = listing.get(ids.indexOf("regularized-evolution"));
         assertThat(evolution.get("settings").toString()).contains("population", "sample-size");
 
-        assertThat(ids).contains("darts", "darts-2nd");
+        assertThat(ids).contains("darts", "darts-2nd", "spos");
         JsonNode darts = listing.get(ids.indexOf("darts"));
         assertThat(darts.get("kind").asText()).isEqualTo("one-shot");
         assertThat(evolution.get("kind").asText()).isEqualTo("multi-trial");

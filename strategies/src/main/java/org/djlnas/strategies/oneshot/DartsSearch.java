@@ -3,7 +3,6 @@ package org.djlnas.strategies.oneshot;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
@@ -56,13 +55,10 @@ final class DartsSearch implements OneShotStrategy {
             EpochListener listener)
             throws IOException {
         OneShotSpace space = context.space();
-        Shape batchShape = new Shape(settings.batchSize()).addAll(data.exampleShape());
         CollapseGuard guard = new CollapseGuard(space.searchCells(), settings.maxSkipConnections());
         Checkpoints checkpoints = new Checkpoints(checkpointFolder);
-        try (Supernet supernet =
-                        Supernet.create(
-                                space, context.engine(), batchShape, context.seed(), data.task());
-                NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
+        try (Supernet supernet = Supernet.create(context, data, settings.batchSize());
+                NDManager manager = supernet.newSubManager()) {
             MomentumSgd sgd =
                     new MomentumSgd(
                             supernet.weights(), settings.momentum(), settings.weightDecay());
@@ -128,17 +124,17 @@ final class DartsSearch implements OneShotStrategy {
         long start = System.nanoTime();
         Dataset weightHalf = data.weights(epoch, settings.batchSize());
         Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
-        Iterator<Batch> searchBatches = EpochTotals.batches(architectureHalf, manager).iterator();
-        EpochTotals train = new EpochTotals(data.task());
+        Iterator<Batch> searchBatches = Batches.of(architectureHalf, manager).iterator();
+        BatchTotals train = new BatchTotals(data.task());
         int skippedBefore = step.skippedSteps();
         long architectureNanos = 0;
         long weightNanos = 0;
-        for (Batch batch : EpochTotals.batches(weightHalf, manager)) {
+        for (Batch batch : Batches.of(weightHalf, manager)) {
             try (NDScope scope = new NDScope();
                     Batch trainBatch = batch) {
                 scope.suppressNotUsedWarning();
                 if (!searchBatches.hasNext()) {
-                    searchBatches = EpochTotals.batches(architectureHalf, manager).iterator();
+                    searchBatches = Batches.of(architectureHalf, manager).iterator();
                 }
                 try (Batch searchBatch = searchBatches.next()) {
                     long architectureStart = System.nanoTime();
@@ -150,8 +146,8 @@ final class DartsSearch implements OneShotStrategy {
                 weightNanos += System.nanoTime() - weightStart;
             }
         }
-        EpochTotals validation =
-                EpochTotals.measure(
+        BatchTotals validation =
+                BatchTotals.measure(
                         supernet,
                         architectureHalf,
                         settings.validationBatches(),
@@ -162,8 +158,8 @@ final class DartsSearch implements OneShotStrategy {
                 context.space()
                         .validate(Discretizer.derive(context.space().searchCells(), probabilities));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        train.putInto(metrics, "train");
-        validation.putInto(metrics, "validation");
+        train.report("train", metrics);
+        validation.report("validation", metrics);
         metrics.put("learningRate", learningRate);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
         metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches());

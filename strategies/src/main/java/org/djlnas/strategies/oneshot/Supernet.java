@@ -21,6 +21,8 @@ import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.jspecify.annotations.Nullable;
@@ -95,6 +97,33 @@ final class Supernet implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds and initializes the supernet of a one-shot search (see {@link #create(OneShotSpace,
+     * String, Shape, long, Task)}) for its space, engine, seed and data.
+     *
+     * @param context the search's context
+     * @param data the search's data, which gives the example shape and the task
+     * @param batchSize the examples per batch
+     * @return the supernet
+     */
+    static Supernet create(OneShotContext context, OneShotData data, int batchSize) {
+        return create(
+                context.space(),
+                context.engine(),
+                new Shape(batchSize).addAll(data.exampleShape()),
+                context.seed(),
+                data.task());
+    }
+
+    /**
+     * Opens a manager for arrays that live beside the supernet's (checkpoint state, batches).
+     *
+     * @return a sub-manager of the supernet's, closed with it at the latest
+     */
+    NDManager newSubManager() {
+        return manager.newSubManager();
     }
 
     ArchitectureWeights alphas() {
@@ -230,6 +259,16 @@ final class Supernet implements AutoCloseable {
         NDList arrays = new NDList();
         block.getParameters().values().forEach(p -> arrays.add(p.getArray()));
         return arrays;
+    }
+
+    /**
+     * Returns the arrays of batch normalisation's running statistics (means and variances), in a
+     * fixed order.
+     *
+     * @return the arrays
+     */
+    List<NDArray> runningStatistics() {
+        return BatchNormRecalibration.runningStatistics(block);
     }
 
     /**
