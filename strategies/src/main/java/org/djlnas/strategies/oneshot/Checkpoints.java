@@ -121,7 +121,7 @@ final class Checkpoints {
             return Optional.of(new Restored(record, epoch.required("adamSteps").asLong(), state));
         } catch (IOException | RuntimeException e) {
             throw new IOException(
-                    "cannot read the DARTS checkpoint " + checkpoint + ": " + e.getMessage(), e);
+                    "cannot read the one-shot checkpoint " + checkpoint + ": " + e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@link OneShotSpace}: each epoch alternates architecture and weight steps ({@link BilevelStep})
  * over the two halves of the data, measures the supernet on the architecture half, derives an
  * architecture ({@link Discretizer}), checkpoints and reports the epoch, and checks the collapse
- * guard ({@link CollapseGuard}).
+ * guard ({@link CollapseGuard}). Methods that differ from DARTS only in how the supernet's passes
+ * run (GDAS) give their {@link OneShotMethod}.
  */
 final class DartsSearch implements OneShotStrategy {
 
@@ -43,15 +44,22 @@ final class DartsSearch implements OneShotStrategy {
 
     private final OneShotContext context;
     private final DartsSettings settings;
+    private final OneShotMethod method;
     private final int epochs;
 
     DartsSearch(OneShotContext context, DartsSettings settings) {
+        this(context, settings, OneShotMethod.DARTS);
+    }
+
+    DartsSearch(OneShotContext context, DartsSettings settings, OneShotMethod method) {
         this.context = context;
         this.settings = settings;
+        this.method = method;
         double budgetEpochs = context.budget().epochs();
         if (budgetEpochs < 1 || budgetEpochs != Math.rint(budgetEpochs)) {
             throw new IllegalArgumentException(
-                    "DARTS searches whole epochs; epochs is "
+                    method.name()
+                            + " searches whole epochs; epochs is "
                             + budgetEpochs
                             + ", expected an integer >= 1");
         }
@@ -96,7 +104,7 @@ final class DartsSearch implements OneShotStrategy {
                 if (journaled.stream().noneMatch(r -> r.epoch() == done)) {
                     listener.onEpoch(checkpoint.record());
                 }
-                LOG.info("resuming DARTS after epoch {} of {}", done, epochs);
+                LOG.info("resuming {} after epoch {} of {}", method.name(), done, epochs);
             }
             Optional<String> stop = Optional.empty();
             for (EpochRecord record : history) {
@@ -141,6 +149,7 @@ final class DartsSearch implements OneShotStrategy {
             throws IOException {
         double learningRate = settings.learningRateAt(epoch, epochs);
         long start = System.nanoTime();
+        Map<String, Double> methodMetrics = method.beginEpoch(supernet, epoch, epochs);
         Dataset weightHalf = data.weights(epoch, settings.batchSize());
         Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
         Iterator<Batch> searchBatches = batches(architectureHalf, manager).iterator();
@@ -189,6 +198,7 @@ final class DartsSearch implements OneShotStrategy {
                 .metrics()
                 .forEach((name, value) -> metrics.put("validation" + capitalised(name), value));
         metrics.put("learningRate", learningRate);
+        metrics.putAll(methodMetrics);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
         metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches);
         metrics.put("weightStepSeconds", weightNanos / 1e9 / train.batches);
@@ -197,7 +207,8 @@ final class DartsSearch implements OneShotStrategy {
         probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));
         String objective = data.task().objective();
         LOG.info(
-                "DARTS epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
+                "{} epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
+                method.name(),
                 epoch,
                 epochs,
                 objective,
@@ -222,7 +233,7 @@ final class DartsSearch implements OneShotStrategy {
         int weights = supernet.weights().size();
         if (state.size() != alphas + weights + 2 * alphas) {
             throw new IllegalArgumentException(
-                    "the DARTS checkpoint holds "
+                    "the checkpoint holds "
                             + state.size()
                             + " arrays; this supernet needs "
                             + (3 * alphas + weights));
