@@ -141,7 +141,7 @@ class DartsSearchTest {
     }
 
     /** The records without their wall-clock times, which no two runs share. */
-    private static List<EpochRecord> comparable(List<EpochRecord> history) {
+    static List<EpochRecord> comparable(List<EpochRecord> history) {
         return history.stream()
                 .map(
                         record -> {
@@ -157,7 +157,7 @@ class DartsSearchTest {
     }
 
     /** What a listener throws to stand for a process killed after a checkpoint. */
-    private static final class SimulatedCrash extends RuntimeException {
+    static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {
             super("simulated crash");
         }
