@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "epochs",
         description = {
-            "List the epochs of a one-shot search (darts): the architecture derived after each,"
-                    + " the supernet's accuracy and the time taken.",
+            "List the epochs of a one-shot search (darts, gdas): the architecture derived after"
+                    + " each, the supernet's accuracy and the time taken.",
             "--json adds every edge's mixing weights (softmax of alpha) per epoch."
         })
 final class EpochsCommand implements Callable<Integer> {

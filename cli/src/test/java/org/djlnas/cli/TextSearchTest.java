@@ -169,8 +169,8 @@ class TextSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void dartsSearchesTheTextCell(int order) throws Exception {
+    @ValueSource(strings = {"darts", "darts-2nd", "gdas"})
+    void oneShotStrategiesSearchTheTextCell(String strategy) throws Exception {
         CliRun search =
                 CliRun.of(
                         "search",
@@ -181,9 +181,7 @@ class TextSearchTest {
                         "--space-opt",
                         "nodes=2",
                         "--strategy",
-                        "darts",
-                        "--strategy-opt",
-                        "order=" + order,
+                        strategy,
                         "--strategy-opt",
                         "validation-batches=2",
                         "--epochs",
@@ -197,7 +195,7 @@ class TextSearchTest {
                         "--seed",
                         "1",
                         "--out",
-                        folder.resolve("darts" + order).toString(),
+                        folder.resolve(strategy).toString(),
                         "--json");
         assertThat(search.exitCode()).as(search.err()).isZero();
         JsonNode architecture = JSON.readTree(search.out()).get("architecture");

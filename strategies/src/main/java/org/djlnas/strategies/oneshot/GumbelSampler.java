@@ -1,6 +1,7 @@
 package org.djlnas.strategies.oneshot;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -46,10 +47,15 @@ final class GumbelSampler implements PathSampler {
             for (int i = 0; i < noise.length; i++) {
                 single[i] = (float) noise[i];
             }
+            NDManager manager = alpha.getManager();
+            // 1/τ as an array of the engine's own: a Number operand becomes a scalar array that
+            // DJL's PyTorch engine frees right after the operation, while the backward pass of the
+            // product still reads it (NaN gradients at random).
+            NDArray inverseTemperature = manager.full(alpha.getShape(), (float) (1 / temperature));
             NDArray soft =
                     alpha.logSoftmax(0)
-                            .add(alpha.getManager().create(single))
-                            .div(temperature)
+                            .add(manager.create(single))
+                            .mul(inverseTemperature)
                             .softmax(0);
             NDArray chosen = soft.get(index);
             paths.put(label, new EdgePath(index, chosen.sub(chosen.stopGradient()).add(1)));
