@@ -42,14 +42,7 @@ class GdasSearchTest {
     static void runTheReferenceSearch(@TempDir Path referenceFolder) throws IOException {
         manager = Engine.getEngine(DartsFixtures.ENGINE).newBaseManager();
         data = DartsFixtures.data(manager, EXAMPLES_PER_HALF);
-        reference =
-                search(
-                        DartsFixtures.tinyNasBench201(),
-                        SEED,
-                        EPOCHS,
-                        referenceFolder,
-                        List.of(),
-                        record -> {});
+        reference = reference(referenceFolder, List.of(), record -> {});
     }
 
     @AfterAll
@@ -61,14 +54,7 @@ class GdasSearchTest {
     void theSameSeedGivesTheSameEpochsAtTheScheduledTemperatures() throws IOException {
         List<EpochRecord> heard = new ArrayList<>();
 
-        OneShotResult again =
-                search(
-                        DartsFixtures.tinyNasBench201(),
-                        SEED,
-                        EPOCHS,
-                        folder,
-                        List.of(),
-                        heard::add);
+        OneShotResult again = reference(folder, List.of(), heard::add);
 
         assertThat(DartsSearchTest.comparable(again.history()))
                 .isEqualTo(DartsSearchTest.comparable(reference.history()));
@@ -101,10 +87,7 @@ class GdasSearchTest {
         List<EpochRecord> journal = new ArrayList<>();
         assertThatThrownBy(
                         () ->
-                                search(
-                                        DartsFixtures.tinyNasBench201(),
-                                        SEED,
-                                        EPOCHS,
+                                reference(
                                         folder,
                                         List.of(),
                                         record -> {
@@ -114,14 +97,7 @@ class GdasSearchTest {
                 .isInstanceOf(DartsSearchTest.SimulatedCrash.class);
         List<EpochRecord> heardAfterResume = new ArrayList<>();
 
-        OneShotResult resumed =
-                search(
-                        DartsFixtures.tinyNasBench201(),
-                        SEED,
-                        EPOCHS,
-                        folder,
-                        journal,
-                        heardAfterResume::add);
+        OneShotResult resumed = reference(folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
         assertThat(DartsSearchTest.comparable(resumed.history()))
@@ -163,6 +139,14 @@ class GdasSearchTest {
                                     .isGreaterThan(1e-4);
                         });
         assertThat(last.metrics().get(GdasMethod.TEMPERATURE)).isCloseTo(0.1, within(1e-12));
+    }
+
+    /** The reference search (NAS-Bench-201, {@link #SEED}, {@link #EPOCHS}) into a folder. */
+    private static OneShotResult reference(
+            Path checkpoints, List<EpochRecord> journaled, EpochListener listener)
+            throws IOException {
+        return search(
+                DartsFixtures.tinyNasBench201(), SEED, EPOCHS, checkpoints, journaled, listener);
     }
 
     private static OneShotResult search(
