@@ -26,6 +26,9 @@ class StrategiesCommandTest {
         assertThat(darts.get("kind").asText()).isEqualTo("one-shot");
         assertThat(evolution.get("kind").asText()).isEqualTo("multi-trial");
         assertThat(darts.get("settings").toString()).contains("max-skip-connections", "order");
+        JsonNode gdas = listing.get(ids.indexOf("gdas"));
+        assertThat(gdas.get("kind").asText()).isEqualTo("one-shot");
+        assertThat(gdas.get("settings").toString()).contains("tau-max", "tau-min");
 
         assertThat(ids).contains("gp-bo");
         JsonNode gp = listing.get(ids.indexOf("gp-bo"));

@@ -172,6 +172,7 @@ class TextSearchTest {
     @CsvSource({
         "darts, validation-batches=2",
         "darts-2nd, validation-batches=2",
+        "gdas, validation-batches=2",
         "spos, evolution-candidates=4"
     })
     void oneShotStrategiesSearchTheTextCell(String strategy, String option) throws Exception {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link OneShotSpace}: each epoch alternates architecture and weight steps ({@link BilevelStep})
  * over the two halves of the data, measures the supernet on the architecture half, derives an
  * architecture ({@link Discretizer}), checkpoints and reports the epoch, and checks the collapse
- * guard ({@link CollapseGuard}).
+ * guard ({@link CollapseGuard}). Methods that differ from DARTS only in how the supernet's passes
+ * run (GDAS) give their {@link OneShotMethod}.
  */
 final class DartsSearch implements OneShotStrategy {
 
@@ -39,12 +40,18 @@ final class DartsSearch implements OneShotStrategy {
 
     private final OneShotContext context;
     private final DartsSettings settings;
+    private final OneShotMethod method;
     private final int epochs;
 
     DartsSearch(OneShotContext context, DartsSettings settings) {
+        this(context, settings, OneShotMethod.DARTS);
+    }
+
+    DartsSearch(OneShotContext context, DartsSettings settings, OneShotMethod method) {
         this.context = context;
         this.settings = settings;
-        this.epochs = WholeEpochs.of(context.budget(), "DARTS");
+        this.method = method;
+        this.epochs = WholeEpochs.of(context.budget(), method.name());
     }
 
     @Override
@@ -77,7 +84,7 @@ final class DartsSearch implements OneShotStrategy {
                 Checkpoints.Restored checkpoint = restored.get();
                 restoreState(checkpoint.state(), supernet, sgd, adam, checkpoint.adamSteps());
                 history.addAll(checkpoint.history(journaled, listener));
-                LOG.info("resuming DARTS after epoch {} of {}", history.size(), epochs);
+                LOG.info("resuming {} after epoch {} of {}", method.name(), history.size(), epochs);
             }
             Optional<String> stop = Optional.empty();
             for (EpochRecord record : history) {
@@ -122,6 +129,7 @@ final class DartsSearch implements OneShotStrategy {
             throws IOException {
         double learningRate = settings.learningRateAt(epoch, epochs);
         long start = System.nanoTime();
+        Map<String, Double> methodMetrics = method.beginEpoch(supernet, epoch, epochs);
         Dataset weightHalf = data.weights(epoch, settings.batchSize());
         Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
         Iterator<Batch> searchBatches = Batches.of(architectureHalf, manager).iterator();
@@ -161,6 +169,7 @@ final class DartsSearch implements OneShotStrategy {
         train.report("train", metrics);
         validation.report("validation", metrics);
         metrics.put("learningRate", learningRate);
+        metrics.putAll(methodMetrics);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
         metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches());
         metrics.put("weightStepSeconds", weightNanos / 1e9 / train.batches());
@@ -169,7 +178,8 @@ final class DartsSearch implements OneShotStrategy {
         probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));
         String objective = data.task().objective();
         LOG.info(
-                "DARTS epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
+                "{} epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
+                method.name(),
                 epoch,
                 epochs,
                 objective,
@@ -194,7 +204,7 @@ final class DartsSearch implements OneShotStrategy {
         int weights = supernet.weights().size();
         if (state.size() != alphas + weights + 2 * alphas) {
             throw new IllegalArgumentException(
-                    "the DARTS checkpoint holds "
+                    "the checkpoint holds "
                             + state.size()
                             + " arrays; this supernet needs "
                             + (3 * alphas + weights));

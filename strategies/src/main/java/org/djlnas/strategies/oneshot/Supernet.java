@@ -49,6 +49,7 @@ final class Supernet implements AutoCloseable {
     private boolean weightGradientsExist;
     private boolean alphaGradientsExist;
     private @Nullable Gradients tracked;
+    private @Nullable PathSampler sampler;
 
     private Supernet(NDManager manager, Block block, ArchitectureWeights alphas, Task task) {
         this.manager = manager;
@@ -154,8 +155,7 @@ final class Supernet implements AutoCloseable {
             try (NDScope activations = new NDScope();
                     GradientCollector collector = manager.getEngine().newGradientCollector()) {
                 activations.suppressNotUsedWarning();
-                NDArray logits =
-                        block.forward(parameterStore, batch.getData(), true).singletonOrThrow();
+                NDArray logits = forward(batch, true);
                 NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
                 collector.backward(value);
                 if (wanted.weights) {
@@ -191,10 +191,32 @@ final class Supernet implements AutoCloseable {
     BatchResult evaluate(Batch batch) {
         try (NDScope activations = new NDScope()) {
             activations.suppressNotUsedWarning();
-            NDArray logits =
-                    block.forward(parameterStore, batch.getData(), false).singletonOrThrow();
+            NDArray logits = forward(batch, false);
             NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
             return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow(), task);
+        }
+    }
+
+    /**
+     * Makes every later forward pass compute a single path: before each pass, inside its gradient
+     * tape, the sampler chooses each edge's candidate; after it, the edges go back to their
+     * mixtures.
+     *
+     * @param sampler what chooses each pass's path, or null for the full mixtures
+     */
+    void samplePaths(@Nullable PathSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    private NDArray forward(Batch batch, boolean training) {
+        if (sampler == null) {
+            return block.forward(parameterStore, batch.getData(), training).singletonOrThrow();
+        }
+        alphas.choosePaths(sampler.sample(alphas));
+        try {
+            return block.forward(parameterStore, batch.getData(), training).singletonOrThrow();
+        } finally {
+            alphas.clearPaths();
         }
     }
 

@@ -144,7 +144,7 @@ class DartsSearchTest {
     }
 
     /** What a listener throws to stand for a process killed after a checkpoint. */
-    private static final class SimulatedCrash extends RuntimeException {
+    static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {
             super("simulated crash");
         }
