@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "epochs",
         description = {
-            "List the epochs of a one-shot search (darts, enas): the architecture derived after"
-                    + " each, the supernet's accuracy and the time taken.",
+            "List the epochs of a one-shot search (darts, gdas, enas, spos): the architecture"
+                    + " derived after each, the supernet's accuracy and the time taken.",
             "--json adds every edge's mixing weights (softmax of alpha; for enas, how often each"
                     + " operation was on the sampled paths) per epoch."
         })

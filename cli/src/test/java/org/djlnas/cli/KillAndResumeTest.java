@@ -143,13 +143,7 @@ class KillAndResumeTest {
         };
         Path whole = folder.resolve("whole");
         Path log = folder.resolve("log.txt");
-        List<String> uninterrupted = new ArrayList<>(List.of(search));
-        uninterrupted.addAll(List.of("--out", whole.toString()));
-        Process reference = start(nas(uninterrupted.toArray(String[]::new)), log);
-        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(reference.exitValue()).isZero();
-        JsonNode expected = epochs(whole);
-        assertThat(expected).hasSize(6);
+        JsonNode expected = uninterruptedEpochs(search, whole, log, 6);
 
         Path killed = folder.resolve("killed");
         List<String> first = new ArrayList<>(List.of(search));
@@ -197,6 +191,97 @@ class KillAndResumeTest {
         }
         assertThat(JSON.readTree(killed.resolve("best.json").toFile()).get("id"))
                 .isEqualTo(JSON.readTree(whole.resolve("best.json").toFile()).get("id"));
+    }
+
+    /**
+     * A single-path one-shot search killed after its first checkpoint resumes to the epochs and the
+     * derived architecture of an uninterrupted run, which then retrains like any search's result.
+     */
+    @Test
+    void aSposSearchKilledAfterAnEpochResumesToTheUninterruptedOneAndRetrains() throws Exception {
+        String[] search = {
+            "search",
+            "--space",
+            "nas-bench-201",
+            "--space-opt",
+            "channels=4",
+            "--space-opt",
+            "cells=1",
+            "--strategy",
+            "spos",
+            "--strategy-opt",
+            "evolution-candidates=6",
+            "--strategy-opt",
+            "epoch-candidates=2",
+            "--strategy-opt",
+            "recalibration-batches=2",
+            "--strategy-opt",
+            "validation-batches=2",
+            "--epochs",
+            "3",
+            "--max-train-examples",
+            "512",
+            "--seed",
+            "5"
+        };
+        Path whole = folder.resolve("whole");
+        Path log = folder.resolve("log.txt");
+        JsonNode expected = uninterruptedEpochs(search, whole, log, 3);
+        assertThat(expected.get(2).get("metrics").get("candidates").asInt()).isEqualTo(6);
+
+        Path killed = folder.resolve("killed");
+        List<String> first = new ArrayList<>(List.of(search));
+        first.addAll(List.of("--out", killed.toString()));
+        Process process = start(nas(first.toArray(String[]::new)), log);
+        Path checkpoint = killed.resolve("checkpoints").resolve("latest");
+        while (!Files.exists(checkpoint) && process.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertThat(process.isAlive()).as("killed before its last epoch").isTrue();
+        process.destroyForcibly().waitFor();
+        Process resumed = start(nas("search", "--resume", "--out", killed.toString()), log);
+        assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(resumed.exitValue()).as(() -> read(log)).isZero();
+
+        JsonNode actual = epochs(killed);
+        assertThat(actual).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertSameEpoch(actual.get(i), expected.get(i));
+            assertThat(actual.get(i).get("metrics").get("validationAccuracy"))
+                    .isEqualTo(expected.get(i).get("metrics").get("validationAccuracy"));
+        }
+        JsonNode best = JSON.readTree(killed.resolve("best.json").toFile());
+        assertThat(best.get("id"))
+                .isEqualTo(JSON.readTree(whole.resolve("best.json").toFile()).get("id"));
+        assertThat(best.get("architecture")).isEqualTo(expected.get(2).get("architecture"));
+
+        CliRun retrain =
+                CliRun.of(
+                        "retrain",
+                        "--experiment",
+                        killed.toString(),
+                        "--epochs",
+                        "1",
+                        "--max-train-examples",
+                        "256",
+                        "--json");
+        assertThat(retrain.exitCode()).as(retrain.err()).isZero();
+        JsonNode retrained = JSON.readTree(retrain.out());
+        assertThat(retrained.get("id")).isEqualTo(best.get("id"));
+        assertThat(retrained.get("testAccuracy").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    /** Runs a one-shot search without interruption and returns its journaled epochs. */
+    private static JsonNode uninterruptedEpochs(String[] search, Path out, Path log, int epochs)
+            throws Exception {
+        List<String> uninterrupted = new ArrayList<>(List.of(search));
+        uninterrupted.addAll(List.of("--out", out.toString()));
+        Process reference = start(nas(uninterrupted.toArray(String[]::new)), log);
+        assertThat(reference.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(reference.exitValue()).as(() -> read(log)).isZero();
+        JsonNode expected = epochs(out);
+        assertThat(expected).hasSize(epochs);
+        return expected;
     }
 
     private static String read(Path log) {

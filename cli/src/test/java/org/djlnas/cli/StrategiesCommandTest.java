@@ -21,11 +21,14 @@ class StrategiesCommandTest {
         JsonNode evolution = listing.get(ids.indexOf("regularized-evolution"));
         assertThat(evolution.get("settings").toString()).contains("population", "sample-size");
 
-        assertThat(ids).contains("darts", "darts-2nd");
+        assertThat(ids).contains("darts", "darts-2nd", "spos");
         JsonNode darts = listing.get(ids.indexOf("darts"));
         assertThat(darts.get("kind").asText()).isEqualTo("one-shot");
         assertThat(evolution.get("kind").asText()).isEqualTo("multi-trial");
         assertThat(darts.get("settings").toString()).contains("max-skip-connections", "order");
+        JsonNode gdas = listing.get(ids.indexOf("gdas"));
+        assertThat(gdas.get("kind").asText()).isEqualTo("one-shot");
+        assertThat(gdas.get("settings").toString()).contains("tau-max", "tau-min");
 
         assertThat(ids).contains("gp-bo");
         JsonNode gp = listing.get(ids.indexOf("gp-bo"));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A textnas search on 600 raw e-mails of the SpamAssassin corpus, spam against ham, trains end to
@@ -169,8 +169,13 @@ class TextSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void dartsSearchesTheTextCell(int order) throws Exception {
+    @CsvSource({
+        "darts, validation-batches=2",
+        "darts-2nd, validation-batches=2",
+        "gdas, validation-batches=2",
+        "spos, evolution-candidates=4"
+    })
+    void oneShotStrategiesSearchTheTextCell(String strategy, String option) throws Exception {
         CliRun search =
                 CliRun.of(
                         "search",
@@ -181,11 +186,9 @@ class TextSearchTest {
                         "--space-opt",
                         "nodes=2",
                         "--strategy",
-                        "darts",
+                        strategy,
                         "--strategy-opt",
-                        "order=" + order,
-                        "--strategy-opt",
-                        "validation-batches=2",
+                        option,
                         "--epochs",
                         "1",
                         "--max-train-examples",
@@ -197,7 +200,7 @@ class TextSearchTest {
                         "--seed",
                         "1",
                         "--out",
-                        folder.resolve("darts" + order).toString(),
+                        folder.resolve(strategy).toString(),
                         "--json");
         assertThat(search.exitCode()).as(search.err()).isZero();
         JsonNode architecture = JSON.readTree(search.out()).get("architecture");

@@ -119,13 +119,21 @@ public final class MixedOp extends AbstractBlock {
             boolean training,
             @Nullable PairList<String, Object> params) {
         Block block = path.candidate() == EdgePath.ZERO ? null : candidates.get(path.candidate());
+        NDArray scale = path.scale();
         if (block == null) {
             NDArray input = inputs.head();
             Shape shape = getOutputShapes(new Shape[] {input.getShape()})[0];
-            return new NDList(input.getManager().zeros(shape, input.getDataType()));
+            NDArray zeros = input.getManager().zeros(shape, input.getDataType());
+            if (scale == null) {
+                return new NDList(zeros);
+            }
+            // Still zeros, but on the tape: a pass whose every path outputs zeros can go backward
+            // (a zero gradient) instead of failing for a loss that depends on nothing.
+            NDArray scaled = zeros.mul(scale);
+            zeros.close();
+            return new NDList(scaled);
         }
         NDArray out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
-        NDArray scale = path.scale();
         if (scale == null) {
             return new NDList(out);
         }

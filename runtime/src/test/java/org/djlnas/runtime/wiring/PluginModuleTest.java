@@ -52,7 +52,7 @@ class PluginModuleTest {
 
         Plugins plugins = injector.getInstance(Plugins.class);
         assertThat(plugins.strategies()).isEqualTo(strategies);
-        assertThat(plugins.oneShotStrategies()).containsKeys("darts", "darts-2nd");
+        assertThat(plugins.oneShotStrategies()).containsKeys("darts", "darts-2nd", "gdas", "spos");
         assertThat(plugins.isOneShot("darts")).isTrue();
         assertThat(plugins.spaceProvider("darts")).isSameAs(spaces.get("darts"));
         assertThat(plugins.operations()).isSameAs(operations);

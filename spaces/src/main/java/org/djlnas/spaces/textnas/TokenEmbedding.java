@@ -47,10 +47,14 @@ final class TokenEmbedding extends AbstractBlock {
             @Nullable PairList<String, Object> params) {
         NDArray ids = inputs.head();
         NDArray weight = parameterStore.getValue(table, ids.getDevice(), training);
-        try (NDArray indices = ids.toType(DataType.INT64, false)) {
-            NDArray vectors = Embedding.embedding(indices, weight, SparseFormat.DENSE).head();
-            return new NDList(vectors.transpose(0, 2, 1));
+        NDArray indices = ids.toType(DataType.INT64, false);
+        NDArray vectors = Embedding.embedding(indices, weight, SparseFormat.DENSE).head();
+        // toType returns the input itself when it already holds INT64 ids: only a converted copy
+        // is ours to free (a batch may be passed more than once, as in SPOS's recalibration).
+        if (indices != ids) {
+            indices.close();
         }
+        return new NDList(vectors.transpose(0, 2, 1));
     }
 
     @Override

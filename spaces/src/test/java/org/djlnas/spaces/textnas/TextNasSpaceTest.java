@@ -105,6 +105,22 @@ class TextNasSpaceTest {
     }
 
     @Test
+    void theEmbeddingLeavesIdsThatAreAlreadyLongIntegersOpenForTheNextPass() {
+        try (NDManager manager = TestEngine.newManager()) {
+            TokenEmbedding embedding = new TokenEmbedding(VOCABULARY, 4);
+            embedding.initialize(manager, DataType.FLOAT32, INPUT);
+            NDArray ids = ids(manager).toType(DataType.INT64, false);
+            ParameterStore store = new ParameterStore(manager, false);
+
+            NDArray first = embedding.forward(store, new NDList(ids), false).singletonOrThrow();
+            NDArray second = embedding.forward(store, new NDList(ids), false).singletonOrThrow();
+
+            assertThat(first.getShape()).isEqualTo(new Shape(3, 4, LENGTH));
+            assertThat(second.toFloatArray()).isEqualTo(first.toFloatArray());
+        }
+    }
+
+    @Test
     void aFixedEmbeddingSizeIsNotAChoice() {
         SearchSpace space = space(Map.of("embedding-size", "16"));
         Architecture arch = space.sample(new SplittableRandom(1));

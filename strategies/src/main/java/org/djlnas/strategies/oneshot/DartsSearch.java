@@ -3,7 +3,6 @@ package org.djlnas.strategies.oneshot;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link OneShotSpace}: each epoch alternates architecture and weight steps ({@link BilevelStep})
  * over the two halves of the data, measures the supernet on the architecture half, derives an
  * architecture ({@link Discretizer}), checkpoints and reports the epoch, and checks the collapse
- * guard ({@link CollapseGuard}).
+ * guard ({@link CollapseGuard}). Methods that differ from DARTS only in how the supernet's passes
+ * run (GDAS) give their {@link OneShotMethod}.
  */
 final class DartsSearch implements OneShotStrategy {
 
@@ -40,12 +40,18 @@ final class DartsSearch implements OneShotStrategy {
 
     private final OneShotContext context;
     private final DartsSettings settings;
+    private final OneShotMethod method;
     private final int epochs;
 
     DartsSearch(OneShotContext context, DartsSettings settings) {
+        this(context, settings, OneShotMethod.DARTS);
+    }
+
+    DartsSearch(OneShotContext context, DartsSettings settings, OneShotMethod method) {
         this.context = context;
         this.settings = settings;
-        this.epochs = WholeEpochs.of(context.budget(), "DARTS");
+        this.method = method;
+        this.epochs = WholeEpochs.of(context.budget(), method.name());
     }
 
     @Override
@@ -56,13 +62,10 @@ final class DartsSearch implements OneShotStrategy {
             EpochListener listener)
             throws IOException {
         OneShotSpace space = context.space();
-        Shape batchShape = new Shape(settings.batchSize()).addAll(data.exampleShape());
         CollapseGuard guard = new CollapseGuard(space.searchCells(), settings.maxSkipConnections());
         Checkpoints checkpoints = new Checkpoints(checkpointFolder);
-        try (Supernet supernet =
-                        Supernet.create(
-                                space, context.engine(), batchShape, context.seed(), data.task());
-                NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
+        try (Supernet supernet = Supernet.create(context, data, settings.batchSize());
+                NDManager manager = supernet.newSubManager()) {
             MomentumSgd sgd =
                     new MomentumSgd(
                             supernet.weights(), settings.momentum(), settings.weightDecay());
@@ -81,7 +84,7 @@ final class DartsSearch implements OneShotStrategy {
                 Checkpoints.Restored checkpoint = restored.get();
                 restoreState(checkpoint.state(), supernet, sgd, adam, checkpoint.adamSteps());
                 history.addAll(checkpoint.history(journaled, listener));
-                LOG.info("resuming DARTS after epoch {} of {}", history.size(), epochs);
+                LOG.info("resuming {} after epoch {} of {}", method.name(), history.size(), epochs);
             }
             Optional<String> stop = Optional.empty();
             for (EpochRecord record : history) {
@@ -126,19 +129,20 @@ final class DartsSearch implements OneShotStrategy {
             throws IOException {
         double learningRate = settings.learningRateAt(epoch, epochs);
         long start = System.nanoTime();
+        Map<String, Double> methodMetrics = method.beginEpoch(supernet, epoch, epochs);
         Dataset weightHalf = data.weights(epoch, settings.batchSize());
         Dataset architectureHalf = data.architecture(epoch, settings.batchSize());
-        Iterator<Batch> searchBatches = EpochTotals.batches(architectureHalf, manager).iterator();
-        EpochTotals train = new EpochTotals(data.task());
+        Iterator<Batch> searchBatches = Batches.of(architectureHalf, manager).iterator();
+        BatchTotals train = new BatchTotals(data.task());
         int skippedBefore = step.skippedSteps();
         long architectureNanos = 0;
         long weightNanos = 0;
-        for (Batch batch : EpochTotals.batches(weightHalf, manager)) {
+        for (Batch batch : Batches.of(weightHalf, manager)) {
             try (NDScope scope = new NDScope();
                     Batch trainBatch = batch) {
                 scope.suppressNotUsedWarning();
                 if (!searchBatches.hasNext()) {
-                    searchBatches = EpochTotals.batches(architectureHalf, manager).iterator();
+                    searchBatches = Batches.of(architectureHalf, manager).iterator();
                 }
                 try (Batch searchBatch = searchBatches.next()) {
                     long architectureStart = System.nanoTime();
@@ -150,8 +154,8 @@ final class DartsSearch implements OneShotStrategy {
                 weightNanos += System.nanoTime() - weightStart;
             }
         }
-        EpochTotals validation =
-                EpochTotals.measure(
+        BatchTotals validation =
+                BatchTotals.measure(
                         supernet,
                         architectureHalf,
                         settings.validationBatches(),
@@ -162,9 +166,10 @@ final class DartsSearch implements OneShotStrategy {
                 context.space()
                         .validate(Discretizer.derive(context.space().searchCells(), probabilities));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        train.putInto(metrics, "train");
-        validation.putInto(metrics, "validation");
+        train.report("train", metrics);
+        validation.report("validation", metrics);
         metrics.put("learningRate", learningRate);
+        metrics.putAll(methodMetrics);
         metrics.put("seconds", (System.nanoTime() - start) / 1e9);
         metrics.put("architectureStepSeconds", architectureNanos / 1e9 / train.batches());
         metrics.put("weightStepSeconds", weightNanos / 1e9 / train.batches());
@@ -173,7 +178,8 @@ final class DartsSearch implements OneShotStrategy {
         probabilities.forEach((label, p) -> weights.put(label, Arrays.stream(p).boxed().toList()));
         String objective = data.task().objective();
         LOG.info(
-                "DARTS epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
+                "{} epoch {}/{}: train {} {}, validation {} {}, {} s, derived {}",
+                method.name(),
                 epoch,
                 epochs,
                 objective,
@@ -198,7 +204,7 @@ final class DartsSearch implements OneShotStrategy {
         int weights = supernet.weights().size();
         if (state.size() != alphas + weights + 2 * alphas) {
             throw new IllegalArgumentException(
-                    "the DARTS checkpoint holds "
+                    "the checkpoint holds "
                             + state.size()
                             + " arrays; this supernet needs "
                             + (3 * alphas + weights));

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import java.io.IOException;
@@ -76,12 +75,9 @@ final class EnasSearch implements OneShotStrategy {
             EpochListener listener)
             throws IOException {
         OneShotSpace space = context.space();
-        Shape batchShape = new Shape(settings.batchSize()).addAll(data.exampleShape());
         Checkpoints checkpoints = new Checkpoints(checkpointFolder);
-        try (Supernet supernet =
-                        Supernet.create(
-                                space, context.engine(), batchShape, context.seed(), data.task());
-                NDManager manager = supernet.weights().get(0).getManager().newSubManager()) {
+        try (Supernet supernet = Supernet.create(context, data, settings.batchSize());
+                NDManager manager = supernet.newSubManager()) {
             MomentumSgd sgd =
                     new MomentumSgd(
                             supernet.weights(), settings.momentum(), settings.weightDecay());
@@ -181,10 +177,10 @@ final class EnasSearch implements OneShotStrategy {
             trainController(validationHalf);
             Architecture architecture = context.space().validate(derive(validationHalf));
             supernet.alphas().choosePaths(architecture);
-            EpochTotals validation =
-                    EpochTotals.measure(
+            BatchTotals validation =
+                    BatchTotals.measure(
                             supernet, validationHalf, settings.validationBatches(), task, manager);
-            validation.putInto(metrics, "validation");
+            validation.report("validation", metrics);
             metrics.put("learningRate", learningRate);
             controller.baseline().ifPresent(value -> metrics.put("baseline", value));
             metrics.put("seconds", (System.nanoTime() - start) / 1e9);
@@ -204,12 +200,12 @@ final class EnasSearch implements OneShotStrategy {
         private PathFrequencies trainWeights(double learningRate) throws IOException {
             ArchitectureWeights paths = supernet.alphas();
             PathFrequencies frequencies = new PathFrequencies(paths);
-            EpochTotals train = new EpochTotals(task);
+            BatchTotals train = new BatchTotals(task);
             int skippedBefore = step.skippedSteps();
             long sampleNanos = 0;
             long stepNanos = 0;
             Dataset weightHalf = data.weights(epoch, settings.batchSize());
-            for (Batch batch : EpochTotals.batches(weightHalf, manager)) {
+            for (Batch batch : Batches.of(weightHalf, manager)) {
                 long sampleStart = System.nanoTime();
                 Architecture sampled = controller.sample(random).architecture();
                 long stepStart = System.nanoTime();
@@ -223,7 +219,7 @@ final class EnasSearch implements OneShotStrategy {
                 }
                 stepNanos += System.nanoTime() - stepStart;
             }
-            train.putInto(metrics, "train");
+            train.report("train", metrics);
             int steps = Math.max(1, train.batches());
             metrics.put("weightStepSeconds", stepNanos / 1e9 / steps);
             metrics.put("sampleSeconds", sampleNanos / 1e9 / steps);
@@ -233,13 +229,13 @@ final class EnasSearch implements OneShotStrategy {
 
         /** The controller's REINFORCE steps, cycling through the validation half's batches. */
         private void trainController(Dataset validationHalf) throws IOException {
-            Iterator<Batch> batches = EpochTotals.batches(validationHalf, manager).iterator();
+            Iterator<Batch> batches = Batches.of(validationHalf, manager).iterator();
             double rewards = 0;
             long nanos = 0;
             for (int s = 0; s < settings.controllerSteps(); s++) {
                 long stepStart = System.nanoTime();
                 if (!batches.hasNext()) {
-                    batches = EpochTotals.batches(validationHalf, manager).iterator();
+                    batches = Batches.of(validationHalf, manager).iterator();
                 }
                 LstmController.Sampled sample = controller.sample(random);
                 double reward;
@@ -264,7 +260,7 @@ final class EnasSearch implements OneShotStrategy {
             if (settings.deriveSamples() == 0) {
                 return controller.mostLikely().architecture();
             }
-            try (Batch batch = EpochTotals.batches(validationHalf, manager).iterator().next()) {
+            try (Batch batch = Batches.of(validationHalf, manager).iterator().next()) {
                 Architecture best = controller.sample(random).architecture();
                 double bestReward = reward(best, batch);
                 for (int s = 1; s < settings.deriveSamples(); s++) {

@@ -151,8 +151,6 @@ record EnasSettings(
      * @return the learning rate
      */
     double learningRateAt(int epoch, int epochs) {
-        double progress = (double) (epoch - 1) / epochs;
-        return minLearningRate
-                + (learningRate - minLearningRate) * (1 + Math.cos(Math.PI * progress)) / 2;
+        return CosineSchedule.at(learningRate, minLearningRate, epoch, epochs);
     }
 }

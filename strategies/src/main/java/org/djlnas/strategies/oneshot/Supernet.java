@@ -21,6 +21,8 @@ import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.oneshot.OneShotContext;
+import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,7 @@ final class Supernet implements AutoCloseable {
     private boolean weightGradientsExist;
     private boolean alphaGradientsExist;
     private @Nullable Gradients tracked;
+    private @Nullable PathSampler sampler;
 
     private Supernet(NDManager manager, Block block, ArchitectureWeights alphas, Task task) {
         this.manager = manager;
@@ -97,6 +100,33 @@ final class Supernet implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds and initializes the supernet of a one-shot search (see {@link #create(OneShotSpace,
+     * String, Shape, long, Task)}) for its space, engine, seed and data.
+     *
+     * @param context the search's context
+     * @param data the search's data, which gives the example shape and the task
+     * @param batchSize the examples per batch
+     * @return the supernet
+     */
+    static Supernet create(OneShotContext context, OneShotData data, int batchSize) {
+        return create(
+                context.space(),
+                context.engine(),
+                new Shape(batchSize).addAll(data.exampleShape()),
+                context.seed(),
+                data.task());
+    }
+
+    /**
+     * Opens a manager for arrays that live beside the supernet's (checkpoint state, batches).
+     *
+     * @return a sub-manager of the supernet's, closed with it at the latest
+     */
+    NDManager newSubManager() {
+        return manager.newSubManager();
+    }
+
     ArchitectureWeights alphas() {
         return alphas;
     }
@@ -125,8 +155,7 @@ final class Supernet implements AutoCloseable {
             try (NDScope activations = new NDScope();
                     GradientCollector collector = manager.getEngine().newGradientCollector()) {
                 activations.suppressNotUsedWarning();
-                NDArray logits =
-                        block.forward(parameterStore, batch.getData(), true).singletonOrThrow();
+                NDArray logits = forward(batch, true);
                 NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
                 collector.backward(value);
                 if (wanted.weights) {
@@ -162,10 +191,32 @@ final class Supernet implements AutoCloseable {
     BatchResult evaluate(Batch batch) {
         try (NDScope activations = new NDScope()) {
             activations.suppressNotUsedWarning();
-            NDArray logits =
-                    block.forward(parameterStore, batch.getData(), false).singletonOrThrow();
+            NDArray logits = forward(batch, false);
             NDArray value = loss.evaluate(batch.getLabels(), new NDList(logits));
             return BatchResult.of(value, logits, batch.getLabels().singletonOrThrow(), task);
+        }
+    }
+
+    /**
+     * Makes every later forward pass compute a single path: before each pass, inside its gradient
+     * tape, the sampler chooses each edge's candidate; after it, the edges go back to their
+     * mixtures.
+     *
+     * @param sampler what chooses each pass's path, or null for the full mixtures
+     */
+    void samplePaths(@Nullable PathSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    private NDArray forward(Batch batch, boolean training) {
+        if (sampler == null) {
+            return block.forward(parameterStore, batch.getData(), training).singletonOrThrow();
+        }
+        alphas.choosePaths(sampler.sample(alphas));
+        try {
+            return block.forward(parameterStore, batch.getData(), training).singletonOrThrow();
+        } finally {
+            alphas.clearPaths();
         }
     }
 
@@ -230,6 +281,16 @@ final class Supernet implements AutoCloseable {
         NDList arrays = new NDList();
         block.getParameters().values().forEach(p -> arrays.add(p.getArray()));
         return arrays;
+    }
+
+    /**
+     * Returns the arrays of batch normalisation's running statistics (means and variances), in a
+     * fixed order.
+     *
+     * @return the arrays
+     */
+    List<NDArray> runningStatistics() {
+        return BatchNormRecalibration.runningStatistics(block);
     }
 
     /**

@@ -46,7 +46,11 @@ final class WeightStep {
         return result;
     }
 
-    /** Returns how many steps were skipped for non-finite gradients. */
+    /**
+     * Returns how many steps were skipped for non-finite gradients.
+     *
+     * @return the count
+     */
     int skippedSteps() {
         return skippedSteps;
     }

@@ -6,12 +6,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.djlnas.api.data.Task;
-import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.op.OpRegistry;
@@ -104,27 +103,10 @@ final class DartsFixtures {
     static OneShotData data(NDManager manager, int examplesPerHalf) {
         float[][] weights = images(examplesPerHalf, 1);
         float[][] architecture = images(examplesPerHalf, 2);
-        return new OneShotData() {
-            @Override
-            public Task task() {
-                return THREE_CLASSES;
-            }
-
-            @Override
-            public Shape exampleShape() {
-                return new Shape(1, SIDE, SIDE);
-            }
-
-            @Override
-            public Dataset weights(int epoch, int batchSize) {
-                return dataset(manager, weights, batchSize);
-            }
-
-            @Override
-            public Dataset architecture(int epoch, int batchSize) {
-                return dataset(manager, architecture, batchSize);
-            }
-        };
+        return halves(
+                new Shape(1, SIDE, SIDE),
+                batchSize -> dataset(manager, weights, batchSize),
+                batchSize -> dataset(manager, architecture, batchSize));
     }
 
     /**
@@ -182,6 +164,65 @@ final class DartsFixtures {
         return new float[][] {pixels, labels};
     }
 
+    /**
+     * Token sequences whose class is the third of the vocabulary most of their tokens come from;
+     * the ids are floats, as the text data sources give them. The halves are disjoint.
+     */
+    static OneShotData tokenData(
+            NDManager manager, int examplesPerHalf, int vocabulary, int length) {
+        float[][] weights = tokens(examplesPerHalf, vocabulary, length, 1);
+        float[][] architecture = tokens(examplesPerHalf, vocabulary, length, 2);
+        return halves(
+                new Shape(length),
+                batchSize -> dataset(manager, weights, new Shape(length), batchSize),
+                batchSize -> dataset(manager, architecture, new Shape(length), batchSize));
+    }
+
+    /** Data of the three classes whose halves are the given data sets, the same every epoch. */
+    private static OneShotData halves(
+            Shape example, IntFunction<Dataset> weights, IntFunction<Dataset> architecture) {
+        return new OneShotData() {
+            @Override
+            public Task task() {
+                return THREE_CLASSES;
+            }
+
+            @Override
+            public Shape exampleShape() {
+                return example;
+            }
+
+            @Override
+            public Dataset weights(int epoch, int batchSize) {
+                return weights.apply(batchSize);
+            }
+
+            @Override
+            public Dataset architecture(int epoch, int batchSize) {
+                return architecture.apply(batchSize);
+            }
+        };
+    }
+
+    private static float[][] tokens(int count, int vocabulary, int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] ids = new float[count * length];
+        float[] labels = new float[count];
+        int third = vocabulary / CLASSES;
+        for (int n = 0; n < count; n++) {
+            int label = random.nextInt(CLASSES);
+            labels[n] = label;
+            for (int t = 0; t < length; t++) {
+                boolean typical = random.nextDouble() < 0.7;
+                ids[n * length + t] =
+                        typical
+                                ? label * third + random.nextInt(third)
+                                : random.nextInt(vocabulary);
+            }
+        }
+        return new float[][] {ids, labels};
+    }
+
     /** One batch of the synthetic images. */
     static Batch batch(NDManager manager, int size, long seed) {
         float[][] data = images(size, seed);
@@ -199,9 +240,14 @@ final class DartsFixtures {
     }
 
     private static Dataset dataset(NDManager manager, float[][] data, int batchSize) {
+        return dataset(manager, data, new Shape(1, SIDE, SIDE), batchSize);
+    }
+
+    private static Dataset dataset(
+            NDManager manager, float[][] data, Shape example, int batchSize) {
         int size = data[1].length;
         return new ArrayDataset.Builder()
-                .setData(manager.create(data[0], new Shape(size, 1, SIDE, SIDE)))
+                .setData(manager.create(data[0], new Shape(size).addAll(example)))
                 .optLabels(manager.create(data[1], new Shape(size)))
                 .setSampling(batchSize, false)
                 .build();
@@ -223,21 +269,5 @@ final class DartsFixtures {
             }
         }
         return new float[][] {pixels, labels};
-    }
-
-    /** The records without their wall-clock times, which no two runs share. */
-    static List<EpochRecord> comparable(List<EpochRecord> history) {
-        return history.stream()
-                .map(
-                        record -> {
-                            Map<String, Double> metrics = new LinkedHashMap<>(record.metrics());
-                            metrics.keySet().removeIf(name -> name.endsWith("econds"));
-                            return new EpochRecord(
-                                    record.epoch(),
-                                    record.architecture(),
-                                    record.mixingWeights(),
-                                    metrics);
-                        })
-                .toList();
     }
 }

@@ -17,6 +17,7 @@ import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.supernet.OneShotSpace;
+import org.djlnas.testing.EpochRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,10 @@ class DartsSearchTest {
         OneShotResult again = search(SEED, EPOCHS, folder, List.of(), heard::add);
 
         assertThat(reference.history()).hasSize(EPOCHS);
-        assertThat(DartsFixtures.comparable(again.history()))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
-        assertThat(DartsFixtures.comparable(heard))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(again.history()))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(heard))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
         assertThat(again.architecture()).isEqualTo(reference.architecture());
         assertThat(again.stopReason()).isEmpty();
     }
@@ -84,8 +85,8 @@ class DartsSearchTest {
         OneShotResult resumed = search(SEED, EPOCHS, folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
-        assertThat(DartsFixtures.comparable(resumed.history()))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(resumed.history()))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
         assertThat(resumed.architecture()).isEqualTo(reference.architecture());
     }
 
@@ -104,10 +105,10 @@ class DartsSearchTest {
         OneShotResult resumed = search(SEED, EPOCHS, folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
-        assertThat(DartsFixtures.comparable(heardAfterResume))
-                .isEqualTo(DartsFixtures.comparable(reference.history().subList(1, EPOCHS)));
-        assertThat(DartsFixtures.comparable(resumed.history()))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(heardAfterResume))
+                .isEqualTo(EpochRecords.comparable(reference.history().subList(1, EPOCHS)));
+        assertThat(EpochRecords.comparable(resumed.history()))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
     }
 
     @Test
@@ -143,7 +144,7 @@ class DartsSearchTest {
     }
 
     /** What a listener throws to stand for a process killed after a checkpoint. */
-    private static final class SimulatedCrash extends RuntimeException {
+    static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {
             super("simulated crash");
         }

@@ -29,6 +29,7 @@ import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.spaces.textnas.TextNasProvider;
 import org.djlnas.strategies.reinforce.LstmController;
+import org.djlnas.testing.EpochRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -110,12 +111,12 @@ class EnasSearchTest {
         OneShotResult other =
                 search(SEED + 1, 1, SETTINGS, folder.resolve("other"), List.of(), r -> {});
 
-        assertThat(DartsFixtures.comparable(again.history()))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
-        assertThat(DartsFixtures.comparable(heard))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
-        assertThat(DartsFixtures.comparable(other.history()))
-                .isNotEqualTo(DartsFixtures.comparable(reference.history().subList(0, 1)));
+        assertThat(EpochRecords.comparable(again.history()))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(heard))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(other.history()))
+                .isNotEqualTo(EpochRecords.comparable(reference.history().subList(0, 1)));
     }
 
     @Test
@@ -143,8 +144,8 @@ class EnasSearchTest {
                 search(SEED, EPOCHS, SETTINGS, folder, journal, heardAfterResume::add);
 
         assertThat(heardAfterResume).extracting(EpochRecord::epoch).containsExactly(2, 3);
-        assertThat(DartsFixtures.comparable(resumed.history()))
-                .isEqualTo(DartsFixtures.comparable(reference.history()));
+        assertThat(EpochRecords.comparable(resumed.history()))
+                .isEqualTo(EpochRecords.comparable(reference.history()));
         assertThat(resumed.architecture()).isEqualTo(reference.architecture());
     }
 

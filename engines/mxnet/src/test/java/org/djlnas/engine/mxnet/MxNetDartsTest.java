@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.oneshot.OneShotStrategyProvider;
 import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.settings.SettingSpec;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SearchSpaceProvider;
 import org.djlnas.api.supernet.OneShotSpace;
@@ -23,6 +25,7 @@ import org.djlnas.runtime.data.FashionMnistSource;
 import org.djlnas.runtime.data.ImageDataSource;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.strategies.oneshot.DartsProvider;
+import org.djlnas.strategies.oneshot.GdasProvider;
 import org.djlnas.strategies.oneshot.SecondOrderDartsProvider;
 import org.djlnas.testing.DataRequirements;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Searches tiny supernets with DARTS on MXNet, through the same strategy code as on PyTorch, for
  * one epoch on a few Fashion-MNIST examples: both orders, and both ready cell spaces, so that every
- * candidate operation runs forward and backward in a mixed operation.
+ * candidate operation runs forward and backward in a mixed operation; and with GDAS, whose
+ * straight-through weights must carry α's gradient on MXNet's tape too.
  */
 @Tag("integration")
 class MxNetDartsTest {
@@ -76,10 +80,13 @@ class MxNetDartsTest {
         Named<OneShotStrategyProvider> firstOrder = Named.of("darts", new DartsProvider());
         Named<OneShotStrategyProvider> secondOrder =
                 Named.of("darts-2nd", new SecondOrderDartsProvider());
+        Named<OneShotStrategyProvider> gdas = Named.of("gdas", new GdasProvider());
         return List.of(
                 Arguments.of(nasBench201Space, nasBench201, firstOrder),
                 Arguments.of(dartsSpace, darts, firstOrder),
-                Arguments.of(nasBench201Space, nasBench201, secondOrder));
+                Arguments.of(nasBench201Space, nasBench201, secondOrder),
+                Arguments.of(nasBench201Space, nasBench201, gdas),
+                Arguments.of(dartsSpace, darts, gdas));
     }
 
     @ParameterizedTest(name = "{2} on {0}")
@@ -94,15 +101,14 @@ class MxNetDartsTest {
                         spaceProvider.create(
                                 Settings.resolve("space", spaceProvider.settings(), spaceSettings),
                                 OpRegistry.discover());
-        Settings settings =
-                Settings.resolve(
-                        "strategy",
-                        strategy.settings(),
-                        Map.of(
-                                "batch-size", Integer.toString(BATCH_SIZE),
-                                // Large enough that α's moves stand out of its N(0, 1e-6) start.
-                                "arch-learning-rate", "0.01",
-                                "max-skip-connections", "-1"));
+        Map<String, String> given = new HashMap<>();
+        given.put("batch-size", Integer.toString(BATCH_SIZE));
+        // Large enough that α's moves stand out of its N(0, 1e-6) start.
+        given.put("arch-learning-rate", "0.01");
+        given.put("max-skip-connections", "-1");
+        // Those of the settings the strategy has (GDAS has no collapse guard).
+        given.keySet().retainAll(strategy.settings().stream().map(SettingSpec::name).toList());
+        Settings settings = Settings.resolve("strategy", strategy.settings(), given);
         OneShotContext context =
                 new OneShotContext(
                         space, settings, SEED, new Budget(1, 0), MxNetSupport.ENGINE_NAME);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import org.djlnas.spaces.darts.DartsProvider;
 import org.djlnas.spaces.nasbench201.NasBench201Provider;
 import org.djlnas.strategies.oneshot.EnasProvider;
 import org.djlnas.testing.DataRequirements;
+import org.djlnas.testing.EpochRecords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,8 @@ class MxNetEnasTest {
                 .hasMessage("crash");
         OneShotResult resumed = search(space, 2, killed, journal, r -> {});
 
-        assertThat(comparable(resumed.history())).isEqualTo(comparable(whole.history()));
+        assertThat(EpochRecords.comparable(resumed.history()))
+                .isEqualTo(EpochRecords.comparable(whole.history()));
     }
 
     @Test
@@ -152,21 +153,5 @@ class MxNetEnasTest {
                         new Budget(epochs, 0),
                         MxNetSupport.ENGINE_NAME);
         return provider.create(context).search(data, checkpoints, journaled, listener);
-    }
-
-    /** The records without their wall-clock times, which no two runs share. */
-    private static List<EpochRecord> comparable(List<EpochRecord> history) {
-        return history.stream()
-                .map(
-                        record -> {
-                            Map<String, Double> metrics = new LinkedHashMap<>(record.metrics());
-                            metrics.keySet().removeIf(name -> name.endsWith("econds"));
-                            return new EpochRecord(
-                                    record.epoch(),
-                                    record.architecture(),
-                                    record.mixingWeights(),
-                                    metrics);
-                        })
-                .toList();
     }
 }

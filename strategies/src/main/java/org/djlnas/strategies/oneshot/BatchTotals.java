@@ -4,24 +4,20 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
 
-/**
- * Running sums of an epoch's batch results (the mean loss and the task's metrics), and the reading
- * of a one-shot search's batches, as every one-shot strategy reports them.
- */
-final class EpochTotals {
+/** Running sums of batch results: the mean loss and the task's metrics over the batches added. */
+final class BatchTotals {
 
     private final TaskMeasure measure;
     private double lossSum;
     private int batches;
 
-    EpochTotals(Task task) {
+    BatchTotals(Task task) {
         this.measure = new TaskMeasure(task);
     }
 
@@ -37,11 +33,11 @@ final class EpochTotals {
      * @return the totals
      * @throws IOException if a batch cannot be read
      */
-    static EpochTotals measure(
+    static BatchTotals measure(
             Supernet supernet, Dataset dataset, int limit, Task task, NDManager manager)
             throws IOException {
-        EpochTotals totals = new EpochTotals(task);
-        for (Batch batch : batches(dataset, manager)) {
+        BatchTotals totals = new BatchTotals(task);
+        for (Batch batch : Batches.of(dataset, manager)) {
             try (NDScope scope = new NDScope();
                     Batch validationBatch = batch) {
                 scope.suppressNotUsedWarning();
@@ -54,29 +50,17 @@ final class EpochTotals {
         return totals;
     }
 
-    /**
-     * Returns the batches of a data set.
-     *
-     * @param dataset the data set
-     * @param manager the manager of the batches
-     * @return the batches
-     * @throws IOException if the data cannot be read
-     */
-    static Iterable<Batch> batches(Dataset dataset, NDManager manager) throws IOException {
-        try {
-            return dataset.getData(manager);
-        } catch (TranslateException e) {
-            throw new IOException("cannot read a batch: " + e.getMessage(), e);
-        }
-    }
-
     void add(BatchResult result) {
         lossSum += result.loss() * result.examples();
         measure.addAll(result.measure());
         batches++;
     }
 
-    /** Returns how many batches were added. */
+    /**
+     * Returns how many batches were added.
+     *
+     * @return the count
+     */
     int batches() {
         return batches;
     }
@@ -95,17 +79,19 @@ final class EpochTotals {
         return measure.metrics();
     }
 
+    /** The task's objective (accuracy, or RMSE), NaN when no batch was added. */
     double objective() {
         return measure.examples() == 0 ? Double.NaN : measure.objective();
     }
 
     /**
-     * Puts the mean loss and the metrics under a prefix: {@code trainLoss}, {@code trainAccuracy}.
+     * Puts the mean loss and the metrics into an epoch's metrics, named with a prefix: {@code
+     * trainLoss}, {@code trainAccuracy}, ….
      *
-     * @param metrics where to put them
      * @param prefix the prefix, such as {@code train} or {@code validation}
+     * @param metrics the epoch's metrics
      */
-    void putInto(Map<String, Double> metrics, String prefix) {
+    void report(String prefix, Map<String, Double> metrics) {
         metrics.put(prefix + "Loss", meanLoss());
         metrics()
                 .forEach(
