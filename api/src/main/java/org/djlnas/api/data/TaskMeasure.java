@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import java.util.LinkedHashMap;
@@ -42,7 +41,9 @@ public final class TaskMeasure {
      * @return softmax cross-entropy for classification, L2 for regression
      */
     public static Loss loss(Task task) {
-        return task instanceof Task.Regression ? new L2Loss() : new SoftmaxCrossEntropyLoss();
+        return task instanceof Task.Regression
+                ? new SquaredErrorLoss()
+                : new SoftmaxCrossEntropyLoss();
     }
 
     /**
