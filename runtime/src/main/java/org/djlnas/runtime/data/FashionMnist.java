@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
+ * <p>Long because it is a whole DJL {@code RandomAccessDataset}: its builder, the IDX reading and
+ * checks with their messages, and the batch staging that keeps training fast.
+ *
  * <p>Images stay in memory as bytes (47 MB for the training set). A record is a float image of
  * shape (1, 28, 28), scaled to [0, 1] and normalised with the training set's mean {@value #MEAN}
  * and standard deviation {@value #STD}, and a float scalar label. Without transforms and with the

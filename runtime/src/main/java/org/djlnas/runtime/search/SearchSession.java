@@ -56,6 +56,10 @@ import org.djlnas.runtime.workers.ProcessTrialExecutor;
  * parameters), and {@code experiment.lock} (see {@link ExperimentLock}), held while a session is
  * open; a one-shot search keeps its last epoch's checkpoint in {@code checkpoints/} and journals
  * every epoch.
+ *
+ * <p>Long because it is the one entry point of a search's life cycle (create, resume with its
+ * checks, run multi-trial or one-shot, write the results); what each step needs is built by {@code
+ * SearchSetup}, {@code WarmStart} and the experiment loop.
  */
 public final class SearchSession implements AutoCloseable {
 
