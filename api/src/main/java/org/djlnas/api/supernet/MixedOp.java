@@ -3,6 +3,7 @@ package org.djlnas.api.supernet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -133,7 +134,7 @@ public final class MixedOp extends AbstractBlock {
             zeros.close();
             return new NDList(scaled);
         }
-        NDArray out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+        NDArray out = candidateOutput(block, parameterStore, inputs, training, params);
         if (scale == null) {
             return new NDList(out);
         }
@@ -142,6 +143,31 @@ public final class MixedOp extends AbstractBlock {
             out.close();
         }
         return new NDList(scaled);
+    }
+
+    /**
+     * Computes a candidate and lets go of the Java handles of its intermediate arrays as soon as it
+     * returns, keeping only its output. The gradient tape keeps what the backward pass needs by
+     * itself; without this, every intermediate array of the path (a separable convolution has
+     * eight) would stay allocated until the whole pass is closed.
+     */
+    private static NDArray candidateOutput(
+            Block block,
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            @Nullable PairList<String, Object> params) {
+        NDArray out;
+        try (NDScope intermediates = new NDScope()) {
+            intermediates.suppressNotUsedWarning();
+            out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+            NDScope.unregister(out);
+        }
+        if (out != inputs.head()) {
+            // Back into the enclosing scope, if any, which the output would have joined.
+            NDScope.register(out);
+        }
+        return out;
     }
 
     @Override
