@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.djlnas.api.plugin.Discovery;
+import org.djlnas.api.supernet.MixingForm;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -148,6 +149,22 @@ public final class EngineSelector {
                 .findFirst()
                 .map(EngineSupport::updatesRunningStatisticsInBackward)
                 .orElse(true);
+    }
+
+    /**
+     * Tells how an engine's supernets should compute their mixed operations (see {@link
+     * EngineSupport#mixingForm()}).
+     *
+     * @param engineName the engine's name, in any case
+     * @return what the engine's module declares, or {@link MixingForm#LOOPED} if no module on the
+     *     class path describes the engine
+     */
+    public MixingForm mixingForm(String engineName) {
+        return supports.values().stream()
+                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
+                .findFirst()
+                .map(EngineSupport::mixingForm)
+                .orElse(MixingForm.LOOPED);
     }
 
     /**

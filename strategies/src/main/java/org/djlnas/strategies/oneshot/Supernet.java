@@ -110,12 +110,15 @@ final class Supernet implements AutoCloseable {
      * @return the supernet
      */
     static Supernet create(OneShotContext context, OneShotData data, int batchSize) {
-        return create(
-                context.space(),
-                context.engine(),
-                new Shape(batchSize).addAll(data.exampleShape()),
-                context.seed(),
-                data.task());
+        Supernet supernet =
+                create(
+                        context.space(),
+                        context.engine(),
+                        new Shape(batchSize).addAll(data.exampleShape()),
+                        context.seed(),
+                        data.task());
+        supernet.alphas.setMixingForm(context.mixingForm());
+        return supernet;
     }
 
     /**

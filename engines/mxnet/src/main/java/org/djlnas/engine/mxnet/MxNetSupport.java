@@ -7,6 +7,7 @@ import java.util.Set;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineDefaults;
 import org.djlnas.api.engine.EngineSupport;
+import org.djlnas.api.supernet.MixingForm;
 
 /**
  * DJL's MXNet engine with CPU natives (MXNet 1.9.1 built with oneDNN) taken from the {@code
@@ -97,6 +98,18 @@ public final class MxNetSupport implements EngineSupport {
     @Override
     public GradientCollector newInferenceModeGradientCollector(Engine engine) {
         return new InferenceModeGradientCollector(engine);
+    }
+
+    /**
+     * Returns {@link MixingForm#STACKED}: MXNet's per-operation cost makes a mixed operation's 2K
+     * multiplications and additions (and their backward) the larger part of a DARTS step; a handful
+     * of large operations over the stacked outputs is faster (docs/benchmarks.md).
+     *
+     * @return {@link MixingForm#STACKED}
+     */
+    @Override
+    public MixingForm mixingForm() {
+        return MixingForm.STACKED;
     }
 
     /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
