@@ -28,6 +28,9 @@ public final class EngineSelector {
     /** The system property that names the engine to use. */
     public static final String ENGINE_PROPERTY = "nas.engine";
 
+    /** The system property that chooses the mixed operations' form on every engine. */
+    public static final String MIXING_FORM_PROPERTY = "nas.mixing-form";
+
     private final Map<String, EngineSupport> supports;
     private final Function<String, @Nullable String> environment;
     private final Optional<String> fallback;
@@ -153,13 +156,26 @@ public final class EngineSelector {
 
     /**
      * Tells how an engine's supernets should compute their mixed operations (see {@link
-     * EngineSupport#mixingForm()}).
+     * EngineSupport#mixingForm()}), unless the property {@value #MIXING_FORM_PROPERTY} (a system
+     * property or environment variable) ({@code looped} or {@code stacked}) chooses one for every
+     * engine, as the benchmarks comparing the forms do.
      *
      * @param engineName the engine's name, in any case
-     * @return what the engine's module declares, or {@link MixingForm#LOOPED} if no module on the
-     *     class path describes the engine
+     * @return the form the property names, else what the engine's module declares, else {@link
+     *     MixingForm#LOOPED} if no module on the class path describes the engine
+     * @throws IllegalArgumentException if the property names no form
      */
     public MixingForm mixingForm(String engineName) {
+        String chosen = environment.apply(MIXING_FORM_PROPERTY);
+        if (chosen != null) {
+            for (MixingForm form : MixingForm.values()) {
+                if (form.name().equalsIgnoreCase(chosen.strip())) {
+                    return form;
+                }
+            }
+            throw new IllegalArgumentException(
+                    MIXING_FORM_PROPERTY + " is '" + chosen + "'; expected looped or stacked");
+        }
         return supports.values().stream()
                 .filter(support -> support.engineName().equalsIgnoreCase(engineName))
                 .findFirst()
