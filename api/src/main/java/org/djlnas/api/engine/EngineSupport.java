@@ -47,8 +47,8 @@ public interface EngineSupport {
 
     /**
      * Tells how a supernet's mixed operations should compute their weighted sums on this engine:
-     * the same numbers either way, through the operations the engine runs faster (measured in
-     * docs/benchmarks.md).
+     * the same numbers either way, through the operations that cost the engine less time or memory
+     * (measured in docs/benchmarks.md).
      *
      * @return {@link MixingForm#LOOPED}, the default, or {@link MixingForm#STACKED}
      */

@@ -188,7 +188,7 @@ public final class ArchitectureWeights {
     }
 
     /**
-     * Chooses how every {@link MixedOp} computes its mixture: the engine's faster form ({@link
+     * Chooses how every {@link MixedOp} computes its mixture: the form the engine declares ({@link
      * org.djlnas.api.engine.EngineSupport#mixingForm()}); the result is the same either way.
      *
      * @param form the form; {@link MixingForm#LOOPED} until set

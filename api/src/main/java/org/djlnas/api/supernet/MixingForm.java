@@ -2,8 +2,8 @@ package org.djlnas.api.supernet;
 
 /**
  * How a {@link MixedOp} computes {@code Σ softmax(α)ᵢ · opᵢ(x)}: the same sum (up to float
- * rounding) and the same gradients, through different engine operations. Which is faster depends on
- * the engine ({@link org.djlnas.api.engine.EngineSupport#mixingForm()}).
+ * rounding) and the same gradients, through different engine operations. Which costs less time or
+ * memory depends on the engine ({@link org.djlnas.api.engine.EngineSupport#mixingForm()}).
  */
 public enum MixingForm {
     /**
@@ -12,8 +12,8 @@ public enum MixingForm {
     LOOPED,
     /**
      * The K candidate outputs stacked into one array, multiplied at once by the mixing weights
-     * reshaped to {@code K×1×…×1} and summed over the stack: a handful of large operations, for
-     * engines whose per-operation cost dominates (MXNet).
+     * reshaped to {@code K×1×…×1} and summed over the stack: a handful of large operations (MXNet's
+     * choice: it peaks lower there).
      */
     STACKED
 }
