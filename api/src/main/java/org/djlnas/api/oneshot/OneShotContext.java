@@ -3,6 +3,7 @@ package org.djlnas.api.oneshot;
 import static java.util.Objects.requireNonNull;
 
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 
@@ -14,9 +15,16 @@ import org.djlnas.api.trial.Budget;
  * @param seed the seed of everything random in the search
  * @param budget the search's epochs
  * @param engine the DJL engine to train on
+ * @param mixingForm how the supernet's mixed operations compute their sums on that engine ({@link
+ *     org.djlnas.api.engine.EngineSupport#mixingForm()})
  */
 public record OneShotContext(
-        OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
+        OneShotSpace space,
+        Settings settings,
+        long seed,
+        Budget budget,
+        String engine,
+        MixingForm mixingForm) {
 
     /** Validates the fields. */
     public OneShotContext {
@@ -24,5 +32,21 @@ public record OneShotContext(
         requireNonNull(settings, "settings is null");
         requireNonNull(budget, "budget is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(mixingForm, "mixingForm is null");
+    }
+
+    /**
+     * A context whose supernet computes its mixed operations in the default form, {@link
+     * MixingForm#LOOPED}.
+     *
+     * @param space the space, which can build a supernet
+     * @param settings the strategy's resolved settings
+     * @param seed the seed of everything random in the search
+     * @param budget the search's epochs
+     * @param engine the DJL engine to train on
+     */
+    public OneShotContext(
+            OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
+        this(space, settings, seed, budget, engine, MixingForm.LOOPED);
     }
 }

@@ -485,7 +485,8 @@ public final class SearchSession implements AutoCloseable {
                                 strategySettings(provider.settings()),
                                 TrialSeeds.strategy(config.seed()),
                                 config.budget(),
-                                String.valueOf(config.engine())));
+                                String.valueOf(config.engine()),
+                                plugins.engines().mixingForm(String.valueOf(config.engine()))));
         BilevelHalves halves =
                 BilevelHalves.of(
                         inputs.data()
