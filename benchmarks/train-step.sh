@@ -16,10 +16,12 @@
 # docs/benchmarks.md, "Training step of found networks"). Environment: STEPS (timed steps, default
 # 30), WARMUP (untimed steps first, default 5), ISAS (the ONEDNN_MAX_CPU_ISA values djl-nas runs
 # with, default "SSE41", the launcher's; e.g. "SSE41 ALL"), PYTHON (default /usr/bin/python3,
-# Debian's, which has python3-torch). Both sides run with the launcher's threads: 2 intra-op
-# threads (the cores), 1 inter-op thread, OMP_WAIT_POLICY=ACTIVE unless set. Prints one line per
-# run with the load average, then the median ms/step of each side over the rounds and the median
-# of the per-round ratios (djl-nas / reference; below 1 means djl-nas is faster).
+# Debian's, which has python3-torch), THREADS (intra-op threads of both sides, default the cores,
+# as the launcher sets). Both sides run with 1 inter-op thread and OMP_WAIT_POLICY=ACTIVE (the
+# launcher's) unless set. Prints one line per run with the load average, then per side the median
+# wall ms/step over the rounds and the median of the per-round ratios (djl-nas / reference; below
+# 1 means djl-nas is faster), and the same for the process's CPU ms/step (all threads), which
+# other processes' load changes less (with THREADS=1 OMP_WAIT_POLICY=PASSIVE it is the work).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 rounds="${1:-3}"
@@ -28,6 +30,7 @@ steps="${STEPS:-30}"
 warmup="${WARMUP:-5}"
 isas="${ISAS:-SSE41}"
 python="${PYTHON:-/usr/bin/python3}"
+threads="${THREADS:-$(nproc)}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-ACTIVE}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -43,21 +46,21 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 
 grep -o 'avx[0-9a-z_]*' /proc/cpuinfo | sort -u | tr '\n' ' ' | sed 's/^/CPU flags: /'
 echo
-echo "$(nproc) cores; OMP_WAIT_POLICY=$OMP_WAIT_POLICY; $steps steps after $warmup warm-up steps, batch 64"
+echo "$(nproc) cores, $threads intra-op threads, OMP_WAIT_POLICY=$OMP_WAIT_POLICY; $steps steps after $warmup warm-up steps, batch 64"
 for round in $(seq 1 "$rounds"); do
     for network in small-cnn darts; do
         for isa in $isas; do
             before="$(load)"
             # shellcheck disable=SC2046 # the network's arguments are words
-            ONEDNN_MAX_CPU_ISA="$isa" "$root/nas" bench-engine training $(network_args "$network") \
+            ONEDNN_MAX_CPU_ISA="$isa" NAS_JAVA_OPTS="${NAS_JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=$threads" "$root/nas" bench-engine training $(network_args "$network") \
                 --warmup "$warmup" --steps "$steps" >"$work/$round-$network-djl-$isa.json"
-            echo "round $round $network djl-nas ISA=$isa: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["msPerStep"], "ms/step,", r["parameters"], "parameters")' "$work/$round-$network-djl-$isa.json") (load $before)"
+            echo "round $round $network djl-nas ISA=$isa: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["msPerStep"], "ms/step,", r["cpuMsPerStep"], "CPU ms/step,", r["parameters"], "parameters")' "$work/$round-$network-djl-$isa.json") (load $before)"
         done
         if [[ -n "$driver" ]]; then
             before="$(load)"
-            "$python" "$driver" "$network" --warmup "$warmup" --steps "$steps" \
+            "$python" "$driver" "$network" --warmup "$warmup" --steps "$steps" --threads "$threads" \
                 >"$work/$round-$network-reference.json"
-            echo "round $round $network reference: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["msPerStep"], "ms/step,", r["parameters"], "parameters, torch", r["torch"])' "$work/$round-$network-reference.json") (load $before)"
+            echo "round $round $network reference: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["msPerStep"], "ms/step,", r["cpuMsPerStep"], "CPU ms/step,", r["parameters"], "parameters, torch", r["torch"])' "$work/$round-$network-reference.json") (load $before)"
         fi
     done
 done
@@ -69,19 +72,22 @@ from pathlib import Path
 work, rounds, isas, driver = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3].split(), sys.argv[4]
 def read(round, network, side):
     return json.loads((work / f"{round}-{network}-{side}.json").read_text())
+def column(runs, reference, key):
+    text = f"{statistics.median(r[key] for r in runs):10.2f}"
+    if reference:
+        ratios = [r[key] / p[key] for r, p in zip(runs, reference)]
+        text += f" {statistics.median(ratios):5.2f} ({', '.join(f'{x:.2f}' for x in ratios)})"
+    return text
 print()
-print("network    side                 median ms/step  " + ("median ratio (per round)" if driver else ""))
+print("network    side                 wall ms/step [ratio (per round)]   CPU ms/step [ratio (per round)]")
 for network in ("small-cnn", "darts"):
     reference = [read(r, network, "reference") for r in range(1, rounds + 1)] if driver else []
     for isa in isas:
         djl = [read(r, network, f"djl-{isa}") for r in range(1, rounds + 1)]
-        line = f"{network:10} djl-nas ISA={isa:8} {statistics.median(d['msPerStep'] for d in djl):14.2f}"
-        if reference:
-            ratios = [d["msPerStep"] / p["msPerStep"] for d, p in zip(djl, reference)]
-            line += f"  {statistics.median(ratios):.2f} ({', '.join(f'{x:.2f}' for x in ratios)})"
-            if djl[0]["parameters"] != reference[0]["parameters"]:
-                line += f"  PARAMETERS DIFFER: {djl[0]['parameters']} vs {reference[0]['parameters']}"
+        line = f"{network:10} djl-nas ISA={isa:8} {column(djl, reference, 'msPerStep')}   {column(djl, reference, 'cpuMsPerStep')}"
+        if reference and djl[0]["parameters"] != reference[0]["parameters"]:
+            line += f"  PARAMETERS DIFFER: {djl[0]['parameters']} vs {reference[0]['parameters']}"
         print(line)
     if reference:
-        print(f"{network:10} reference            {statistics.median(p['msPerStep'] for p in reference):14.2f}")
+        print(f"{network:10} reference            {column(reference, [], 'msPerStep')}   {column(reference, [], 'cpuMsPerStep')}")
 PY

@@ -15,6 +15,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -171,6 +172,8 @@ final class BenchEngineCommand implements Callable<Integer> {
         int totalSteps = warmup + steps;
         double[] millis = new double[steps];
         long parameters;
+        long cpuStart = 0;
+        double cpuMillis;
         try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(name), name)) {
             model.setBlock(block);
             DefaultTrainingConfig config =
@@ -183,6 +186,9 @@ final class BenchEngineCommand implements Callable<Integer> {
                 float[] labels = labels(batch, classes(task), 2);
                 parameters = parameterCount(block);
                 for (int step = -warmup; step < steps; step++) {
+                    if (step == 0) {
+                        cpuStart = processCpuNanos();
+                    }
                     long start = System.nanoTime();
                     // Every array of a step lives on the step's manager and is freed with it.
                     try (NDManager stepManager = model.getNDManager().newSubManager()) {
@@ -194,6 +200,7 @@ final class BenchEngineCommand implements Callable<Integer> {
                         millis[step] = (System.nanoTime() - start) / 1e6;
                     }
                 }
+                cpuMillis = (processCpuNanos() - cpuStart) / 1e6 / steps;
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -205,6 +212,7 @@ final class BenchEngineCommand implements Callable<Integer> {
         result.put("batch", batch);
         result.put("steps", steps);
         result.put("msPerStep", median(millis));
+        result.put("cpuMsPerStep", Math.round(cpuMillis * 100) / 100.0);
         result.put("peakMemory", PeakMemory.measure());
         return result;
     }
@@ -331,6 +339,13 @@ final class BenchEngineCommand implements Callable<Integer> {
             values[i] = (float) random.nextDouble();
         }
         return values;
+    }
+
+    /** The CPU time of the whole process so far, every thread's: work, whatever the load. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static int classes(Task task) {

@@ -42,6 +42,7 @@ class BenchEngineCommandTest {
         assertThat(result.get("batch").asInt()).isEqualTo(8);
         assertThat(result.get("steps").asInt()).isEqualTo(3);
         assertThat(result.get("msPerStep").asDouble()).isBetween(0.01, 60_000.0);
+        assertThat(result.get("cpuMsPerStep").asDouble()).isBetween(0.01, 120_000.0);
     }
 
     @Test
