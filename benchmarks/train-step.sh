@@ -11,11 +11,12 @@
 #
 #   benchmarks/train-step.sh [ROUNDS] [REFERENCE_DRIVER]    (defaults: 3 rounds, no reference)
 #
-# REFERENCE_DRIVER is run as `$PYTHON DRIVER small-cnn|darts --warmup N --steps N` and prints one
-# JSON object with `msPerStep` and `parameters`; it is not part of this repository (its recipe:
-# docs/benchmarks.md, "Training step of found networks"). Environment: STEPS (timed steps, default
-# 30), WARMUP (untimed steps first, default 5), ISAS (the ONEDNN_MAX_CPU_ISA values djl-nas runs
-# with, default "SSE41", the launcher's; e.g. "SSE41 ALL"), PYTHON (default /usr/bin/python3,
+# REFERENCE_DRIVER is run as `$PYTHON DRIVER small-cnn|darts --warmup N --steps N --threads T`
+# and prints one JSON object with `msPerStep`, `cpuMsPerStep`, `parameters` and `torch`; it is not
+# part of this repository (its recipe: docs/benchmarks.md, "Training step of found networks").
+# Environment: STEPS (timed steps, default 30), WARMUP (untimed steps first, default 30: the JVM
+# compiles the step's code during the first ones), ISAS (the ONEDNN_MAX_CPU_ISA values djl-nas
+# runs with, default "SSE41", the launcher's; e.g. "SSE41 ALL"), PYTHON (default /usr/bin/python3,
 # Debian's, which has python3-torch), THREADS (intra-op threads of both sides, default the cores,
 # as the launcher sets). Both sides run with 1 inter-op thread and OMP_WAIT_POLICY=ACTIVE (the
 # launcher's) unless set. Prints one line per run with the load average, then per side the median
@@ -27,7 +28,7 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 rounds="${1:-3}"
 driver="${2:-}"
 steps="${STEPS:-30}"
-warmup="${WARMUP:-5}"
+warmup="${WARMUP:-30}"
 isas="${ISAS:-SSE41}"
 python="${PYTHON:-/usr/bin/python3}"
 threads="${THREADS:-$(nproc)}"
