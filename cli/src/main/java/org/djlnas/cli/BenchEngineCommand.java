@@ -341,7 +341,7 @@ final class BenchEngineCommand implements Callable<Integer> {
         return values;
     }
 
-    /** The CPU time of the whole process so far, every thread's: work, whatever the load. */
+    /** The CPU time of the whole process so far, every thread's (less moved by other load). */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean())
