@@ -9,11 +9,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,8 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.data.Task;
 import org.djlnas.api.engine.DeviceChoice;
@@ -38,18 +42,24 @@ import org.djlnas.runtime.training.TrainingRecipe;
 import org.djlnas.runtime.training.TrainingSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nas bench-engine}: the engine benchmark behind {@code benchmarks/engines.sh}, hidden from
- * the help. {@code training} times training steps of one NAS-Bench-201 network on one engine, with
- * the search's training recipe and loop ({@link TrainingLoop}; run it once per process, so the peak
- * memory is that engine's); {@code inference} initialises the same network on the training engine,
- * and times a forward pass of a batch with those weights on every engine found that runs blocks,
- * and on every engine found that exports, through its export.
+ * {@code nas bench-engine}: the engine benchmark behind {@code benchmarks/engines.sh} and {@code
+ * benchmarks/train-step.sh}, hidden from the help. {@code training} times training steps of one
+ * network on one engine, with the search's training recipe and loop ({@link TrainingLoop}; run it
+ * once per process, so the peak memory is that engine's); {@code inference} initialises the same
+ * network on the training engine, and times a forward pass of a batch with those weights on every
+ * engine found that runs blocks, and on every engine found that exports, through its export.
+ *
+ * <p>The network is a NAS-Bench-201 network by default, or any architecture of any space given with
+ * {@code --space}, {@code --space-opt} and {@code --arch} as for {@code nas retrain}: the space's
+ * compiled network (a {@code darts} architecture gives its evaluation network, not the supernet),
+ * on 1×28×28 images.
  */
 @Command(
         name = "bench-engine",
@@ -80,6 +90,16 @@ final class BenchEngineCommand implements Callable<Integer> {
                             + " (default: as for nas search).")
     private @Nullable String engine;
 
+    @Mixin private SpaceOptions spaceOptions = new SpaceOptions();
+
+    @Option(
+            names = "--arch",
+            paramLabel = "FILE|JSON",
+            description =
+                    "The architecture to time, with --space: a JSON file, or the JSON itself"
+                            + " (default: a NAS-Bench-201 network, C=8, one cell per stage).")
+    private @Nullable String arch;
+
     @Option(names = "--batch", paramLabel = "N", description = "Batch size.")
     private int batch = 64;
 
@@ -103,20 +123,41 @@ final class BenchEngineCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The task of the timed network: nas-bench-201's ten outputs. */
-    private static final Task TEN_CLASSES =
-            new Task.Classification(
-                    java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList());
+    /** The space setting that gives the number of classes, when a space declares it. */
+    private static final String CLASSES = "classes";
 
     private SearchSpace space() {
-        return Main.plugins(spec)
-                .space(
-                        "nas-bench-201",
-                        Map.of("channels", "8", "cells", "1", "input-channels", "1"));
+        if (spaceOptions.givenId().isEmpty()) {
+            if (arch != null || spaceOptions.anyGiven()) {
+                throw new IllegalArgumentException(
+                        "--arch, --space-opt, --space-settings and --classes need --space ID");
+            }
+            return Main.plugins(spec)
+                    .space(
+                            "nas-bench-201",
+                            Map.of("channels", "8", "cells", "1", "input-channels", "1"));
+        }
+        if (arch == null) {
+            throw new IllegalArgumentException(
+                    "--space " + spaceOptions.id() + " needs --arch FILE|JSON, the architecture");
+        }
+        return spaceOptions.create(Main.plugins(spec), OptionalInt.of((int) IMAGE.get(0)));
     }
 
-    private static Architecture architecture(SearchSpace space) {
-        return ((BenchmarkStringCodec) space).fromBenchmarkString(CELL);
+    private Architecture architecture(SearchSpace space) {
+        if (arch == null) {
+            return ((BenchmarkStringCodec) space).fromBenchmarkString(CELL);
+        }
+        return space.validate(ArchitectureReader.read(arch));
+    }
+
+    /** The task of the timed network: classification into the space's classes (default 10). */
+    private static Task task(SearchSpace space) {
+        Object classes = space.settings().asMap().getOrDefault(CLASSES, 10);
+        return new Task.Classification(
+                IntStream.range(0, ((Number) classes).intValue())
+                        .mapToObj(Integer::toString)
+                        .toList());
     }
 
     private Map<String, Object> training() throws TrialFailedException {
@@ -125,21 +166,29 @@ final class BenchEngineCommand implements Callable<Integer> {
                         .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
                         .getEngineName();
         SearchSpace space = space();
-        Block block = space.compile(architecture(space));
+        Architecture architecture = architecture(space);
+        Block block = space.compile(architecture);
+        Task task = task(space);
         int totalSteps = warmup + steps;
         double[] millis = new double[steps];
+        long parameters;
+        long cpuStart = 0;
+        double cpuMillis;
         try (Model model = Model.newInstance("bench", DeviceChoice.forEngine(name), name)) {
             model.setBlock(block);
             DefaultTrainingConfig config =
-                    TrainingRecipe.config(
-                            block, TrainingSettings.defaults(), totalSteps, TEN_CLASSES);
+                    TrainingRecipe.config(block, TrainingSettings.defaults(), totalSteps, task);
             try (Trainer trainer = model.newTrainer(config)) {
                 Engine.getEngine(name).setRandomSeed(1);
                 trainer.initialize(new Shape(batch).addAll(IMAGE));
                 TrainingLoop loop = new TrainingLoop(trainer, totalSteps);
                 float[] images = uniform(batch * IMAGE.size(), 1);
-                float[] labels = labels(batch, 2);
+                float[] labels = labels(batch, classes(task), 2);
+                parameters = parameterCount(block);
                 for (int step = -warmup; step < steps; step++) {
+                    if (step == 0) {
+                        cpuStart = processCpuNanos();
+                    }
                     long start = System.nanoTime();
                     // Every array of a step lives on the step's manager and is freed with it.
                     try (NDManager stepManager = model.getNDManager().newSubManager()) {
@@ -151,14 +200,19 @@ final class BenchEngineCommand implements Callable<Integer> {
                         millis[step] = (System.nanoTime() - start) / 1e6;
                     }
                 }
+                cpuMillis = (processCpuNanos() - cpuStart) / 1e6 / steps;
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("engine", name);
         result.put("engineVersion", Engine.getEngine(name).getVersion());
+        result.put("space", space.id());
+        result.put("architectureId", architecture.id());
+        result.put("parameters", parameters);
         result.put("batch", batch);
         result.put("steps", steps);
         result.put("msPerStep", median(millis));
+        result.put("cpuMsPerStep", Math.round(cpuMillis * 100) / 100.0);
         result.put("peakMemory", PeakMemory.measure());
         return result;
     }
@@ -287,11 +341,30 @@ final class BenchEngineCommand implements Callable<Integer> {
         return values;
     }
 
-    private static float[] labels(int size, long seed) {
+    /** The CPU time of the whole process so far, every thread's (less moved by other load). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static int classes(Task task) {
+        return ((Task.Classification) task).classNames().size();
+    }
+
+    /** The trainable parameters of an initialised block. */
+    private static long parameterCount(Block block) {
+        return block.getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+
+    private static float[] labels(int size, int classes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] values = new float[size];
         for (int i = 0; i < size; i++) {
-            values[i] = random.nextInt(10);
+            values[i] = random.nextInt(classes);
         }
         return values;
     }
