@@ -34,19 +34,4 @@ public record OneShotContext(
         requireNonNull(engine, "engine is null");
         requireNonNull(mixingForm, "mixingForm is null");
     }
-
-    /**
-     * A context whose supernet computes its mixed operations in the default form, {@link
-     * MixingForm#LOOPED}.
-     *
-     * @param space the space, which can build a supernet
-     * @param settings the strategy's resolved settings
-     * @param seed the seed of everything random in the search
-     * @param budget the search's epochs
-     * @param engine the DJL engine to train on
-     */
-    public OneShotContext(
-            OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
-        this(space, settings, seed, budget, engine, MixingForm.LOOPED);
-    }
 }

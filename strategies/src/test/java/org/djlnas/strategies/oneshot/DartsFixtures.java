@@ -15,6 +15,7 @@ import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.spaces.darts.DartsProvider;
@@ -90,7 +91,8 @@ final class DartsFixtures {
                 Settings.defaults("strategy", DartsSettings.specs(1)),
                 seed,
                 new Budget(epochs, 0),
-                ENGINE);
+                ENGINE,
+                MixingForm.LOOPED);
     }
 
     /** The classes of the synthetic images: which third of the rows is brightest. */

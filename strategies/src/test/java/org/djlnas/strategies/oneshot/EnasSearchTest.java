@@ -25,6 +25,7 @@ import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.EdgePath;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.spaces.textnas.TextNasProvider;
@@ -229,7 +230,8 @@ class EnasSearchTest {
                 Settings.resolve("strategy 'enas'", EnasSettings.specs(), given),
                 seed,
                 new Budget(epochs, 0),
-                DartsFixtures.ENGINE);
+                DartsFixtures.ENGINE,
+                MixingForm.LOOPED);
     }
 
     private static OneShotResult search(

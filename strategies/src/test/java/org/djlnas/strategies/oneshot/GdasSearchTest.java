@@ -22,6 +22,7 @@ import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.testing.EpochRecords;
@@ -215,7 +216,12 @@ class GdasSearchTest {
                                 "arch-weight-decay", "0"));
         OneShotContext context =
                 new OneShotContext(
-                        space, settings, seed, new Budget(epochs, 0), DartsFixtures.ENGINE);
+                        space,
+                        settings,
+                        seed,
+                        new Budget(epochs, 0),
+                        DartsFixtures.ENGINE,
+                        MixingForm.LOOPED);
         return provider.create(context).search(data, checkpoints, journaled, listener);
     }
 }

@@ -17,6 +17,7 @@ import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 import org.djlnas.spaces.textnas.TextNasProvider;
@@ -145,7 +146,8 @@ class SposSearchTest {
                         Settings.defaults("strategy", SposSettings.specs()),
                         SEED,
                         new Budget(1, 0),
-                        DartsFixtures.ENGINE);
+                        DartsFixtures.ENGINE,
+                        MixingForm.LOOPED);
 
         OneShotResult result =
                 new SposSearch(context, moreBatchesThanTheDataHas)
@@ -173,7 +175,8 @@ class SposSearchTest {
                         Settings.defaults("strategy", SposSettings.specs()),
                         seed,
                         new Budget(epochs, 0),
-                        DartsFixtures.ENGINE);
+                        DartsFixtures.ENGINE,
+                        MixingForm.LOOPED);
         return new SposSearch(context, settings()).search(data, checkpoints, journaled, listener);
     }
 

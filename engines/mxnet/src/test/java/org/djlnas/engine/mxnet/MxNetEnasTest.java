@@ -151,7 +151,8 @@ class MxNetEnasTest {
                         Settings.resolve("strategy", provider.settings(), SETTINGS),
                         SEED,
                         new Budget(epochs, 0),
-                        MxNetSupport.ENGINE_NAME);
+                        MxNetSupport.ENGINE_NAME,
+                        new MxNetSupport().mixingForm());
         return provider.create(context).search(data, checkpoints, journaled, listener);
     }
 }

@@ -188,7 +188,12 @@ class MxNetSposTest {
                                 "validation-batches", "2"));
         OneShotContext context =
                 new OneShotContext(
-                        space, settings, 11, new Budget(EPOCHS, 0), MxNetSupport.ENGINE_NAME);
+                        space,
+                        settings,
+                        11,
+                        new Budget(EPOCHS, 0),
+                        MxNetSupport.ENGINE_NAME,
+                        new MxNetSupport().mixingForm());
         return strategy.create(context)
                 .search(
                         FashionMnistHalves.of(source, EXAMPLES_PER_HALF),
