@@ -2,6 +2,8 @@ package org.djlnas.api.oneshot;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
@@ -14,9 +16,18 @@ import org.djlnas.api.trial.Budget;
  * @param seed the seed of everything random in the search
  * @param budget the search's epochs
  * @param engine the DJL engine to train on
+ * @param metaStart a meta-trained supernet folder (written by Reptile meta-training) whose shared
+ *     weights and α the search starts from instead of its seeded initialisation, if given; only
+ *     strategies whose provider says {@link OneShotStrategyProvider#startsFromMetaTraining()} use
+ *     it
  */
 public record OneShotContext(
-        OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
+        OneShotSpace space,
+        Settings settings,
+        long seed,
+        Budget budget,
+        String engine,
+        Optional<Path> metaStart) {
 
     /** Validates the fields. */
     public OneShotContext {
@@ -24,5 +35,20 @@ public record OneShotContext(
         requireNonNull(settings, "settings is null");
         requireNonNull(budget, "budget is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(metaStart, "metaStart is null");
+    }
+
+    /**
+     * A context whose search starts from its seeded initialisation.
+     *
+     * @param space the space
+     * @param settings the strategy's resolved settings
+     * @param seed the seed
+     * @param budget the search's epochs
+     * @param engine the DJL engine
+     */
+    public OneShotContext(
+            OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
+        this(space, settings, seed, budget, engine, Optional.empty());
     }
 }
