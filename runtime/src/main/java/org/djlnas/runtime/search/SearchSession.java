@@ -250,7 +250,10 @@ public final class SearchSession implements AutoCloseable {
                             plugins,
                             folder,
                             SearchSetup.openData(config, plugins),
-                            journaledPriors(store, config));
+                            // a one-shot search's warmStart is a meta-trained supernet, no trials
+                            plugins.isOneShot(config.strategy())
+                                    ? List.of()
+                                    : journaledPriors(store, config));
             JournaledInputs now = JournaledInputs.of(inputs.evaluator());
             Optional<JournaledInputs> then =
                     store.readMeta(JournaledInputs.META_KEY).map(JournaledInputs::fromJson);
@@ -476,7 +479,8 @@ public final class SearchSession implements AutoCloseable {
                                 strategySettings(provider.settings()),
                                 TrialSeeds.strategy(config.seed()),
                                 config.budget(),
-                                String.valueOf(config.engine())));
+                                String.valueOf(config.engine()),
+                                MetaStarts.of(config, plugins)));
         BilevelHalves halves =
                 BilevelHalves.of(
                         inputs.data()

@@ -122,13 +122,7 @@ public final class SearchSetup {
         if (plugins.isOneShot(config.strategy())) {
             SearchGoals.checkOneShot(config);
             checkOneShot(config, plugins, space);
-            if (!config.warmStart().isEmpty()) {
-                throw new IllegalArgumentException(
-                        "`warmStart` is given; strategy '"
-                                + config.strategy()
-                                + "' trains one supernet and cannot start from earlier"
-                                + " experiments' trials");
-            }
+            MetaStarts.of(config, plugins);
             return;
         }
         SearchGoals.check(config, plugins);
