@@ -359,7 +359,8 @@ public final class SearchSetup {
      * @throws IllegalArgumentException naming an experiment that cannot be started from
      */
     static List<PriorTrial> priors(ExperimentConfig config, Plugins plugins) {
-        if (config.warmStart().isEmpty()) {
+        // a one-shot search's warmStart is a meta-trained supernet (MetaStarts), not trials
+        if (config.warmStart().isEmpty() || plugins.isOneShot(config.strategy())) {
             return List.of();
         }
         return WarmStart.read(
