@@ -11,8 +11,11 @@
 # supernet and data.
 #
 # Threads: the launcher's defaults (PyTorch intra-op threads = cores, one inter-op thread,
-# OMP_WAIT_POLICY=PASSIVE, ONEDNN_MAX_CPU_ISA=AVX). Needs python3 to summarise the JSON results.
+# ONEDNN_MAX_CPU_ISA=SSE41), but OMP_WAIT_POLICY=PASSIVE unless set: the launcher's ACTIVE
+# (spinning) OpenMP threads made a SPOS step 15 times slower on the shared 2-core machine
+# (docs/benchmarks.md, "OpenMP wait policy"). Needs python3 to summarise the JSON results.
 set -euo pipefail
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 steps="${1:-10}"
 orders="${2:-1 2}"

@@ -183,6 +183,21 @@ class SearchCommandTest {
                         "--out",
                         out.toString()),
                 "'order' is 3");
+        System.setProperty("nas.mixing-form", "fused");
+        try {
+            assertOneLineError(
+                    CliRun.of(
+                            "search",
+                            "--space",
+                            "darts",
+                            "--strategy",
+                            "darts",
+                            "--out",
+                            out.toString()),
+                    "nas.mixing-form is 'fused'; expected looped or stacked");
+        } finally {
+            System.clearProperty("nas.mixing-form");
+        }
         assertThat(out).doesNotExist();
     }
 

@@ -92,7 +92,16 @@ public final class CellBlock extends AbstractBlock implements PortableBlock {
                                 .get(edge)
                                 .forward(parameterStore, new NDList(in), training, params)
                                 .singletonOrThrow();
-                sum = sum == null ? out : sum.add(out);
+                if (sum == null) {
+                    sum = out;
+                } else {
+                    NDArray total = sum.add(out);
+                    // A sum's operands are not needed by the gradient tape: let go of them now
+                    // rather than when the whole pass is closed (a node's states stay).
+                    closeUnlessState(sum, states, node);
+                    closeUnlessState(out, states, node);
+                    sum = total;
+                }
                 edge++;
             }
             if (sum == null) {
@@ -101,14 +110,32 @@ public final class CellBlock extends AbstractBlock implements PortableBlock {
             }
             states[node] = sum;
         }
+        NDArray result;
         if (output == CellOutput.LAST_NODE) {
-            return new NDList(states[inputs + nodes - 1]);
+            result = states[inputs + nodes - 1];
+        } else {
+            NDList intermediate = new NDList(nodes);
+            for (int node = inputs; node < inputs + nodes; node++) {
+                intermediate.add(states[node]);
+            }
+            result = NDArrays.concat(intermediate, 1);
         }
-        NDList intermediate = new NDList(nodes);
         for (int node = inputs; node < inputs + nodes; node++) {
-            intermediate.add(states[node]);
+            if (states[node] != result) {
+                closeUnlessState(states[node], states, inputs);
+            }
         }
-        return new NDList(NDArrays.concat(intermediate, 1));
+        return new NDList(result);
+    }
+
+    /** Closes an array of this pass unless it is one of the first {@code count} states. */
+    private static void closeUnlessState(NDArray array, NDArray[] states, int count) {
+        for (int i = 0; i < count; i++) {
+            if (states[i] == array) {
+                return;
+            }
+        }
+        array.close();
     }
 
     @Override

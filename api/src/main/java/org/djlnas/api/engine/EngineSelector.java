@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.djlnas.api.plugin.Discovery;
+import org.djlnas.api.supernet.MixingForm;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,9 @@ public final class EngineSelector {
 
     /** The system property that names the engine to use. */
     public static final String ENGINE_PROPERTY = "nas.engine";
+
+    /** The system property that chooses the mixed operations' form on every engine. */
+    public static final String MIXING_FORM_PROPERTY = "nas.mixing-form";
 
     private final Map<String, EngineSupport> supports;
     private final Function<String, @Nullable String> environment;
@@ -148,6 +152,35 @@ public final class EngineSelector {
                 .findFirst()
                 .map(EngineSupport::updatesRunningStatisticsInBackward)
                 .orElse(true);
+    }
+
+    /**
+     * Tells how an engine's supernets should compute their mixed operations (see {@link
+     * EngineSupport#mixingForm()}), unless the property {@value #MIXING_FORM_PROPERTY} (a system
+     * property or environment variable) ({@code looped} or {@code stacked}) chooses one for every
+     * engine, as the benchmarks comparing the forms do.
+     *
+     * @param engineName the engine's name, in any case
+     * @return the form the property names, else what the engine's module declares, else {@link
+     *     MixingForm#LOOPED} if no module on the class path describes the engine
+     * @throws IllegalArgumentException if the property names no form
+     */
+    public MixingForm mixingForm(String engineName) {
+        String chosen = environment.apply(MIXING_FORM_PROPERTY);
+        if (chosen != null) {
+            for (MixingForm form : MixingForm.values()) {
+                if (form.name().equalsIgnoreCase(chosen.strip())) {
+                    return form;
+                }
+            }
+            throw new IllegalArgumentException(
+                    MIXING_FORM_PROPERTY + " is '" + chosen + "'; expected looped or stacked");
+        }
+        return supports.values().stream()
+                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
+                .findFirst()
+                .map(EngineSupport::mixingForm)
+                .orElse(MixingForm.LOOPED);
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.training.GradientCollector;
 import java.util.Optional;
 import java.util.Set;
+import org.djlnas.api.supernet.MixingForm;
 
 /**
  * What djl-nas knows of one DJL engine: its name, what it can do, and the settings it needs before
@@ -42,6 +43,17 @@ public interface EngineSupport {
      */
     default boolean updatesRunningStatisticsInBackward() {
         return false;
+    }
+
+    /**
+     * Tells how a supernet's mixed operations should compute their weighted sums on this engine:
+     * the same numbers either way, through the operations that cost the engine less time or memory
+     * (measured in docs/benchmarks.md).
+     *
+     * @return {@link MixingForm#LOOPED}, the default, or {@link MixingForm#STACKED}
+     */
+    default MixingForm mixingForm() {
+        return MixingForm.LOOPED;
     }
 
     /**

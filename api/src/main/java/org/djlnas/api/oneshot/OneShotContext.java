@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.Budget;
 
@@ -16,6 +17,8 @@ import org.djlnas.api.trial.Budget;
  * @param seed the seed of everything random in the search
  * @param budget the search's epochs
  * @param engine the DJL engine to train on
+ * @param mixingForm how the supernet's mixed operations compute their sums on that engine ({@link
+ *     org.djlnas.api.engine.EngineSupport#mixingForm()})
  * @param metaStart a meta-trained supernet folder (written by Reptile meta-training) whose shared
  *     weights and α the search starts from instead of its seeded initialisation, if given; only
  *     strategies whose provider says {@link OneShotStrategyProvider#startsFromMetaTraining()} use
@@ -27,6 +30,7 @@ public record OneShotContext(
         long seed,
         Budget budget,
         String engine,
+        MixingForm mixingForm,
         Optional<Path> metaStart) {
 
     /** Validates the fields. */
@@ -35,20 +39,42 @@ public record OneShotContext(
         requireNonNull(settings, "settings is null");
         requireNonNull(budget, "budget is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(mixingForm, "mixingForm is null");
         requireNonNull(metaStart, "metaStart is null");
     }
 
     /**
      * A context whose search starts from its seeded initialisation.
      *
-     * @param space the space
+     * @param space the space, which can build a supernet
      * @param settings the strategy's resolved settings
-     * @param seed the seed
+     * @param seed the seed of everything random in the search
      * @param budget the search's epochs
-     * @param engine the DJL engine
+     * @param engine the DJL engine to train on
+     * @param mixingForm how the supernet's mixed operations compute their sums
+     */
+    public OneShotContext(
+            OneShotSpace space,
+            Settings settings,
+            long seed,
+            Budget budget,
+            String engine,
+            MixingForm mixingForm) {
+        this(space, settings, seed, budget, engine, mixingForm, Optional.empty());
+    }
+
+    /**
+     * A context whose supernet computes its mixed operations in the default form, {@link
+     * MixingForm#LOOPED}, and starts from its seeded initialisation.
+     *
+     * @param space the space, which can build a supernet
+     * @param settings the strategy's resolved settings
+     * @param seed the seed of everything random in the search
+     * @param budget the search's epochs
+     * @param engine the DJL engine to train on
      */
     public OneShotContext(
             OneShotSpace space, Settings settings, long seed, Budget budget, String engine) {
-        this(space, settings, seed, budget, engine, Optional.empty());
+        this(space, settings, seed, budget, engine, MixingForm.LOOPED);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.djlnas.api.arch.Architecture;
@@ -32,6 +33,7 @@ public final class ArchitectureWeights {
     private final Map<String, NDArray> alphas;
     private final Map<String, SearchCell> cells;
     private Map<String, EdgePath> paths = Map.of();
+    private MixingForm mixingForm = MixingForm.LOOPED;
 
     private ArchitectureWeights(Map<String, NDArray> alphas, Map<String, SearchCell> cells) {
         this.alphas = alphas;
@@ -183,6 +185,25 @@ public final class ArchitectureWeights {
             }
         }
         choosePaths(chosen);
+    }
+
+    /**
+     * Chooses how every {@link MixedOp} computes its mixture: the form the engine declares ({@link
+     * org.djlnas.api.engine.EngineSupport#mixingForm()}); the result is the same either way.
+     *
+     * @param form the form; {@link MixingForm#LOOPED} until set
+     */
+    public void setMixingForm(MixingForm form) {
+        this.mixingForm = Objects.requireNonNull(form, "form is null");
+    }
+
+    /**
+     * Returns how mixed operations compute their mixture.
+     *
+     * @return the form
+     */
+    public MixingForm mixingForm() {
+        return mixingForm;
     }
 
     /** Goes back to computing every edge's full mixture. */

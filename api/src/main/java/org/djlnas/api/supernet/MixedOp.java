@@ -1,8 +1,10 @@
 package org.djlnas.api.supernet;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -10,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +83,22 @@ public final class MixedOp extends AbstractBlock {
         NDArray input = inputs.head();
         NDArray mixing = weights.alpha(edgeLabel).softmax(0);
         mixing.attach(input.getManager());
+        NDArray sum =
+                weights.mixingForm() == MixingForm.STACKED
+                        ? stackedSum(mixing, parameterStore, inputs, training, params)
+                        : loopedSum(mixing, parameterStore, inputs, training, params);
+        mixing.close();
+        return new NDList(sum);
+    }
+
+    /** The mixture as one multiplication and one addition per computed candidate. */
+    private NDArray loopedSum(
+            NDArray mixing,
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            @Nullable PairList<String, Object> params) {
+        NDArray input = inputs.head();
         NDArray sum = null;
         for (int i = 0; i < candidates.size(); i++) {
             Block block = candidates.get(i);
@@ -108,8 +127,61 @@ public final class MixedOp extends AbstractBlock {
                 sum = total;
             }
         }
-        mixing.close();
-        return new NDList(sum);
+        return sum;
+    }
+
+    /**
+     * The mixture as a few large operations: the computed candidates' outputs stacked, multiplied
+     * by their weights reshaped to {@code K×1×…×1}, summed over the stack.
+     */
+    private NDArray stackedSum(
+            NDArray mixing,
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            @Nullable PairList<String, Object> params) {
+        NDArray input = inputs.head();
+        NDManager manager = input.getManager();
+        NDList outputs = new NDList();
+        int[] computed = new int[candidates.size()];
+        int count = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Block block = candidates.get(i);
+            if (block != null) {
+                outputs.add(
+                        block.forward(parameterStore, inputs, training, params).singletonOrThrow());
+                computed[count++] = i;
+            }
+        }
+        NDArray stacked = NDArrays.stack(outputs);
+        // The stack holds copies; the tape keeps whatever it needs of the outputs themselves.
+        for (NDArray out : outputs) {
+            if (out != input) {
+                out.close();
+            }
+        }
+        NDArray scales;
+        if (count == candidates.size()) {
+            scales = mixing.reshape(weightShape(count, stacked));
+        } else {
+            try (NDArray indices = manager.create(Arrays.copyOf(computed, count));
+                    NDArray taken = mixing.take(manager, indices)) {
+                scales = taken.reshape(weightShape(count, stacked));
+            }
+        }
+        NDArray weighted = stacked.mul(scales);
+        stacked.close();
+        scales.close();
+        NDArray sum = weighted.sum(new int[] {0});
+        weighted.close();
+        return sum;
+    }
+
+    private static Shape weightShape(int count, NDArray stacked) {
+        long[] dimensions = new long[stacked.getShape().dimension()];
+        Arrays.fill(dimensions, 1);
+        dimensions[0] = count;
+        return new Shape(dimensions);
     }
 
     private NDList singlePath(
@@ -133,7 +205,7 @@ public final class MixedOp extends AbstractBlock {
             zeros.close();
             return new NDList(scaled);
         }
-        NDArray out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+        NDArray out = candidateOutput(block, parameterStore, inputs, training, params);
         if (scale == null) {
             return new NDList(out);
         }
@@ -142,6 +214,31 @@ public final class MixedOp extends AbstractBlock {
             out.close();
         }
         return new NDList(scaled);
+    }
+
+    /**
+     * Computes a candidate and lets go of the Java handles of its intermediate arrays as soon as it
+     * returns, keeping only its output. The gradient tape keeps what the backward pass needs by
+     * itself; without this, every intermediate array of the path (a separable convolution has
+     * eight) would stay allocated until the whole pass is closed.
+     */
+    private static NDArray candidateOutput(
+            Block block,
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            @Nullable PairList<String, Object> params) {
+        NDArray out;
+        try (NDScope intermediates = new NDScope()) {
+            intermediates.suppressNotUsedWarning();
+            out = block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+            NDScope.unregister(out);
+        }
+        if (out != inputs.head()) {
+            // Back into the enclosing scope, if any, which the output would have joined.
+            NDScope.register(out);
+        }
+        return out;
     }
 
     @Override

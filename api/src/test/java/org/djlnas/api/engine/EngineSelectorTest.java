@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.djlnas.api.supernet.MixingForm;
 import org.junit.jupiter.api.Test;
 
 /** Choosing an engine by name, property and fallback, without loading any engine. */
@@ -120,6 +121,44 @@ class EngineSelectorTest {
         assertThat(selector.updatesRunningStatisticsInBackward("pytorch")).isFalse();
         assertThat(selector.updatesRunningStatisticsInBackward("MXNet")).isTrue();
         assertThat(selector.updatesRunningStatisticsInBackward("OnnxRuntime")).isTrue();
+    }
+
+    @Test
+    void mixedOperationsTakeTheFormTheEngineDeclaresUnlessThePropertyChoosesOne() {
+        EngineSupport stacking =
+                new EngineSupport() {
+                    @Override
+                    public String engineName() {
+                        return "MXNet";
+                    }
+
+                    @Override
+                    public Set<EngineCapability> capabilities() {
+                        return EnumSet.of(EngineCapability.TRAIN);
+                    }
+
+                    @Override
+                    public void configureDefaults() {
+                        throw new AssertionError("the engine must not be loaded");
+                    }
+
+                    @Override
+                    public MixingForm mixingForm() {
+                        return MixingForm.STACKED;
+                    }
+                };
+        EngineSelector selector = selector(TRAINER, stacking);
+        assertThat(selector.mixingForm("pytorch")).isEqualTo(MixingForm.LOOPED);
+        assertThat(selector.mixingForm("mxnet")).isEqualTo(MixingForm.STACKED);
+        assertThat(selector.mixingForm("OnnxRuntime")).isEqualTo(MixingForm.LOOPED);
+        environment.put(EngineSelector.MIXING_FORM_PROPERTY, "looped");
+        assertThat(selector.mixingForm("MXNet")).isEqualTo(MixingForm.LOOPED);
+        environment.put(EngineSelector.MIXING_FORM_PROPERTY, "Stacked");
+        assertThat(selector.mixingForm("PyTorch")).isEqualTo(MixingForm.STACKED);
+        environment.put(EngineSelector.MIXING_FORM_PROPERTY, "fused");
+        assertThatThrownBy(() -> selector.mixingForm("PyTorch"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nas.mixing-form is 'fused'; expected looped or stacked");
     }
 
     private static EngineSupport support(String name, Set<EngineCapability> capabilities) {

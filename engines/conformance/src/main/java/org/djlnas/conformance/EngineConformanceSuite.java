@@ -38,6 +38,7 @@ import org.djlnas.api.op.OpContext;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.space.SearchSpace;
 import org.djlnas.api.supernet.ArchitectureWeights;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.TrialState;
 import org.djlnas.runtime.data.FashionMnist;
@@ -268,6 +269,63 @@ public abstract class EngineConformanceSuite {
                 largest = Math.max(largest, maxAbs(gradient));
             }
             assertThat(largest).as("largest α gradient").isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nas-bench-201", "darts"})
+    void mixedOperationsGiveTheSameSumsAndGradientsInEitherForm(String spaceId) {
+        requires(EngineCapability.ARCHITECTURE_GRADIENTS);
+        List<float[]> looped = mixedPass(spaceId, MixingForm.LOOPED);
+        List<float[]> stacked = mixedPass(spaceId, MixingForm.STACKED);
+        String[] names = {"logits", "input gradient", "α gradients"};
+        for (int i = 0; i < names.length; i++) {
+            float[] expected = looped.get(i);
+            // Float rounding only: the forms add the same terms in a different order.
+            assertThat(maxAbsDifference(expected, stacked.get(i)))
+                    .as("%s, stacked against looped (largest %s)", names[i], maxAbs(expected))
+                    .isLessThanOrEqualTo(1e-5 * maxAbs(expected) + 1e-9);
+        }
+    }
+
+    /** One forward and backward pass of a fresh supernet: logits, input and α gradients. */
+    private List<float[]> mixedPass(String spaceId, MixingForm form) {
+        OneShotSpace space = (OneShotSpace) ReferenceNetworks.space(spaceId);
+        try (NDManager manager = newManager()) {
+            ArchitectureWeights alphas =
+                    ArchitectureWeights.create(manager, space.searchCells(), SEED, 1.0);
+            alphas.setMixingForm(form);
+            Block supernet = space.superNet(alphas);
+            initialize(supernet, manager, ReferenceNetworks.batchShape(4));
+            NDArray x = ReferenceNetworks.images(manager, 4, SEED);
+            x.setRequiresGradient(true);
+            NDArray y = ReferenceNetworks.labels(manager, 4, SEED + 1);
+            float[] logits;
+            synchronized (EngineLocks.GRADIENTS) {
+                try (GradientCollector collector =
+                        Engine.getEngine(engineName()).newGradientCollector()) {
+                    NDArray out =
+                            supernet.forward(
+                                            new ParameterStore(manager, false), new NDList(x), true)
+                                    .singletonOrThrow();
+                    logits = out.toFloatArray();
+                    collector.backward(
+                            Loss.softmaxCrossEntropyLoss()
+                                    .evaluate(new NDList(y), new NDList(out)));
+                }
+            }
+            List<Float> alphaGradients = new ArrayList<>();
+            for (NDArray alpha : alphas.arrays()) {
+                for (float value : alpha.getGradient().toFloatArray()) {
+                    alphaGradients.add(value);
+                }
+            }
+            float[] alphaGradient = new float[alphaGradients.size()];
+            for (int i = 0; i < alphaGradient.length; i++) {
+                alphaGradient[i] = alphaGradients.get(i);
+            }
+            assertThat(maxAbs(alphaGradient)).as("largest α gradient, %s", form).isPositive();
+            return List.of(logits, x.getGradient().toFloatArray(), alphaGradient);
         }
     }
 

@@ -378,7 +378,12 @@ public final class PngCharts {
             XYPlot plot = new XYPlot(dataset, epochAxis, rowAxis, renderer);
             plot.setBackgroundPaint(Color.WHITE);
             JFreeChart chart =
-                    chart("architecture weights (softmax of alpha): " + cell.getKey(), plot);
+                    chart(
+                            "architecture weights ("
+                                    + data.mixingWeights().replace("α", "alpha")
+                                    + "): "
+                                    + cell.getKey(),
+                            plot);
             chart.removeLegend();
             PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis());
             legend.setPosition(RectangleEdge.RIGHT);

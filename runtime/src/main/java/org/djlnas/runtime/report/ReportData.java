@@ -1,6 +1,7 @@
 package org.djlnas.runtime.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,22 @@ public record ReportData(
         epochs = List.copyOf(epochs);
         edgeCandidates = Map.copyOf(edgeCandidates);
         cells = List.copyOf(cells);
+    }
+
+    /**
+     * Says what the epochs' per-candidate weights ({@link EpochRow#alphas()}) are, for the charts
+     * that show them: {@code softmax(α)} for the strategies that learn architecture parameters, and
+     * for ENAS, which has none, how often each candidate was on the paths sampled in the epoch.
+     *
+     * @return a short description
+     */
+    @JsonProperty("mixingWeights")
+    public String mixingWeights() {
+        return switch (summary.strategy()) {
+            case "darts", "darts-2nd", "gdas" -> "softmax of α";
+            case "enas" -> "share of the epoch's sampled paths that took the candidate";
+            default -> "weight journaled by the strategy";
+        };
     }
 
     /**

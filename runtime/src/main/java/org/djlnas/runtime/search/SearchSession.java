@@ -37,6 +37,7 @@ import org.djlnas.api.strategy.PriorTrial;
 import org.djlnas.api.strategy.Strategy;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.api.trial.TrialRecord;
+import org.djlnas.runtime.experiment.ConstrainedEvaluator;
 import org.djlnas.runtime.experiment.Experiment;
 import org.djlnas.runtime.experiment.ExperimentListener;
 import org.djlnas.runtime.experiment.ExperimentResult;
@@ -115,7 +116,13 @@ public final class SearchSession implements AutoCloseable {
         checkExecutor(full, plugins);
         SearchSetup.Inputs inputs =
                 SearchSetup.inputs(full, plugins, folder, data, SearchSetup.priors(full, plugins));
-        return start(ExperimentFolder.claim(folder), full, plugins, Optional.of(inputs), data);
+        return start(
+                ExperimentFolder.claim(folder),
+                full,
+                plugins,
+                Optional.of(inputs),
+                data,
+                inputs.priors());
     }
 
     /**
@@ -134,32 +141,34 @@ public final class SearchSession implements AutoCloseable {
         ExperimentConfig full = SearchSetup.withDataSettings(config, plugins, data);
         SearchSetup.check(full, plugins);
         checkExecutor(full, plugins);
+        // The earlier experiments' journals are read once, here, before the folder is claimed.
+        List<PriorTrial> priors = SearchSetup.priors(full, plugins);
         if (!plugins.isOneShot(full.strategy())) {
             // checks the settings as a whole and the earlier experiments, writes nothing
-            SearchSetup.strategy(full, plugins, SearchSetup.priors(full, plugins));
+            SearchSetup.strategy(full, plugins, priors);
         }
-        return start(ExperimentFolder.claimNew(folder), full, plugins, Optional.empty(), data);
+        return start(
+                ExperimentFolder.claimNew(folder), full, plugins, Optional.empty(), data, priors);
     }
 
-    /** Creates the journal in a claimed folder; on failure, removes what was made. */
+    /**
+     * Creates the journal in a claimed folder; on failure, removes what was made. The inputs are
+     * built from {@code priors} unless {@code ready} holds them.
+     */
     private static SearchSession start(
             ExperimentFolder claimed,
             ExperimentConfig config,
             Plugins plugins,
             Optional<SearchSetup.Inputs> ready,
-            Optional<DataSource> data) {
+            Optional<DataSource> data,
+            List<PriorTrial> priors) {
         SqliteExperimentStore store = null;
         boolean journalCreated = false;
         try {
             SearchSetup.Inputs inputs =
                     ready.isPresent()
                             ? ready.get()
-                            : SearchSetup.inputs(
-                                    config,
-                                    plugins,
-                                    claimed.path(),
-                                    data,
-                                    SearchSetup.priors(config, plugins));
+                            : SearchSetup.inputs(config, plugins, claimed.path(), data, priors);
             store =
                     SqliteExperimentStore.create(
                             claimed.path(),
@@ -480,6 +489,7 @@ public final class SearchSession implements AutoCloseable {
                                 TrialSeeds.strategy(config.seed()),
                                 config.budget(),
                                 String.valueOf(config.engine()),
+                                plugins.engines().mixingForm(String.valueOf(config.engine())),
                                 MetaStarts.of(config, plugins)));
         BilevelHalves halves =
                 BilevelHalves.of(
@@ -570,9 +580,28 @@ public final class SearchSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            store.close();
+            closeEvaluator();
         } finally {
-            lock.close();
+            try {
+                store.close();
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * Closes what the evaluator holds open for the search's trials (a distillation teacher), if it
+     * holds anything.
+     */
+    private void closeEvaluator() {
+        Optional<Evaluator> evaluator = inputs.evaluator().map(ConstrainedEvaluator::unwrap);
+        if (evaluator.isPresent() && evaluator.get() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the evaluator: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -229,14 +229,17 @@ public final class SearchSetup {
                             + strategy
                             + "' trains one supernet, expected 1");
         }
-        // Creating the strategy checks its settings as a whole; it loads no engine.
+        // Creating the strategy checks its settings as a whole, and reading the mixed operations'
+        // form checks nas.mixing-form; neither loads an engine.
+        String engine = String.valueOf(config.engine());
         provider.create(
                 new OneShotContext(
                         oneShotSpace,
                         settings,
                         config.seed(),
                         config.budget(),
-                        String.valueOf(config.engine())));
+                        engine,
+                        plugins.engines().mixingForm(engine)));
     }
 
     /**

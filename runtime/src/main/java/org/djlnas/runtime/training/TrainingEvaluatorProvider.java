@@ -122,12 +122,13 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
         TrainingEvaluator training =
                 new TrainingEvaluator(
                         context.space(), data, engine, settings, context.engines(), teacher);
-        return new KeepingWeights(training, context.folder().resolve("trials"));
+        return new KeepingWeights(training, context.folder().resolve("trials"), teacher);
     }
 
     /**
-     * Opens the teacher the settings name, if any. It stays open as long as the program: an
-     * evaluator is used until the search or the worker ends.
+     * Opens the teacher the settings name, if any. It stays open as long as the evaluator, which
+     * closes it when the search that made it ends ({@code AutoCloseable}); a worker process's lasts
+     * as long as the worker.
      */
     private static Optional<Teacher> teacher(
             Settings settings, String engine, EvaluatorContext context, DataSource data)
@@ -173,9 +174,18 @@ public final class TrainingEvaluatorProvider implements EvaluatorProvider {
                 .withRecalibrationBatches(settings.getInt(RECALIBRATION_BATCHES));
     }
 
-    /** Trains each trial, keeps its weights, and tests the best one. */
-    private record KeepingWeights(TrainingEvaluator training, Path trialsFolder)
-            implements Evaluator {
+    /**
+     * Trains each trial, keeps its weights, and tests the best one; owns the teacher, if any, and
+     * closes it when closed.
+     */
+    private record KeepingWeights(
+            TrainingEvaluator training, Path trialsFolder, Optional<Teacher> teacher)
+            implements Evaluator, AutoCloseable {
+
+        @Override
+        public void close() {
+            teacher.ifPresent(Teacher::close);
+        }
 
         @Override
         public String objective() {

@@ -309,7 +309,7 @@ function render(status) {
       (byCell[cell] = byCell[cell] || []).push(edge);
     });
     Object.keys(byCell).sort().forEach(function (cell) {
-      section('Architecture weights: ' + cell, 'softmax of α for every candidate of every edge (rows), per epoch (columns)');
+      section('Architecture weights: ' + cell, data.mixingWeights + ', for every candidate of every edge (rows), per epoch (columns)');
       var rows = [], cellsData = [], max = 0;
       byCell[cell].sort(edgeOrder).forEach(function (edge) {
         var names = data.edgeCandidates[edge] || [];

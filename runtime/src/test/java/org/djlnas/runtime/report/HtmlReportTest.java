@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +76,23 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<script>alert(1)");
         assertThat(JSON.readTree(embedded(html)).get("trials").get(0).get("error").asText())
                 .isEqualTo("</script><script>alert(1)</script>");
+    }
+
+    @Test
+    void theWeightsChartsSayWhatTheWeightsAre() throws Exception {
+        Map<String, String> meanings = new LinkedHashMap<>();
+        for (String strategy : List.of("darts", "gdas", "enas")) {
+            Path experiment = folder.resolve(strategy);
+            Journals.oneShot(experiment, 2, strategy);
+            String html = HtmlReport.render(new ReportReader(Journals.PLUGINS).read(experiment));
+            meanings.put(strategy, JSON.readTree(embedded(html)).get("mixingWeights").asText());
+        }
+
+        assertThat(meanings)
+                .containsEntry("darts", "softmax of α")
+                .containsEntry("gdas", "softmax of α")
+                .containsEntry(
+                        "enas", "share of the epoch's sampled paths that took the candidate");
     }
 
     @Test

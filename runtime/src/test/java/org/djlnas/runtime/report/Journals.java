@@ -127,11 +127,19 @@ final class Journals {
 
     /** A DARTS search of a few epochs: derived architectures and every edge's mixing weights. */
     static void darts(Path folder, int epochs) {
+        oneShot(folder, epochs, "darts");
+    }
+
+    /**
+     * A one-shot search of a few epochs on the DARTS space: derived architectures and every edge's
+     * per-candidate weights, as the strategy would journal them.
+     */
+    static void oneShot(Path folder, int epochs, String strategy) {
         ExperimentConfig config =
                 ExperimentConfig.builder()
                         .setSpace("darts")
                         .optSpaceSettings(Map.of("channels", "8", "layers", "5"))
-                        .setStrategy("darts")
+                        .setStrategy(strategy)
                         .optDataset("fashion-mnist")
                         .optEngine("PyTorch")
                         .optSeed(1)

@@ -18,10 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.djlnas.api.data.DataInput;
 import org.djlnas.api.data.DataSource;
 import org.djlnas.api.data.DataSplit;
 import org.djlnas.api.data.Task;
+import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.eval.Evaluator;
+import org.djlnas.api.eval.EvaluatorContext;
+import org.djlnas.api.settings.Settings;
 import org.djlnas.api.space.SpaceCatalog;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.Test;
@@ -140,6 +145,37 @@ class TeacherTest {
         retrained(folder.resolve("experiment").resolve("retrain"));
         try (Teacher teacher = open(folder.resolve("experiment"), THREE_CLASSES)) {
             assertThat(teacher.description()).endsWith(Path.of("experiment", "retrain").toString());
+        }
+    }
+
+    @Test
+    void theEvaluatorThatOpenedATeacherClosesItWhenClosed() throws Exception {
+        Path weights = retrained(folder.resolve("teacher"));
+        TrainingEvaluatorProvider provider = new TrainingEvaluatorProvider();
+        try (NDManager probe = NDManager.newBaseManager(TestEngine.name())) {
+            NDManager engine = probe.getParentManager();
+            int before = engine.getManagedArrays().size();
+
+            Evaluator evaluator =
+                    provider.create(
+                            new EvaluatorContext(
+                                    new TinyMlpSpace(3),
+                                    Settings.resolve(
+                                            "evaluator 'training'",
+                                            provider.settings(),
+                                            Map.of("teacher", weights.toString())),
+                                    1,
+                                    Optional.of(TestEngine.name()),
+                                    folder.resolve("experiment"),
+                                    Optional.of(THREE_CLASSES),
+                                    Map.of(),
+                                    EngineSelector.none(),
+                                    SPACES));
+            int open = engine.getManagedArrays().size();
+            ((AutoCloseable) evaluator).close();
+
+            assertThat(open).as("with the teacher's weights").isGreaterThan(before);
+            assertThat(engine.getManagedArrays()).hasSize(before);
         }
     }
 

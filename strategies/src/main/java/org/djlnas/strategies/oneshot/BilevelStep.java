@@ -76,7 +76,9 @@ final class BilevelStep {
     }
 
     /**
-     * Computes the second-order architecture gradient. The weights are the same afterwards.
+     * Computes the second-order architecture gradient. The weights are the same afterwards, bit for
+     * bit: the unrolled and shifted weights are made in place in the weight arrays ({@code w ← w −
+     * ξd}, {@code w ← w ± εv}) and the weights are put back from one saved copy between them.
      *
      * @param train a batch of the weight half
      * @param search a batch of the architecture half
@@ -84,44 +86,35 @@ final class BilevelStep {
      * @return one gradient per α vector
      */
     List<NDArray> unrolledGradient(Batch train, Batch search, double xi) {
-        List<NDArray> weights = supernet.weights();
-        List<NDArray> original = new ArrayList<>();
-        for (NDArray weight : weights) {
-            original.add(weight.mul(1));
-        }
-        supernet.backward(train, Gradients.WEIGHTS);
-        List<NDArray> unrolled = new ArrayList<>();
-        List<NDArray> direction = weightOptimizer.direction();
-        for (int i = 0; i < weights.size(); i++) {
-            unrolled.add(original.get(i).sub(direction.get(i).mul(xi)));
-        }
-        supernet.setWeights(unrolled);
-        supernet.backward(search, Gradients.BOTH);
-        List<NDArray> validationAlpha = supernet.alphaGradients();
-        List<NDArray> validationWeights = supernet.weightGradients();
-        double epsilon = FINITE_DIFFERENCE_RADIUS / Supernet.globalNorm(validationWeights);
+        List<NDArray> original = supernet.copyWeights();
+        try {
+            supernet.backward(train, Gradients.WEIGHTS);
+            List<NDArray> direction = weightOptimizer.direction();
+            supernet.moveWeights(direction, -xi);
+            direction.forEach(NDArray::close);
+            supernet.backward(search, Gradients.BOTH);
+            List<NDArray> validationAlpha = supernet.alphaGradients();
+            List<NDArray> validationWeights = supernet.weightGradients();
+            double epsilon = FINITE_DIFFERENCE_RADIUS / Supernet.globalNorm(validationWeights);
 
-        supernet.setWeights(shifted(original, validationWeights, epsilon));
-        supernet.backward(train, Gradients.ARCHITECTURE);
-        List<NDArray> plus = supernet.alphaGradients();
-        supernet.setWeights(shifted(original, validationWeights, -epsilon));
-        supernet.backward(train, Gradients.ARCHITECTURE);
-        List<NDArray> minus = supernet.alphaGradients();
-        supernet.setWeights(original);
+            supernet.restoreWeights(original);
+            supernet.moveWeights(validationWeights, epsilon);
+            supernet.backward(train, Gradients.ARCHITECTURE);
+            List<NDArray> plus = supernet.alphaGradients();
+            supernet.restoreWeights(original);
+            supernet.moveWeights(validationWeights, -epsilon);
+            supernet.backward(train, Gradients.ARCHITECTURE);
+            List<NDArray> minus = supernet.alphaGradients();
 
-        List<NDArray> gradients = new ArrayList<>();
-        for (int i = 0; i < validationAlpha.size(); i++) {
-            NDArray hessianVector = plus.get(i).sub(minus.get(i)).div(2 * epsilon);
-            gradients.add(validationAlpha.get(i).sub(hessianVector.mul(xi)));
+            List<NDArray> gradients = new ArrayList<>();
+            for (int i = 0; i < validationAlpha.size(); i++) {
+                NDArray hessianVector = plus.get(i).sub(minus.get(i)).div(2 * epsilon);
+                gradients.add(validationAlpha.get(i).sub(hessianVector.mul(xi)));
+            }
+            return gradients;
+        } finally {
+            supernet.restoreWeights(original);
+            original.forEach(NDArray::close);
         }
-        return gradients;
-    }
-
-    private static List<NDArray> shifted(List<NDArray> base, List<NDArray> direction, double by) {
-        List<NDArray> result = new ArrayList<>();
-        for (int i = 0; i < base.size(); i++) {
-            result.add(base.get(i).add(direction.get(i).mul(by)));
-        }
-        return result;
     }
 }

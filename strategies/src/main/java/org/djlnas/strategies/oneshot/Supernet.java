@@ -114,12 +114,15 @@ final class Supernet implements AutoCloseable {
      * @return the supernet
      */
     static Supernet create(OneShotContext context, OneShotData data, int batchSize) {
-        return create(
-                context.space(),
-                context.engine(),
-                new Shape(batchSize).addAll(data.exampleShape()),
-                context.seed(),
-                data.task());
+        Supernet supernet =
+                create(
+                        context.space(),
+                        context.engine(),
+                        new Shape(batchSize).addAll(data.exampleShape()),
+                        context.seed(),
+                        data.task());
+        supernet.alphas.setMixingForm(context.mixingForm());
+        return supernet;
     }
 
     /**
@@ -298,13 +301,37 @@ final class Supernet implements AutoCloseable {
     }
 
     /**
-     * Overwrites every weight in place.
+     * Copies the weights, to be put back exactly with {@link #restoreWeights}.
      *
-     * @param values one array per weight
+     * @return one copy per weight, to be closed by the caller
      */
-    void setWeights(List<NDArray> values) {
+    List<NDArray> copyWeights() {
+        return weights.stream().map(NDArray::duplicate).toList();
+    }
+
+    /**
+     * Puts saved weights back, bit for bit, into the weight arrays themselves.
+     *
+     * @param saved what {@link #copyWeights()} returned
+     */
+    void restoreWeights(List<NDArray> saved) {
         for (int i = 0; i < weights.size(); i++) {
-            weights.get(i).set(ALL, values.get(i));
+            saved.get(i).copyTo(weights.get(i));
+        }
+    }
+
+    /**
+     * Moves every weight in place by a multiple of a direction: {@code w ← w + by · d}, outside the
+     * gradient tape (never while a gradient collector is open).
+     *
+     * @param direction one array per weight
+     * @param by the multiple
+     */
+    void moveWeights(List<NDArray> direction, double by) {
+        for (int i = 0; i < weights.size(); i++) {
+            try (NDArray step = direction.get(i).mul(by)) {
+                weights.get(i).addi(step);
+            }
         }
     }
 

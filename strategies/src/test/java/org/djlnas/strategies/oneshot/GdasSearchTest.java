@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
 import org.djlnas.api.oneshot.OneShotContext;
@@ -140,6 +144,47 @@ class GdasSearchTest {
                                     .isGreaterThan(1e-4);
                         });
         assertThat(last.metrics().get(GdasMethod.TEMPERATURE)).isCloseTo(0.1, within(1e-12));
+    }
+
+    /**
+     * GDAS steps, as a search runs them (each in its own scope), leave no array behind in the
+     * supernet's managers: as many are open after the sixth step as after the first.
+     */
+    @Test
+    void stepsLeaveNoArrayBehind() {
+        int batchSize = 16;
+        try (Supernet supernet =
+                        Supernet.create(
+                                DartsFixtures.tinyDarts(),
+                                DartsFixtures.ENGINE,
+                                new Shape(batchSize, 1, DartsFixtures.SIDE, DartsFixtures.SIDE),
+                                SEED,
+                                DartsFixtures.THREE_CLASSES);
+                NDManager batches = supernet.newSubManager()) {
+            Batch train = DartsFixtures.batch(batches, batchSize, 11);
+            Batch search = DartsFixtures.batch(batches, batchSize, 12);
+            DartsSettings settings = DartsFixtures.settings(1, -1);
+            BilevelStep step =
+                    new BilevelStep(
+                            supernet,
+                            new MomentumSgd(supernet.weights(), 0.9, 3e-4),
+                            new Adam(supernet.alphas().arrays(), 3e-3, 0.5, 0.999, 1e-3, 1e-8),
+                            settings);
+            supernet.samplePaths(new GumbelSampler(1, new SplittableRandom(SEED)));
+            NDManager all = batches.getParentManager();
+            List<Integer> open = new ArrayList<>();
+
+            for (int i = 0; i < 6; i++) {
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    step.architectureStep(train, search, 0.025);
+                    step.weightStep(train, 0.025);
+                }
+                open.add(all.getManagedArrays().size());
+            }
+
+            assertThat(open).as("open arrays after each step").containsOnly(open.get(0));
+        }
     }
 
     /** The reference search (NAS-Bench-201, {@link #SEED}, {@link #EPOCHS}) into a folder. */

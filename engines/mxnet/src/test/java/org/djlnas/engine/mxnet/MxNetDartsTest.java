@@ -111,7 +111,12 @@ class MxNetDartsTest {
         Settings settings = Settings.resolve("strategy", strategy.settings(), given);
         OneShotContext context =
                 new OneShotContext(
-                        space, settings, SEED, new Budget(1, 0), MxNetSupport.ENGINE_NAME);
+                        space,
+                        settings,
+                        SEED,
+                        new Budget(1, 0),
+                        MxNetSupport.ENGINE_NAME,
+                        new MxNetSupport().mixingForm());
 
         OneShotResult result =
                 strategy.create(context)
