@@ -59,6 +59,13 @@ final class FlagNames {
         flags.put("teacher", List.of("--teacher"));
         flags.put("teacherTemperature", List.of("--teacher-temperature"));
         flags.put("teacherWeight", List.of("--teacher-weight"));
+        // MetaTrainingConfig (nas meta-train)
+        flags.put("datasets", List.of("--dataset"));
+        flags.put("metaIterations", List.of("--meta-iterations"));
+        flags.put("innerSteps", List.of("--inner-steps"));
+        flags.put("metaStepSize", List.of("--meta-step-size"));
+        flags.put("innerSettings", List.of("--inner-opt"));
+        flags.put("out", List.of("--out"));
         // what picks a trial of an experiment's front
         flags.put("pick", List.of("--pick"));
         flags.put("trial", List.of("--trial"));

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             BenchmarksCommand.class,
             SearchCommand.class,
+            MetaTrainCommand.class,
             RetrainCommand.class,
             ExportCommand.class,
             PublishCommand.class,

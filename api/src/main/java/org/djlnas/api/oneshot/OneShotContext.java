@@ -2,6 +2,8 @@ package org.djlnas.api.oneshot;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
@@ -17,6 +19,10 @@ import org.djlnas.api.trial.Budget;
  * @param engine the DJL engine to train on
  * @param mixingForm how the supernet's mixed operations compute their sums on that engine ({@link
  *     org.djlnas.api.engine.EngineSupport#mixingForm()})
+ * @param metaStart a meta-trained supernet folder (written by Reptile meta-training) whose shared
+ *     weights and α the search starts from instead of its seeded initialisation, if given; only
+ *     strategies whose provider says {@link OneShotStrategyProvider#startsFromMetaTraining()} use
+ *     it
  */
 public record OneShotContext(
         OneShotSpace space,
@@ -24,7 +30,8 @@ public record OneShotContext(
         long seed,
         Budget budget,
         String engine,
-        MixingForm mixingForm) {
+        MixingForm mixingForm,
+        Optional<Path> metaStart) {
 
     /** Validates the fields. */
     public OneShotContext {
@@ -33,5 +40,26 @@ public record OneShotContext(
         requireNonNull(budget, "budget is null");
         requireNonNull(engine, "engine is null");
         requireNonNull(mixingForm, "mixingForm is null");
+        requireNonNull(metaStart, "metaStart is null");
+    }
+
+    /**
+     * A context whose search starts from its seeded initialisation.
+     *
+     * @param space the space, which can build a supernet
+     * @param settings the strategy's resolved settings
+     * @param seed the seed of everything random in the search
+     * @param budget the search's epochs
+     * @param engine the DJL engine to train on
+     * @param mixingForm how the supernet's mixed operations compute their sums
+     */
+    public OneShotContext(
+            OneShotSpace space,
+            Settings settings,
+            long seed,
+            Budget budget,
+            String engine,
+            MixingForm mixingForm) {
+        this(space, settings, seed, budget, engine, mixingForm, Optional.empty());
     }
 }

@@ -38,4 +38,14 @@ public interface OneShotStrategyProvider {
      * @return the strategy
      */
     OneShotStrategy create(OneShotContext context);
+
+    /**
+     * Tells whether the strategy can start from a meta-trained supernet ({@link
+     * OneShotContext#metaStart()}): its shared weights and α loaded before the first epoch.
+     *
+     * @return false unless the strategy overrides it
+     */
+    default boolean startsFromMetaTraining() {
+        return false;
+    }
 }

@@ -259,7 +259,10 @@ public final class SearchSession implements AutoCloseable {
                             plugins,
                             folder,
                             SearchSetup.openData(config, plugins),
-                            journaledPriors(store, config));
+                            // a one-shot search's warmStart is a meta-trained supernet, no trials
+                            plugins.isOneShot(config.strategy())
+                                    ? List.of()
+                                    : journaledPriors(store, config));
             JournaledInputs now = JournaledInputs.of(inputs.evaluator());
             Optional<JournaledInputs> then =
                     store.readMeta(JournaledInputs.META_KEY).map(JournaledInputs::fromJson);
@@ -486,7 +489,8 @@ public final class SearchSession implements AutoCloseable {
                                 TrialSeeds.strategy(config.seed()),
                                 config.budget(),
                                 String.valueOf(config.engine()),
-                                plugins.engines().mixingForm(String.valueOf(config.engine()))));
+                                plugins.engines().mixingForm(String.valueOf(config.engine())),
+                                MetaStarts.of(config, plugins)));
         BilevelHalves halves =
                 BilevelHalves.of(
                         inputs.data()

@@ -122,13 +122,7 @@ public final class SearchSetup {
         if (plugins.isOneShot(config.strategy())) {
             SearchGoals.checkOneShot(config);
             checkOneShot(config, plugins, space);
-            if (!config.warmStart().isEmpty()) {
-                throw new IllegalArgumentException(
-                        "`warmStart` is given; strategy '"
-                                + config.strategy()
-                                + "' trains one supernet and cannot start from earlier"
-                                + " experiments' trials");
-            }
+            MetaStarts.of(config, plugins);
             return;
         }
         SearchGoals.check(config, plugins);
@@ -368,7 +362,8 @@ public final class SearchSetup {
      * @throws IllegalArgumentException naming an experiment that cannot be started from
      */
     static List<PriorTrial> priors(ExperimentConfig config, Plugins plugins) {
-        if (config.warmStart().isEmpty()) {
+        // a one-shot search's warmStart is a meta-trained supernet (MetaStarts), not trials
+        if (config.warmStart().isEmpty() || plugins.isOneShot(config.strategy())) {
             return List.of();
         }
         return WarmStart.read(

@@ -36,6 +36,11 @@ public class DartsProvider implements OneShotStrategyProvider {
         return new DartsSearch(context, DartsSettings.from(context.settings()));
     }
 
+    @Override
+    public boolean startsFromMetaTraining() {
+        return true;
+    }
+
     /**
      * Returns the order this id defaults to.
      *

@@ -80,6 +80,9 @@ final class DartsSearch implements OneShotStrategy {
             BilevelStep step = new BilevelStep(supernet, sgd, adam, settings);
             List<EpochRecord> history = new ArrayList<>();
             Optional<Checkpoints.Restored> restored = checkpoints.restore(supernet, manager);
+            if (restored.isEmpty() && context.metaStart().isPresent()) {
+                MetaStartFolder.load(context.metaStart().get(), supernet, manager);
+            }
             if (restored.isPresent()) {
                 Checkpoints.Restored checkpoint = restored.get();
                 restoreState(checkpoint.state(), supernet, sgd, adam, checkpoint.adamSteps());

@@ -37,4 +37,9 @@ public final class GdasProvider implements OneShotStrategyProvider {
         GdasSettings settings = GdasSettings.from(context.settings());
         return new DartsSearch(context, settings.steps(), new GdasMethod(settings, context.seed()));
     }
+
+    @Override
+    public boolean startsFromMetaTraining() {
+        return true;
+    }
 }

@@ -16,7 +16,11 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
@@ -136,6 +140,39 @@ final class Supernet implements AutoCloseable {
 
     List<NDArray> weights() {
         return weights;
+    }
+
+    /**
+     * Returns every parameter array of the network by its DJL name (weights and running
+     * statistics), in {@link #parameterArrays()} order, for meta-training.
+     *
+     * @return name → array
+     */
+    Map<String, NDArray> namedParameters() {
+        Map<String, NDArray> named = new LinkedHashMap<>();
+        block.getParameters().forEach(p -> named.put(p.getKey(), p.getValue().getArray()));
+        return named;
+    }
+
+    /**
+     * Returns the names of the parameters of the network's last child block, its classifier head in
+     * every space here, whose shape and meaning depend on the task.
+     *
+     * @return the names, as in {@link #namedParameters()}
+     */
+    Set<String> headParameterNames() {
+        var children = block.getChildren();
+        if (children.isEmpty()) {
+            return Set.of();
+        }
+        String prefix = children.get(children.size() - 1).getKey() + "_";
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : block.getParameters().keys()) {
+            if (name.startsWith(prefix)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**
