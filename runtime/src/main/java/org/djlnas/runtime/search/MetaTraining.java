@@ -104,6 +104,7 @@ public final class MetaTraining {
                         settings,
                         config.seed(),
                         config.engine(),
+                        plugins.engines().mixingForm(config.engine()),
                         config.out(),
                         manifest,
                         listener);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.djlnas.api.engine.DeviceChoice;
+import org.djlnas.api.supernet.MixingForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class Reptile {
      * @param settings Reptile's settings
      * @param seed the seed of the supernets' initialisation and of the task order
      * @param engine the DJL engine
+     * @param mixingForm how the supernets' mixed operations sum on that engine
      * @param out the folder to write, which must not exist
      * @param manifest what to record beside the arrays (their names are filled in)
      * @param listener hears of each finished meta-iteration
@@ -67,6 +69,7 @@ public final class Reptile {
             ReptileSettings settings,
             long seed,
             String engine,
+            MixingForm mixingForm,
             Path out,
             MetaStartManifest manifest,
             Consumer<MetaIteration> listener)
@@ -84,9 +87,10 @@ public final class Reptile {
                 Engine.getEngine(engine).newBaseManager(DeviceChoice.forEngine(engine))) {
             for (ReptileTask task : tasks) {
                 Shape batchShape = new Shape(darts.batchSize()).addAll(task.data().exampleShape());
-                supernets.add(
-                        Supernet.create(
-                                task.space(), engine, batchShape, seed, task.data().task()));
+                Supernet supernet =
+                        Supernet.create(task.space(), engine, batchShape, seed, task.data().task());
+                supernet.alphas().setMixingForm(mixingForm);
+                supernets.add(supernet);
             }
             List<String> labels = supernets.get(0).alphas().labels();
             for (int i = 1; i < tasks.size(); i++) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.op.OpRegistry;
 import org.djlnas.api.settings.Settings;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
 import org.djlnas.spaces.darts.DartsProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,14 @@ class ReptileTest {
     private List<MetaIteration> train(Path out, int iterations, int k, double epsilon, long seed)
             throws IOException {
         return Reptile.metaTrain(
-                tasks, settings(iterations, k, epsilon), seed, ENGINE, out, manifest(), i -> {});
+                tasks,
+                settings(iterations, k, epsilon),
+                seed,
+                ENGINE,
+                MixingForm.LOOPED,
+                out,
+                manifest(),
+                i -> {});
     }
 
     @Test
@@ -250,6 +258,7 @@ class ReptileTest {
                                         settings(1, 1, 0.5),
                                         SEED,
                                         ENGINE,
+                                        MixingForm.LOOPED,
                                         none,
                                         manifest(),
                                         i -> {}))
