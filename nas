@@ -40,7 +40,9 @@ build() {
         echo "rebuilding djl-nas (sources changed)…" >&2
     fi
     local started
-    started="$(date +%s)"
+    # To the nanosecond: a whole second would count files written earlier in that second (a
+    # fresh clone) as changed since the build, and build again on the next run.
+    started="$(date +%s.%N)"
     # Running the tool needs neither tests nor the formatting check (Spotless), so neither may
     # stop it.
     local args=(-B -q install -Dmaven.test.skip=true -Dspotless.check.skip=true -f "$root/pom.xml")
