@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Resident memory and open arrays after each GDAS or SPOS step of the benchmark supernet
- * (docs/benchmarks.md, "One-shot step memory"): the `darts` space with C=8, 5 layers, 4 nodes, a
- * batch of random 1×28×28 images, on PyTorch. Each line gives the step's peak RSS ({@code VmHWM},
- * reset before the step through {@code /proc/self/clear_refs}; Linux only) and how many arrays the
- * supernet's managers hold. Environment: {@code PROBE_MODE} gdas (default) or spos, {@code
- * PROBE_STEPS} (4), {@code PROBE_BATCH} (64), {@code PROBE_FIXED} set: every GDAS step draws the
- * same paths.
+ * Resident memory and open arrays after each DARTS (first order), GDAS or SPOS step of the
+ * benchmark supernet (docs/benchmarks.md, "One-shot step memory"): the `darts` space with C=8, 5
+ * layers, 4 nodes, a batch of random 1×28×28 images, on PyTorch. Each line gives the step's peak
+ * RSS ({@code VmHWM}, reset before the step through {@code /proc/self/clear_refs}; Linux only) and
+ * how many arrays the supernet's managers hold. Environment: {@code PROBE_MODE} gdas (default),
+ * darts or spos; the line "built" gives the memory before the first step, with the supernet and its
+ * batches allocated; {@code PROBE_STEPS} (4), {@code PROBE_BATCH} (64), {@code PROBE_FIXED} set:
+ * every GDAS step draws the same paths.
  */
 @Tag("benchmark")
 class StepMemoryBenchmark {
@@ -78,7 +79,7 @@ class StepMemoryBenchmark {
                 long start = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    if (mode.equals("gdas")) {
+                    if (!mode.equals("spos")) {
                         supernet.backward(search, Supernet.Gradients.ARCHITECTURE);
                         adam.step(supernet.alphaGradients());
                         System.out.printf("  arch: %s, open %d%n", memory(), open(manager));
