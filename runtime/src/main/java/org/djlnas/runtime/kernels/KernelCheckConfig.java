@@ -50,13 +50,13 @@ public record KernelCheckConfig(
         }
         if (!(networkTolerance > 0 && networkTolerance < 1)) {
             throw new IllegalArgumentException(
-                    "`network-tolerance` is "
+                    "`networkTolerance` is "
                             + networkTolerance
                             + "; expected a number between 0 and 1");
         }
         if (trainingSteps < 1) {
             throw new IllegalArgumentException(
-                    "`training-steps` is " + trainingSteps + "; expected at least 1");
+                    "`trainingSteps` is " + trainingSteps + "; expected at least 1");
         }
     }
 

@@ -104,7 +104,7 @@ class KernelCheckTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("`tolerance` is 0.0; expected a number between 0 and 1");
         assertThatThrownBy(() -> new KernelCheckConfig("PyTorch", 1, 1e-4, 1e-2, 0))
-                .hasMessage("`training-steps` is 0; expected at least 1");
+                .hasMessage("`trainingSteps` is 0; expected at least 1");
         assertThatThrownBy(
                         () ->
                                 new KernelCheck(
