@@ -131,7 +131,7 @@ public final class KernelCheck {
                             input.toType(DataType.FLOAT64, true),
                             copy(parameters, DataType.FLOAT64),
                             weights.toType(DataType.FLOAT64, true));
-            return comparison.worst(single, reference);
+            return comparison.worst(single, reference, Comparison.Norm.LARGEST);
         }
     }
 
@@ -152,7 +152,7 @@ public final class KernelCheck {
                             reference,
                             input.toType(DataType.FLOAT64, true),
                             weights.toType(DataType.FLOAT64, true));
-            return comparison.worst(singleResults, referenceResults);
+            return comparison.worst(singleResults, referenceResults, Comparison.Norm.EUCLIDEAN);
         }
     }
 

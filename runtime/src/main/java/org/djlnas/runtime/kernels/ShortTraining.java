@@ -47,7 +47,11 @@ final class ShortTraining {
             NDList singleResults = step(manager, single, images, labels);
             NDList referenceResults =
                     step(manager, reference, images.toType(DataType.FLOAT64, true), labels);
-            worst = Math.max(worst, comparison.worst(singleResults, referenceResults));
+            worst =
+                    Math.max(
+                            worst,
+                            comparison.worst(
+                                    singleResults, referenceResults, Comparison.Norm.EUCLIDEAN));
             update(single);
             update(reference);
         }
