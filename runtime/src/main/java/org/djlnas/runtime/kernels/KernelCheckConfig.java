@@ -30,11 +30,14 @@ public record KernelCheckConfig(
     public static final double DEFAULT_TOLERANCE = 1e-4;
 
     /**
-     * The default bound for whole networks and their training: rounding grows with depth and with
-     * every training step, and a flipped ReLU or max-pooling choice must not fail a correct kernel,
-     * while a wrong kernel errs by the size of the result.
+     * The default bound for whole networks and their training. A ReLU or max-pooling choice that
+     * rounding flips near a tie moves one element by a whole term: about 1/sqrt(n) of the norm of
+     * an array of n elements, 0.01 to 0.02 for these networks' smallest gradients (2,048 input
+     * elements). Such flips are rare (none in any run so far) but must not fail correct kernels;
+     * the wrong kernels of 2026-11-27 erred by 0.7, fourteen times this bound, and the operator
+     * cases catch smaller errors.
      */
-    public static final double DEFAULT_NETWORK_TOLERANCE = 1e-2;
+    public static final double DEFAULT_NETWORK_TOLERANCE = 5e-2;
 
     /**
      * Checks the fields.

@@ -34,7 +34,8 @@ class ComparisonTest {
                             new NDList(single), new NDList(reference), Comparison.Norm.EUCLIDEAN);
 
             assertThat(largest).isGreaterThan(KernelCheckConfig.DEFAULT_TOLERANCE * 100);
-            assertThat(euclidean).isBetween(1e-3, KernelCheckConfig.DEFAULT_NETWORK_TOLERANCE);
+            // About 1/sqrt(12,288) of the array's norm.
+            assertThat(euclidean).isBetween(5e-3, KernelCheckConfig.DEFAULT_NETWORK_TOLERANCE / 4);
         }
     }
 
@@ -44,18 +45,18 @@ class ComparisonTest {
             manager.getEngine().setRandomSeed(3);
             NDArray reference =
                     manager.randomNormal(new Shape(8, 6, 16, 16)).toType(DataType.FLOAT64, false);
-            // Every element off by a tenth of its typical size: far less than 2026-11-27's 0.7.
+            // Every element off by a quarter of its typical size: far less than 2026-11-27's 0.7.
             NDArray noise =
                     manager.randomNormal(reference.getShape()).toType(DataType.FLOAT64, false);
             NDArray single =
                     reference
-                            .add(noise.div(manager.full(new Shape(), 10f, DataType.FLOAT64)))
+                            .add(noise.div(manager.full(new Shape(), 4f, DataType.FLOAT64)))
                             .toType(DataType.FLOAT32, false);
 
             for (Comparison.Norm norm : Comparison.Norm.values()) {
                 assertThat(comparison.worst(new NDList(single), new NDList(reference), norm))
                         .as(norm.name())
-                        .isGreaterThan(KernelCheckConfig.DEFAULT_NETWORK_TOLERANCE * 5);
+                        .isGreaterThan(KernelCheckConfig.DEFAULT_NETWORK_TOLERANCE * 4);
             }
         }
     }

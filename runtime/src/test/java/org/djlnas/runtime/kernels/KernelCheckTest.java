@@ -100,15 +100,15 @@ class KernelCheckTest {
 
     @Test
     void aBadFieldIsNamed() {
-        assertThatThrownBy(() -> new KernelCheckConfig("PyTorch", 1, 0, 1e-2, 6))
+        assertThatThrownBy(() -> new KernelCheckConfig("PyTorch", 1, 0, 5e-2, 6))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("`tolerance` is 0.0; expected a number between 0 and 1");
-        assertThatThrownBy(() -> new KernelCheckConfig("PyTorch", 1, 1e-4, 1e-2, 0))
+        assertThatThrownBy(() -> new KernelCheckConfig("PyTorch", 1, 1e-4, 5e-2, 0))
                 .hasMessage("`trainingSteps` is 0; expected at least 1");
         assertThatThrownBy(
                         () ->
                                 new KernelCheck(
-                                                new KernelCheckConfig("Nope", 1, 1e-4, 1e-2, 6),
+                                                new KernelCheckConfig("Nope", 1, 1e-4, 5e-2, 6),
                                                 plugins)
                                         .run())
                 .isInstanceOf(IllegalArgumentException.class)
