@@ -8,7 +8,8 @@
 # -Dnas.engine=PyTorch); NAS_PLUGINS adds plug-in jars to the class path (':'-separated; DIR/* for
 # every jar in DIR), as do jars put in the plugins/ folder next to this script (docs/plugins.md);
 # OMP_WAIT_POLICY defaults to ACTIVE, or PASSIVE with --parallel above 1 (busy-waiting OpenMP
-# threads collapse under contention on small machines).
+# threads collapse under contention on small machines). ONEDNN_MAX_CPU_ISA, if set, is kept;
+# otherwise a kernel check run once per CPU and PyTorch build chooses it (below).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
