@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,8 @@ public final class KernelCheck {
                     new KernelCaseResult(
                             c.group(), c.name(), check(engine, c), config.tolerance()));
         }
-        for (NetworkCases.Network network : NetworkCases.all(plugins)) {
+        List<NetworkCases.Network> networks = NetworkCases.all(plugins);
+        for (NetworkCases.Network network : networks) {
             results.add(
                     new KernelCaseResult(
                             "network",
@@ -77,7 +79,7 @@ public final class KernelCheck {
                             check(engine, network),
                             config.networkTolerance()));
         }
-        NetworkCases.Network diverged = NetworkCases.all(plugins).get(0);
+        NetworkCases.Network diverged = networks.get(0);
         results.add(
                 new KernelCaseResult(
                         "training",
@@ -143,8 +145,7 @@ public final class KernelCheck {
             NDArray input = manager.randomNormal(NetworkCases.INPUT);
             NDArray weights =
                     manager.randomNormal(
-                            new ai.djl.ndarray.types.Shape(
-                                    NetworkCases.INPUT.get(0), NetworkCases.CLASSES));
+                            new Shape(NetworkCases.INPUT.get(0), NetworkCases.CLASSES));
             NDList singleResults = NetworkCases.run(manager, single, input.duplicate(), weights);
             NDList referenceResults =
                     NetworkCases.run(

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -42,7 +43,7 @@ final class ShortTraining {
                     manager.randomInteger(
                             0,
                             NetworkCases.CLASSES,
-                            new ai.djl.ndarray.types.Shape(NetworkCases.INPUT.get(0)),
+                            new Shape(NetworkCases.INPUT.get(0)),
                             DataType.INT32);
             NDList singleResults = step(manager, single, images, labels);
             NDList referenceResults =
