@@ -8,7 +8,8 @@
 # -Dnas.engine=PyTorch); NAS_PLUGINS adds plug-in jars to the class path (':'-separated; DIR/* for
 # every jar in DIR), as do jars put in the plugins/ folder next to this script (docs/plugins.md);
 # OMP_WAIT_POLICY defaults to ACTIVE, or PASSIVE with --parallel above 1 (busy-waiting OpenMP
-# threads collapse under contention on small machines).
+# threads collapse under contention on small machines). ONEDNN_MAX_CPU_ISA, if set, is kept;
+# otherwise a kernel check run once per CPU and PyTorch build chooses it (below).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -96,14 +97,6 @@ for argument in "$@"; do
     previous="$argument"
 done
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-$wait_policy}"
-# PyTorch 2.7.1's oneDNN AVX-512 and AVX2 convolution backward kernels returned wrong (and at times
-# NaN) input gradients for small channel counts on these machines, and its AVX kernels made small
-# networks diverge at random; its SSE4.1 kernels are exact and repeatable (docs/benchmarks.md).
-# The same on every CPU, AVX2-only ones included: the faster kernels passed the same checks on
-# 2026-12-06, but while the cause of those random failures is unknown nothing would catch their
-# return (docs/engines.md, "CPU kernels"). MXNet's older oneDNN reads DNNL_MAX_CPU_ISA instead and
-# is not capped.
-export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-SSE41}"
 # glibc returns freed tensor memory to the kernel and page-faults it back in on every step;
 # keeping it mapped halves training step times (docs/benchmarks.md).
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
@@ -123,11 +116,99 @@ if [[ -n "${NAS_PLUGINS:-}" ]]; then
     class_path="$class_path:$NAS_PLUGINS"
 fi
 
+java_options=(-XX:+UseSerialGC -Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1)
+
+# oneDNN's instruction set for PyTorch (2.7.1 ships oneDNN 3.7.1, which reads ONEDNN_MAX_CPU_ISA).
+# On 2026-11-27/28, on a machine whose CPU was not recorded, its AVX2 and AVX-512 convolution
+# backward kernels gave wrong input gradients and its AVX kernels made small networks diverge at
+# random; on later machines the same kernels were exact. oneDNN's JIT shapes its kernels by the
+# CPU (cache sizes, not only instruction sets), so whether they are right is a property of the
+# CPU: `nas check-kernels` measures it (single against double precision, docs/engines.md, "CPU
+# kernels"). Once per CPU model, flags and PyTorch build, the launcher runs that check with
+# oneDNN's own choice (ALL), then AVX2, and keeps the first that passes, or SSE41 (exact
+# everywhere so far, 30-50% slower) if none does; the verdict is cached in target/ and read by
+# every later command. A value already set is kept, and the check never runs then. MXNet's older
+# oneDNN reads DNNL_MAX_CPU_ISA instead and is not capped.
+verdict="$root/target/nas-kernels.verdict"
+kernels_log="$root/target/nas-kernels.log"
+
+# Prints the key of this CPU and engine: model name, flags and the PyTorch native jars.
+kernel_key() {
+    {
+        grep -m1 '^model name' /proc/cpuinfo 2>/dev/null || true
+        grep -m1 '^flags' /proc/cpuinfo 2>/dev/null || true
+        (cd "$lib" && ls pytorch-native-*.jar pytorch-jni-*.jar 2>/dev/null) || true
+    } | sha256sum | cut -c1-16
+}
+
+# Prints the cached instruction set for a key, if there is one.
+cached_isa() {
+    local key isa
+    [[ -f "$verdict" ]] || return 0
+    { read -r key && read -r isa; } <"$verdict" || return 0
+    if [[ "$key" == "$1" ]]; then
+        echo "$isa"
+    fi
+}
+
+# Runs the kernel check with an instruction set; its own JVM is given the cap explicitly and only
+# the build's class path (no plug-ins), so it neither recurses nor depends on plug-ins.
+check_kernels() {
+    echo "== ONEDNN_MAX_CPU_ISA=$1 $(date -u +%FT%TZ)" >>"$kernels_log"
+    ONEDNN_MAX_CPU_ISA="$1" "$java" "${java_options[@]}" -cp "$jar:$lib/*" \
+        org.djlnas.cli.Main check-kernels >>"$kernels_log" 2>&1
+}
+
+# Chooses the instruction set for this CPU and engine, and caches it with a one-line note.
+choose_isa() {
+    local key=$1 isa status note failed=""
+    echo "checking this CPU's oneDNN kernels (once)…" >&2
+    : >"$kernels_log"
+    for isa in ALL AVX2; do
+        status=0
+        check_kernels "$isa" || status=$?
+        if [[ $status == 0 ]]; then
+            note="ONEDNN_MAX_CPU_ISA=$isa passed nas check-kernels on $(date -u +%F)${failed:+ ($failed failed)}"
+            break
+        elif [[ $status != 3 ]]; then
+            # The check could not run (status 1 or 2): use the safe kernels, decide next time.
+            echo "nas: the kernel check did not run (status $status; see $kernels_log); using SSE41" >&2
+            ONEDNN_MAX_CPU_ISA=SSE41
+            return
+        fi
+        failed="${failed:+$failed, }$isa"
+        isa=SSE41
+        note="ALL and AVX2 failed nas check-kernels on $(date -u +%F) (see $kernels_log); SSE41"
+    done
+    if [[ $isa == SSE41 ]]; then
+        echo "nas: oneDNN's faster kernels failed the check on this CPU; using SSE41 (see $kernels_log)" >&2
+    fi
+    printf '%s\n%s\n%s\n' "$key" "$isa" "$note" >"$verdict.tmp"
+    mv "$verdict.tmp" "$verdict"
+    ONEDNN_MAX_CPU_ISA=$isa
+}
+
+if [[ -z "${ONEDNN_MAX_CPU_ISA:-}" ]]; then
+    key="$(kernel_key)"
+    ONEDNN_MAX_CPU_ISA="$(cached_isa "$key")"
+    if [[ -z "$ONEDNN_MAX_CPU_ISA" ]]; then
+        # One check at a time when several nas commands start together.
+        exec 8>"$root/target/nas-kernels.lock"
+        if command -v flock >/dev/null 2>&1; then
+            flock 8
+        fi
+        ONEDNN_MAX_CPU_ISA="$(cached_isa "$key")"
+        if [[ -z "$ONEDNN_MAX_CPU_ISA" ]]; then
+            choose_isa "$key"
+        fi
+        exec 8>&-
+    fi
+fi
+export ONEDNN_MAX_CPU_ISA
+
 # shellcheck disable=SC2086 # NAS_JAVA_OPTS holds several options
 exec "$java" \
-    -XX:+UseSerialGC \
-    -Dai.djl.offline=true \
-    -Dai.djl.pytorch.num_interop_threads=1 \
+    "${java_options[@]}" \
     -Dnas.stderr.tty="$stderr_tty" \
     ${NAS_JAVA_OPTS:-} \
     -cp "$class_path" \

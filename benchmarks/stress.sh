@@ -2,8 +2,9 @@
 # Stress benchmark of issue 21: retrains small NAS-Bench-201 networks over several cells and seeds
 # with one oneDNN instruction set, one process per run, and counts the training steps whose
 # gradients were not finite (`skippedSteps` in each result) and the runs that failed (a NaN loss,
-# or too many skipped steps). The launcher's default instruction set (SSE41) may only change if
-# this shows zero of both with the fast kernels over thousands of steps (docs/numerics.md).
+# or too many skipped steps). Until 2026-12-07 the launcher's instruction set (SSE41) was to change
+# only if this showed zero of both with the fast kernels over thousands of steps; since then a
+# kernel check per CPU chooses it (docs/numerics.md).
 #
 #   benchmarks/stress.sh [SEEDS] [EPOCHS] [EXAMPLES] [ISA]
 #       (defaults: 3 seeds, 4 epochs, 1024 training examples, ALL)

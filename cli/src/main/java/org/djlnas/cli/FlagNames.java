@@ -69,6 +69,8 @@ final class FlagNames {
         // what picks a trial of an experiment's front
         flags.put("pick", List.of("--pick"));
         flags.put("trial", List.of("--trial"));
+        // KernelCheckConfig (nas check-kernels)
+        flags.put("tolerance", List.of("--tolerance"));
         return Map.copyOf(flags);
     }
 

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
             TrialsCommand.class,
             EpochsCommand.class,
             ReportCommand.class,
-            BenchEngineCommand.class
+            BenchEngineCommand.class,
+            CheckKernelsCommand.class
         },
         usageHelpAutoWidth = true)
 public final class Main implements Callable<Integer> {

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Checks PyTorch's convolution gradients with respect to the input against the same computation in
  * double precision (which does not use oneDNN). With PyTorch 2.7.1, oneDNN's AVX2 and AVX-512
  * backward-data kernels give wrong input gradients on this project's machines for small channel
- * counts and batches of more than one example; the test configuration, like the {@code nas}
- * launcher, sets {@code ONEDNN_MAX_CPU_ISA=SSE41}, whose kernels are exact. This test fails if that
- * setting is lost.
+ * counts and batches of more than one example; the test configuration sets {@code
+ * ONEDNN_MAX_CPU_ISA=SSE41}, whose kernels are exact. The {@code nas} launcher chooses the cap per
+ * CPU with {@code nas check-kernels}, which includes these cases.
  */
 class ConvolutionGradientTest {
 
