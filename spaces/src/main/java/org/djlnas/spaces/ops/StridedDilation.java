@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * (depthwise) kernels forward and backward on a quarter of the pixels, where PyTorch's oneDNN ran
  * the dilated backward passes through a general matrix-multiply path: 35–55% less CPU time per
  * forward and backward pass of the shapes of the benchmarked DARTS network (docs/benchmarks.md,
- * "Dilated convolutions of stride 2").
+ * "Dilated convolutions of stride 2, and the training step against PyTorch again").
  */
 public final class StridedDilation {
 
