@@ -25,7 +25,7 @@
 # other processes' load changes less (with THREADS=1 OMP_WAIT_POLICY=PASSIVE it is the work).
 # BASELINE (optional): another checkout's `nas` launcher, e.g. of a `git worktree` at the commit to
 # compare with; it then runs in each round right after this checkout, with the same settings, as
-# side `baseline-ISA` (its ratio to the reference is printed like this checkout's).
+# side `baseline` (its ratio to the reference is printed like this checkout's).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 rounds="${1:-3}"

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * i} reads input pixels {@code d·i + d·j − p}, all multiples of {@code d}: it is an undilated
  * convolution with padding {@code p/d} of the input subsampled by {@code d}, to the same output
  * size for any input size. DARTS's {@code dil_conv_3x3} and {@code dil_conv_5x5} in a reduction
- * cell are of this kind (stride 2, dilation 2, padding 2 and 4). The engine then runs its undilated
- * (depthwise) kernels forward and backward on a quarter of the pixels, where PyTorch's oneDNN ran
- * the dilated backward passes through a general matrix-multiply path: 35–55% less CPU time per
- * forward and backward pass of the shapes of the benchmarked DARTS network (docs/benchmarks.md,
- * "Dilated convolutions of stride 2, and the training step against PyTorch again").
+ * cell are of this kind (stride 2, dilation 2, padding 2 and 4). The engine then works on a quarter
+ * of the pixels, and PyTorch's oneDNN runs the backward-data pass on its depthwise kernel instead
+ * of the general matrix-multiply path it takes for dilated ones: 35–55% less CPU time per forward
+ * and backward pass of the shapes of the benchmarked DARTS network (docs/benchmarks.md, "Dilated
+ * convolutions of stride 2, and the training step against PyTorch again").
  */
 public final class StridedDilation {
 
