@@ -23,6 +23,9 @@
 # wall ms/step over the rounds and the median of the per-round ratios (djl-nas / reference; below
 # 1 means djl-nas is faster), and the same for the process's CPU ms/step (all threads), which
 # other processes' load changes less (with THREADS=1 OMP_WAIT_POLICY=PASSIVE it is the work).
+# BASELINE (optional): another checkout's `nas` launcher, e.g. of a `git worktree` at the commit to
+# compare with; it then runs in each round right after this checkout, with the same settings, as
+# side `baseline` (its ratio to the reference is printed like this checkout's).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 rounds="${1:-3}"
@@ -31,6 +34,7 @@ steps="${STEPS:-30}"
 warmup="${WARMUP:-30}"
 isas="${ISAS:-SSE41}"
 python="${PYTHON:-/usr/bin/python3}"
+baseline="${BASELINE:-}"
 threads="${THREADS:-$(nproc)}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-ACTIVE}"
 work="$(mktemp -d)"
@@ -51,11 +55,15 @@ echo "$(nproc) cores, $threads intra-op threads, OMP_WAIT_POLICY=$OMP_WAIT_POLIC
 for round in $(seq 1 "$rounds"); do
     for network in small-cnn darts; do
         for isa in $isas; do
-            before="$(load)"
-            # shellcheck disable=SC2046 # the network's arguments are words
-            ONEDNN_MAX_CPU_ISA="$isa" NAS_JAVA_OPTS="${NAS_JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=$threads" "$root/nas" bench-engine training $(network_args "$network") \
-                --warmup "$warmup" --steps "$steps" >"$work/$round-$network-djl-$isa.json"
-            echo "round $round $network djl-nas ISA=$isa: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["msPerStep"], "ms/step,", r["cpuMsPerStep"], "CPU ms/step,", r["parameters"], "parameters")' "$work/$round-$network-djl-$isa.json") (load $before)"
+            for side in djl ${baseline:+baseline}; do
+                launcher="$root/nas"
+                [[ "$side" == baseline ]] && launcher="$baseline"
+                before="$(load)"
+                # shellcheck disable=SC2046 # the network's arguments are words
+                ONEDNN_MAX_CPU_ISA="$isa" NAS_JAVA_OPTS="${NAS_JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=$threads" "$launcher" bench-engine training $(network_args "$network") \
+                    --warmup "$warmup" --steps "$steps" >"$work/$round-$network-$side-$isa.json"
+                echo "round $round $network ${side/djl/djl-nas} ISA=$isa: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["msPerStep"], "ms/step,", r["cpuMsPerStep"], "CPU ms/step,", r["parameters"], "parameters")' "$work/$round-$network-$side-$isa.json") (load $before)"
+            done
         done
         if [[ -n "$driver" ]]; then
             before="$(load)"
@@ -66,11 +74,12 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 
-python3 - "$work" "$rounds" "$isas" "$driver" <<'PY'
+python3 - "$work" "$rounds" "$isas" "$driver" "$baseline" <<'PY'
 import json, statistics, sys
 from pathlib import Path
 
 work, rounds, isas, driver = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3].split(), sys.argv[4]
+sides = ["djl"] + (["baseline"] if sys.argv[5] else [])
 def read(round, network, side):
     return json.loads((work / f"{round}-{network}-{side}.json").read_text())
 def column(runs, reference, key):
@@ -84,11 +93,13 @@ print("network    side                 wall ms/step [ratio (per round)]   CPU ms
 for network in ("small-cnn", "darts"):
     reference = [read(r, network, "reference") for r in range(1, rounds + 1)] if driver else []
     for isa in isas:
-        djl = [read(r, network, f"djl-{isa}") for r in range(1, rounds + 1)]
-        line = f"{network:10} djl-nas ISA={isa:8} {column(djl, reference, 'msPerStep')}   {column(djl, reference, 'cpuMsPerStep')}"
-        if reference and djl[0]["parameters"] != reference[0]["parameters"]:
-            line += f"  PARAMETERS DIFFER: {djl[0]['parameters']} vs {reference[0]['parameters']}"
-        print(line)
+        for side in sides:
+            djl = [read(r, network, f"{side}-{isa}") for r in range(1, rounds + 1)]
+            name = "djl-nas" if side == "djl" else "baseline"
+            line = f"{network:10} {name:8} ISA={isa:8} {column(djl, reference, 'msPerStep')}   {column(djl, reference, 'cpuMsPerStep')}"
+            if reference and djl[0]["parameters"] != reference[0]["parameters"]:
+                line += f"  PARAMETERS DIFFER: {djl[0]['parameters']} vs {reference[0]['parameters']}"
+            print(line)
     if reference:
         print(f"{network:10} reference            {column(reference, [], 'msPerStep')}   {column(reference, [], 'cpuMsPerStep')}")
 PY

@@ -17,7 +17,8 @@ public final class Layers {
     private Layers() {}
 
     /**
-     * A square 2-D convolution without bias.
+     * A square 2-D convolution without bias. One whose stride equals its dilation is computed by
+     * subsampling ({@link StridedDilation}), with the same parameters and results.
      *
      * @param filters the output channels
      * @param kernel the kernel size
@@ -29,15 +30,18 @@ public final class Layers {
      */
     public static Block conv(
             int filters, int kernel, int stride, int padding, int dilation, int groups) {
-        return Conv2d.builder()
-                .setFilters(filters)
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(padding, padding))
-                .optDilation(new Shape(dilation, dilation))
-                .optGroups(groups)
-                .optBias(false)
-                .build();
+        Conv2d.Builder builder =
+                Conv2d.builder()
+                        .setFilters(filters)
+                        .setKernelShape(new Shape(kernel, kernel))
+                        .optStride(new Shape(stride, stride))
+                        .optPadding(new Shape(padding, padding))
+                        .optDilation(new Shape(dilation, dilation))
+                        .optGroups(groups)
+                        .optBias(false);
+        return StridedDilation.applies(stride, padding, dilation)
+                ? new StridedDilation.Conv2d(builder)
+                : builder.build();
     }
 
     /**
