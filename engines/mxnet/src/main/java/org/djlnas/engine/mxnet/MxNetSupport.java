@@ -103,8 +103,8 @@ public final class MxNetSupport implements EngineSupport {
     /**
      * Returns {@link MixingForm#MATRIX_PRODUCT}: MXNet's broadcasting multiplication and its sum
      * over the stack (backward: a reduction per candidate) took most of a DARTS search step's
-     * element-wise time; as one matrix product the step is 40% shorter, with the stacked form's
-     * memory (docs/benchmarks.md, "MXNet's DARTS step", 2026-12-07).
+     * element-wise time; as one matrix product the step takes 0.6 to 0.8 of the CPU time, with the
+     * stacked form's memory (docs/benchmarks.md, "MXNet's DARTS step", 2026-12-07).
      *
      * @return {@link MixingForm#MATRIX_PRODUCT}
      */
