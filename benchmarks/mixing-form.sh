@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The two forms of a supernet's mixed operations (docs/engines.md, "Mixed operations"), side by
+# The forms of a supernet's mixed operations (docs/engines.md, "Mixed operations"), side by
 # side on each engine: a first-order DARTS search step of the `darts` supernet (C=8, 5 layers,
 # 4 nodes, batch 64, 1x28x28 Fashion-MNIST), seconds per step, the search's CPU time and the
-# process's peak RSS, for MXNet and PyTorch each with the looped and the stacked sum
-# (`-Dnas.mixing-form`). Runs alternate engines and forms within each round, since this
-# machine's speed drifts; each search runs 2 epochs of STEPS steps and the second is measured.
+# process's peak RSS, for MXNet and PyTorch each with the looped, the stacked and the
+# matrix-product sum (`-Dnas.mixing-form`). Runs alternate engines and forms within each round,
+# since this machine's speed drifts; each search runs 2 epochs of STEPS steps and the second is
+# measured.
 #
-#   benchmarks/mixing-form.sh [STEPS] [ROUNDS]     (defaults: 2 steps, 1 round)
+#   benchmarks/mixing-form.sh [STEPS] [ROUNDS] [RUNS]     (defaults: 2 steps, 1 round, all six)
+#
+# RUNS lists ENGINE:form pairs, e.g. "MXNet:matrix-product PyTorch:looped" (each engine with its
+# declared form: MXNet against PyTorch).
 #
 # Threads: the launcher's, except OMP_WAIT_POLICY=PASSIVE unless set (PyTorch's spinning OpenMP
 # threads collapse when other processes share the cores). Needs python3 and GNU time
@@ -15,6 +19,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 steps="${1:-2}"
 rounds="${2:-1}"
+runs="${3:-MXNet:stacked PyTorch:looped MXNet:looped PyTorch:stacked MXNet:matrix-product PyTorch:matrix-product}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -23,7 +28,7 @@ echo "CPU: $(grep -o 'avx[0-9a-z_]*' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 echo "| run | s/step (architecture + weight) | search CPU (s) | peak RSS (MiB) | load at start, end | train loss |"
 echo "|---|---|---|---|---|---|"
 for round in $(seq 1 "$rounds"); do
-    for run in MXNet:stacked PyTorch:looped MXNet:looped PyTorch:stacked; do
+    for run in $runs; do
         engine="${run%%:*}"
         form="${run##*:}"
         name="$engine-$form-$round"

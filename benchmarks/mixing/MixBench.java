@@ -11,8 +11,10 @@ import java.lang.management.ManagementFactory;
 /**
  * The weighted sum of one mixed operation alone, in plain DJL: K=7 candidate outputs of shape
  * 64×16×14×14 (each a scaled copy of one input), summed with softmax(α) weights in the looped form
- * (a mul and an add per candidate) and the stacked form (stack, one mul by K×1×1×1×1, one sum),
- * forward and backward; the process's CPU time and the wall time per pass, forms alternating.
+ * (a mul and an add per candidate), the stacked form (stack, one mul by K×1×1×1×1, one sum) and the
+ * matrix-product form (stack, the 1×K weights times the K×M outputs), forward and backward; the
+ * process's CPU time and the wall time per pass, forms alternating. A third argument lists the
+ * forms, comma-separated.
  *
  * <pre>
  * MXNET_OMP_MAX_THREADS=1 OMP_WAIT_POLICY=PASSIVE ONEDNN_MAX_CPU_ISA=SSE41 \
@@ -33,8 +35,10 @@ public class MixBench {
             x.setRequiresGradient(true);
             NDArray alpha = manager.randomNormal(new Shape(k + 1));
             alpha.setRequiresGradient(true);
+            String[] forms =
+                    args.length > 2 ? args[2].split(",") : new String[] {"looped", "stacked", "matrix-product"};
             for (int round = 0; round < 4; round++) {
-                for (String form : new String[] {"looped", "stacked"}) {
+                for (String form : forms) {
                     long cpu = os.getProcessCpuTime();
                     long wall = System.nanoTime();
                     for (int pass = 0; pass < passes; pass++) {
@@ -53,6 +57,11 @@ public class MixBench {
                                     NDArray weighted = outputs.get(i).mul(mixing.get(i));
                                     sum = sum == null ? weighted : sum.add(weighted);
                                 }
+                            } else if (form.equals("matrix-product")) {
+                                NDArray indices = manager.create(new int[] {0, 1, 2, 3, 4, 5, 6});
+                                NDArray row = mixing.take(manager, indices).reshape(1, k);
+                                NDArray rows = NDArrays.stack(outputs).reshape(k, -1);
+                                sum = row.matMul(rows).reshape(shape);
                             } else {
                                 NDArray indices = manager.create(new int[] {0, 1, 2, 3, 4, 5, 6});
                                 NDArray scales = mixing.take(manager, indices).reshape(k, 1, 1, 1, 1);

@@ -194,7 +194,7 @@ class SearchCommandTest {
                             "darts",
                             "--out",
                             out.toString()),
-                    "nas.mixing-form is 'fused'; expected looped or stacked");
+                    "nas.mixing-form is 'fused'; expected looped, stacked or matrix-product");
         } finally {
             System.clearProperty("nas.mixing-form");
         }

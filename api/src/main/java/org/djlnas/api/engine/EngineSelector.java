@@ -157,8 +157,8 @@ public final class EngineSelector {
     /**
      * Tells how an engine's supernets should compute their mixed operations (see {@link
      * EngineSupport#mixingForm()}), unless the property {@value #MIXING_FORM_PROPERTY} (a system
-     * property or environment variable) ({@code looped} or {@code stacked}) chooses one for every
-     * engine, as the benchmarks comparing the forms do.
+     * property or environment variable) ({@code looped}, {@code stacked} or {@code matrix-product})
+     * chooses one for every engine, as the benchmarks comparing the forms do.
      *
      * @param engineName the engine's name, in any case
      * @return the form the property names, else what the engine's module declares, else {@link
@@ -169,12 +169,15 @@ public final class EngineSelector {
         String chosen = environment.apply(MIXING_FORM_PROPERTY);
         if (chosen != null) {
             for (MixingForm form : MixingForm.values()) {
-                if (form.name().equalsIgnoreCase(chosen.strip())) {
+                if (form.name().equalsIgnoreCase(chosen.strip().replace('-', '_'))) {
                     return form;
                 }
             }
             throw new IllegalArgumentException(
-                    MIXING_FORM_PROPERTY + " is '" + chosen + "'; expected looped or stacked");
+                    MIXING_FORM_PROPERTY
+                            + " is '"
+                            + chosen
+                            + "'; expected looped, stacked or matrix-product");
         }
         return supports.values().stream()
                 .filter(support -> support.engineName().equalsIgnoreCase(engineName))

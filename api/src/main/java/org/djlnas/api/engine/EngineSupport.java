@@ -50,7 +50,8 @@ public interface EngineSupport {
      * the same numbers either way, through the operations that cost the engine less time or memory
      * (measured in docs/benchmarks.md).
      *
-     * @return {@link MixingForm#LOOPED}, the default, or {@link MixingForm#STACKED}
+     * @return {@link MixingForm#LOOPED}, the default, {@link MixingForm#STACKED} or {@link
+     *     MixingForm#MATRIX_PRODUCT}
      */
     default MixingForm mixingForm() {
         return MixingForm.LOOPED;

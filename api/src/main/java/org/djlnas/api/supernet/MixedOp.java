@@ -83,10 +83,17 @@ public final class MixedOp extends AbstractBlock {
         NDArray input = inputs.head();
         NDArray mixing = weights.alpha(edgeLabel).softmax(0);
         mixing.attach(input.getManager());
+        MixingForm form = weights.mixingForm();
         NDArray sum =
-                weights.mixingForm() == MixingForm.STACKED
-                        ? stackedSum(mixing, parameterStore, inputs, training, params)
-                        : loopedSum(mixing, parameterStore, inputs, training, params);
+                form == MixingForm.LOOPED
+                        ? loopedSum(mixing, parameterStore, inputs, training, params)
+                        : stackedSum(
+                                form == MixingForm.MATRIX_PRODUCT,
+                                mixing,
+                                parameterStore,
+                                inputs,
+                                training,
+                                params);
         mixing.close();
         return new NDList(sum);
     }
@@ -131,10 +138,12 @@ public final class MixedOp extends AbstractBlock {
     }
 
     /**
-     * The mixture as a few large operations: the computed candidates' outputs stacked, multiplied
-     * by their weights reshaped to {@code K×1×…×1}, summed over the stack.
+     * The mixture as a few large operations on the computed candidates' outputs stacked: either
+     * multiplied by their weights reshaped to {@code K×1×…×1} and summed over the stack, or as a
+     * {@code K×M} matrix multiplied by the {@code 1×K} row of weights.
      */
     private NDArray stackedSum(
+            boolean product,
             NDArray mixing,
             ParameterStore parameterStore,
             NDList inputs,
@@ -160,14 +169,25 @@ public final class MixedOp extends AbstractBlock {
                 out.close();
             }
         }
+        Shape scaleShape = product ? new Shape(1, count) : weightShape(count, stacked);
         NDArray scales;
         if (count == candidates.size()) {
-            scales = mixing.reshape(weightShape(count, stacked));
+            scales = mixing.reshape(scaleShape);
         } else {
             try (NDArray indices = manager.create(Arrays.copyOf(computed, count));
                     NDArray taken = mixing.take(manager, indices)) {
-                scales = taken.reshape(weightShape(count, stacked));
+                scales = taken.reshape(scaleShape);
             }
+        }
+        if (product) {
+            NDArray sum;
+            try (NDArray rows = stacked.reshape(count, -1);
+                    NDArray row = scales.matMul(rows)) {
+                sum = row.reshape(stacked.getShape().slice(1));
+            }
+            stacked.close();
+            scales.close();
+            return sum;
         }
         NDArray weighted = stacked.mul(scales);
         stacked.close();

@@ -12,8 +12,15 @@ public enum MixingForm {
     LOOPED,
     /**
      * The K candidate outputs stacked into one array, multiplied at once by the mixing weights
-     * reshaped to {@code K×1×…×1} and summed over the stack: a handful of large operations (MXNet's
-     * choice: it peaks lower there).
+     * reshaped to {@code K×1×…×1} and summed over the stack: a handful of large operations (it
+     * peaks lower than the loop on MXNet).
      */
-    STACKED
+    STACKED,
+    /**
+     * The K candidate outputs stacked into a {@code K×M} matrix and multiplied by the {@code 1×K}
+     * row of mixing weights: one matrix product, forward and backward, where the other forms
+     * broadcast and reduce (MXNet's choice: its broadcasting kernels are slow, its matrix products
+     * are not).
+     */
+    MATRIX_PRODUCT
 }

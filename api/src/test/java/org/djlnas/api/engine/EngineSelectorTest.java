@@ -155,10 +155,13 @@ class EngineSelectorTest {
         assertThat(selector.mixingForm("MXNet")).isEqualTo(MixingForm.LOOPED);
         environment.put(EngineSelector.MIXING_FORM_PROPERTY, "Stacked");
         assertThat(selector.mixingForm("PyTorch")).isEqualTo(MixingForm.STACKED);
+        environment.put(EngineSelector.MIXING_FORM_PROPERTY, "matrix-product");
+        assertThat(selector.mixingForm("MXNet")).isEqualTo(MixingForm.MATRIX_PRODUCT);
         environment.put(EngineSelector.MIXING_FORM_PROPERTY, "fused");
         assertThatThrownBy(() -> selector.mixingForm("PyTorch"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("nas.mixing-form is 'fused'; expected looped or stacked");
+                .hasMessage(
+                        "nas.mixing-form is 'fused'; expected looped, stacked or matrix-product");
     }
 
     private static EngineSupport support(String name, Set<EngineCapability> capabilities) {

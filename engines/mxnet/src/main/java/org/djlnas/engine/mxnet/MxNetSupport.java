@@ -101,14 +101,16 @@ public final class MxNetSupport implements EngineSupport {
     }
 
     /**
-     * Returns {@link MixingForm#STACKED}: on MXNet a DARTS search step with the stacked sum is as
-     * fast as with the looped one and peaks 0.7 to 1 GiB lower (docs/benchmarks.md, 2026-12-07).
+     * Returns {@link MixingForm#MATRIX_PRODUCT}: MXNet's broadcasting multiplication and its sum
+     * over the stack (backward: a reduction per candidate) took most of a DARTS search step's
+     * element-wise time; as one matrix product the step takes 0.6 to 0.8 of the CPU time, with the
+     * stacked form's memory (docs/benchmarks.md, "MXNet's DARTS step", 2026-12-07).
      *
-     * @return {@link MixingForm#STACKED}
+     * @return {@link MixingForm#MATRIX_PRODUCT}
      */
     @Override
     public MixingForm mixingForm() {
-        return MixingForm.STACKED;
+        return MixingForm.MATRIX_PRODUCT;
     }
 
     /** Turns on DJL's offline mode and turns off its telemetry, unless the user set them. */
