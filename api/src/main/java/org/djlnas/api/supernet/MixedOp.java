@@ -105,8 +105,7 @@ public final class MixedOp extends AbstractBlock {
             if (block == null) {
                 continue;
             }
-            NDArray out =
-                    block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+            NDArray out = candidateOutput(block, parameterStore, inputs, training, params);
             NDArray weighted;
             try (NDArray weight = mixing.get(i)) {
                 weighted = out.mul(weight);
@@ -148,8 +147,7 @@ public final class MixedOp extends AbstractBlock {
         for (int i = 0; i < candidates.size(); i++) {
             Block block = candidates.get(i);
             if (block != null) {
-                outputs.add(
-                        block.forward(parameterStore, inputs, training, params).singletonOrThrow());
+                outputs.add(candidateOutput(block, parameterStore, inputs, training, params));
                 computed[count++] = i;
             }
         }

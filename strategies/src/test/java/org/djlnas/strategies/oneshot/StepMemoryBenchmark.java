@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * (docs/benchmarks.md, "One-shot step memory"): the `darts` space with C=8, 5 layers, 4 nodes, a
  * batch of random 1×28×28 images, on PyTorch. Each line gives the step's peak RSS ({@code VmHWM},
  * reset before the step through {@code /proc/self/clear_refs}; Linux only) and how many arrays the
- * supernet's managers hold. Environment: {@code PROBE_MODE} gdas (default) or spos, {@code
+ * supernet's managers hold. Environment: {@code PROBE_MODE} gdas (default), spos or darts (a
+ * first-order DARTS step: the architecture step on the full mixtures, then the weight step), {@code
  * PROBE_STEPS} (4), {@code PROBE_BATCH} (64), {@code PROBE_FIXED} set: every GDAS step draws the
  * same paths.
  */
@@ -78,7 +79,7 @@ class StepMemoryBenchmark {
                 long start = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    if (mode.equals("gdas")) {
+                    if (mode.equals("gdas") || mode.equals("darts")) {
                         supernet.backward(search, Supernet.Gradients.ARCHITECTURE);
                         adam.step(supernet.alphaGradients());
                         System.out.printf("  arch: %s, open %d%n", memory(), open(manager));
