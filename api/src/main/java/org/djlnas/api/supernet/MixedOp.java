@@ -217,7 +217,7 @@ public final class MixedOp extends AbstractBlock {
     /**
      * Computes a candidate and lets go of the Java handles of its intermediate arrays as soon as it
      * returns, keeping only its output. The gradient tape keeps what the backward pass needs by
-     * itself; without this, every intermediate array of the path (a separable convolution has
+     * itself; without this, every intermediate array of the candidate (a separable convolution has
      * eight) would stay allocated until the whole pass is closed.
      */
     private static NDArray candidateOutput(
