@@ -112,8 +112,7 @@ public final class MixedOp extends AbstractBlock {
             if (block == null) {
                 continue;
             }
-            NDArray out =
-                    block.forward(parameterStore, inputs, training, params).singletonOrThrow();
+            NDArray out = candidateOutput(block, parameterStore, inputs, training, params);
             NDArray weighted;
             try (NDArray weight = mixing.get(i)) {
                 weighted = out.mul(weight);
@@ -157,8 +156,7 @@ public final class MixedOp extends AbstractBlock {
         for (int i = 0; i < candidates.size(); i++) {
             Block block = candidates.get(i);
             if (block != null) {
-                outputs.add(
-                        block.forward(parameterStore, inputs, training, params).singletonOrThrow());
+                outputs.add(candidateOutput(block, parameterStore, inputs, training, params));
                 computed[count++] = i;
             }
         }
@@ -239,7 +237,7 @@ public final class MixedOp extends AbstractBlock {
     /**
      * Computes a candidate and lets go of the Java handles of its intermediate arrays as soon as it
      * returns, keeping only its output. The gradient tape keeps what the backward pass needs by
-     * itself; without this, every intermediate array of the path (a separable convolution has
+     * itself; without this, every intermediate array of the candidate (a separable convolution has
      * eight) would stay allocated until the whole pass is closed.
      */
     private static NDArray candidateOutput(

@@ -21,6 +21,7 @@ import org.djlnas.api.cell.CellOutput;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.EdgePath;
 import org.djlnas.api.supernet.MixedOp;
+import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.SearchCell;
 import org.djlnas.spaces.SpaceFixtures;
 import org.djlnas.testing.TestEngine;
@@ -81,6 +82,56 @@ class PassArraysTest {
                     assertThat(forward(mixed, manager, new NDList(x))).isSameAs(x);
                 }
                 assertThat(x.isReleased()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aMixtureLeavesOnlyItsOutputInTheEnclosingScope() {
+        SearchCell searchCell =
+                new SearchCell(
+                        Cell.builder()
+                                .setLabel("cell")
+                                .setNodes(1)
+                                .setOperations(List.of("skip_connect", "chain"))
+                                .build(),
+                        List.of("none", "skip_connect", "chain"),
+                        "none");
+        String edge = "cell/node1/from0";
+        for (MixingForm form : MixingForm.values()) {
+            try (NDManager manager = TestEngine.newManager()) {
+                ArchitectureWeights weights =
+                        ArchitectureWeights.create(manager, List.of(searchCell), 0, 1e-3);
+                weights.setMixingForm(form);
+                Block mixed =
+                        SpaceFixtures.initialized(
+                                new MixedOp(
+                                        edge, weights, Arrays.asList(null, identity(), chain())),
+                                manager,
+                                INPUT);
+                try (NDManager pass = manager.newSubManager()) {
+                    NDArray x = pass.randomNormal(INPUT);
+                    NDArray out;
+                    try (NDScope scope = new NDScope()) {
+                        scope.suppressNotUsedWarning();
+                        out = forward(mixed, manager, new NDList(x));
+
+                        // The chain's two intermediate arrays are gone, not only its output
+                        // (the stacked form may keep a small array of candidate indices).
+                        assertThat(
+                                        pass.getManagedArrays().stream()
+                                                .filter(a -> a instanceof NDArray)
+                                                .map(a -> ((NDArray) a).getShape())
+                                                .filter(INPUT::equals))
+                                .as("%s", form)
+                                .hasSize(2);
+                        NDArray w = weights.alpha(edge).softmax(0);
+                        NDArray expected = x.mul(w.get(1)).add(x.exp().sqrt().neg().mul(w.get(2)));
+                        assertThat(out.allClose(expected, 1e-5, 1e-6, false)).isTrue();
+                    }
+                    assertThat(out.isReleased()).as("closed with the enclosing scope").isTrue();
+                    assertThat(x.isReleased()).isFalse();
+                }
             }
         }
     }

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  * layers, 4 nodes, a batch of random 1×28×28 images, on PyTorch. Each line gives the step's peak
  * RSS ({@code VmHWM}, reset before the step through {@code /proc/self/clear_refs}; Linux only) and
  * how many arrays the supernet's managers hold. Environment: {@code PROBE_MODE} gdas (default),
- * darts or spos; the line "built" gives the memory before the first step, with the supernet and its
- * batches allocated; {@code PROBE_STEPS} (4), {@code PROBE_BATCH} (64), {@code PROBE_FIXED} set:
- * every GDAS step draws the same paths.
+ * darts (the architecture step on the full mixtures, then the weight step) or spos; the line
+ * "built" gives the memory before the first step, with the supernet and its batches allocated;
+ * {@code PROBE_STEPS} (4), {@code PROBE_BATCH} (64), {@code PROBE_FIXED} set: every GDAS step draws
+ * the same paths.
  */
 @Tag("benchmark")
 class StepMemoryBenchmark {
