@@ -11,7 +11,7 @@
 # supernet and data.
 #
 # Threads: the launcher's defaults (PyTorch intra-op threads = cores, one inter-op thread,
-# ONEDNN_MAX_CPU_ISA=SSE41), but OMP_WAIT_POLICY=PASSIVE unless set: the launcher's ACTIVE
+# ONEDNN_MAX_CPU_ISA from its kernel check), but OMP_WAIT_POLICY=PASSIVE unless set: the launcher's ACTIVE
 # (spinning) OpenMP threads made a SPOS step 15 times slower on the shared 2-core machine
 # (docs/benchmarks.md, "OpenMP wait policy"). Needs python3 to summarise the JSON results.
 set -euo pipefail

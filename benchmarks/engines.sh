@@ -19,7 +19,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 echo "threads: OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-ACTIVE} (launcher default), PyTorch intra-op = cores,"
-echo "inter-op 1, ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-SSE41}; MXNet MXNET_OMP_MAX_THREADS=${MXNET_OMP_MAX_THREADS:-1}"
+echo "inter-op 1, ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-from the kernel check}; MXNet MXNET_OMP_MAX_THREADS=${MXNET_OMP_MAX_THREADS:-1}"
 for round in $(seq 1 "$rounds"); do
     for engine in PyTorch MXNet; do
         "$root/nas" bench-engine training --engine "$engine" --steps 30 \

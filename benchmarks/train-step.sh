@@ -16,7 +16,8 @@
 # part of this repository (its recipe: docs/benchmarks.md, "Training step of found networks").
 # Environment: STEPS (timed steps, default 30), WARMUP (untimed steps first, default 30: the JVM
 # compiles the step's code during the first ones), ISAS (the ONEDNN_MAX_CPU_ISA values djl-nas
-# runs with, default "SSE41", the launcher's; e.g. "SSE41 ALL"), PYTHON (default /usr/bin/python3,
+# runs with, default "ALL", oneDNN's own choice, which the launcher keeps where its kernel
+# check passes; e.g. "SSE41 ALL"), PYTHON (default /usr/bin/python3,
 # Debian's, which has python3-torch), THREADS (intra-op threads of both sides, default the cores,
 # as the launcher sets). Both sides run with 1 inter-op thread and OMP_WAIT_POLICY=ACTIVE (the
 # launcher's) unless set. Prints one line per run with the load average, then per side the median
@@ -32,7 +33,7 @@ rounds="${1:-3}"
 driver="${2:-}"
 steps="${STEPS:-30}"
 warmup="${WARMUP:-30}"
-isas="${ISAS:-SSE41}"
+isas="${ISAS:-ALL}"
 python="${PYTHON:-/usr/bin/python3}"
 baseline="${BASELINE:-}"
 threads="${THREADS:-$(nproc)}"
