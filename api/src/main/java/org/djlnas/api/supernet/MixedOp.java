@@ -87,13 +87,7 @@ public final class MixedOp extends AbstractBlock {
         NDArray sum =
                 form == MixingForm.LOOPED
                         ? loopedSum(mixing, parameterStore, inputs, training, params)
-                        : stackedSum(
-                                form == MixingForm.MATRIX_PRODUCT,
-                                mixing,
-                                parameterStore,
-                                inputs,
-                                training,
-                                params);
+                        : stackedSum(form, mixing, parameterStore, inputs, training, params);
         mixing.close();
         return new NDList(sum);
     }
@@ -142,7 +136,7 @@ public final class MixedOp extends AbstractBlock {
      * {@code K×M} matrix multiplied by the {@code 1×K} row of weights.
      */
     private NDArray stackedSum(
-            boolean product,
+            MixingForm form,
             NDArray mixing,
             ParameterStore parameterStore,
             NDList inputs,
@@ -167,6 +161,7 @@ public final class MixedOp extends AbstractBlock {
                 out.close();
             }
         }
+        boolean product = form == MixingForm.MATRIX_PRODUCT;
         Shape scaleShape = product ? new Shape(1, count) : weightShape(count, stacked);
         NDArray scales;
         if (count == candidates.size()) {

@@ -36,6 +36,20 @@ class PassArraysTest {
 
     private static final Shape INPUT = new Shape(2, 3, 4, 4);
 
+    private static final String EDGE = "cell/node1/from0";
+
+    /** One node with one edge, {@value #EDGE}, whose candidates are none, a skip and the chain. */
+    private static SearchCell oneEdgeCell() {
+        return new SearchCell(
+                Cell.builder()
+                        .setLabel("cell")
+                        .setNodes(1)
+                        .setOperations(List.of("skip_connect", "chain"))
+                        .build(),
+                List.of("none", "skip_connect", "chain"),
+                "none");
+    }
+
     /** {@code −√(exp(x))}: two intermediate arrays and the output. */
     private static Block chain() {
         return new LambdaBlock(in -> new NDList(in.head().exp().sqrt().neg()));
@@ -43,25 +57,16 @@ class PassArraysTest {
 
     @Test
     void aSinglePathLeavesOnlyItsOutputInTheEnclosingScope() {
-        SearchCell searchCell =
-                new SearchCell(
-                        Cell.builder()
-                                .setLabel("cell")
-                                .setNodes(1)
-                                .setOperations(List.of("skip_connect", "chain"))
-                                .build(),
-                        List.of("none", "skip_connect", "chain"),
-                        "none");
-        String edge = "cell/node1/from0";
+        SearchCell searchCell = oneEdgeCell();
         try (NDManager manager = TestEngine.newManager()) {
             ArchitectureWeights weights =
                     ArchitectureWeights.create(manager, List.of(searchCell), 0, 1e-3);
             Block mixed =
                     SpaceFixtures.initialized(
-                            new MixedOp(edge, weights, Arrays.asList(null, identity(), chain())),
+                            new MixedOp(EDGE, weights, Arrays.asList(null, identity(), chain())),
                             manager,
                             INPUT);
-            weights.choosePaths(Map.of(edge, EdgePath.of(2)));
+            weights.choosePaths(Map.of(EDGE, EdgePath.of(2)));
             try (NDManager pass = manager.newSubManager()) {
                 NDArray x = pass.randomNormal(INPUT);
                 NDArray out;
@@ -76,7 +81,7 @@ class PassArraysTest {
                 assertThat(x.isReleased()).isFalse();
 
                 // The skip connection returns its input, which must stay open.
-                weights.choosePaths(Map.of(edge, EdgePath.of(1)));
+                weights.choosePaths(Map.of(EDGE, EdgePath.of(1)));
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     assertThat(forward(mixed, manager, new NDList(x))).isSameAs(x);
@@ -88,16 +93,7 @@ class PassArraysTest {
 
     @Test
     void aMixtureLeavesOnlyItsOutputInTheEnclosingScope() {
-        SearchCell searchCell =
-                new SearchCell(
-                        Cell.builder()
-                                .setLabel("cell")
-                                .setNodes(1)
-                                .setOperations(List.of("skip_connect", "chain"))
-                                .build(),
-                        List.of("none", "skip_connect", "chain"),
-                        "none");
-        String edge = "cell/node1/from0";
+        SearchCell searchCell = oneEdgeCell();
         for (MixingForm form : MixingForm.values()) {
             try (NDManager manager = TestEngine.newManager()) {
                 ArchitectureWeights weights =
@@ -106,7 +102,7 @@ class PassArraysTest {
                 Block mixed =
                         SpaceFixtures.initialized(
                                 new MixedOp(
-                                        edge, weights, Arrays.asList(null, identity(), chain())),
+                                        EDGE, weights, Arrays.asList(null, identity(), chain())),
                                 manager,
                                 INPUT);
                 try (NDManager pass = manager.newSubManager()) {
@@ -125,7 +121,7 @@ class PassArraysTest {
                                                 .filter(INPUT::equals))
                                 .as("%s", form)
                                 .hasSize(2);
-                        NDArray w = weights.alpha(edge).softmax(0);
+                        NDArray w = weights.alpha(EDGE).softmax(0);
                         NDArray expected = x.mul(w.get(1)).add(x.exp().sqrt().neg().mul(w.get(2)));
                         assertThat(out.allClose(expected, 1e-5, 1e-6, false)).isTrue();
                     }
