@@ -161,10 +161,9 @@ final class BenchEngineCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> training() throws TrialFailedException {
+        EngineSelector engines = Engines.selector(Main.plugins(spec));
         String name =
-                Engines.selector(Main.plugins(spec))
-                        .select(Optional.ofNullable(engine), EngineCapability.TRAIN)
-                        .getEngineName();
+                engines.select(Optional.ofNullable(engine), EngineCapability.TRAIN).getEngineName();
         SearchSpace space = space();
         Architecture architecture = architecture(space);
         Block block = space.compile(architecture);
@@ -181,7 +180,12 @@ final class BenchEngineCommand implements Callable<Integer> {
             try (Trainer trainer = model.newTrainer(config)) {
                 Engine.getEngine(name).setRandomSeed(1);
                 trainer.initialize(new Shape(batch).addAll(IMAGE));
-                TrainingLoop loop = new TrainingLoop(trainer, totalSteps);
+                TrainingLoop loop =
+                        new TrainingLoop(
+                                trainer,
+                                totalSteps,
+                                Optional.empty(),
+                                engines.imageMemoryFormat(name));
                 float[] images = uniform(batch * IMAGE.size(), 1);
                 float[] labels = labels(batch, classes(task), 2);
                 parameters = parameterCount(block);

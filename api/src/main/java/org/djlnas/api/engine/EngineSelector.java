@@ -31,6 +31,9 @@ public final class EngineSelector {
     /** The system property that chooses the mixed operations' form on every engine. */
     public static final String MIXING_FORM_PROPERTY = "nas.mixing-form";
 
+    /** The system property that chooses how image batches lie in memory on every engine. */
+    public static final String IMAGE_MEMORY_FORMAT_PROPERTY = "nas.image-memory-format";
+
     private final Map<String, EngineSupport> supports;
     private final Function<String, @Nullable String> environment;
     private final Optional<String> fallback;
@@ -184,6 +187,39 @@ public final class EngineSelector {
                 .findFirst()
                 .map(EngineSupport::mixingForm)
                 .orElse(MixingForm.LOOPED);
+    }
+
+    /**
+     * Tells how an engine's image batches should lie in memory (see {@link
+     * EngineSupport#imageMemoryFormat()}), unless the property {@value
+     * #IMAGE_MEMORY_FORMAT_PROPERTY} (a system property or environment variable) ({@code
+     * contiguous} or {@code channels-last}) chooses one for every engine, as the benchmarks
+     * comparing the formats do.
+     *
+     * @param engineName the engine's name, in any case
+     * @return the format the property names, else what the engine's module declares, else {@link
+     *     ImageMemoryFormat#CONTIGUOUS} if no module on the class path describes the engine
+     * @throws IllegalArgumentException if the property names no format
+     */
+    public ImageMemoryFormat imageMemoryFormat(String engineName) {
+        String chosen = environment.apply(IMAGE_MEMORY_FORMAT_PROPERTY);
+        if (chosen != null) {
+            for (ImageMemoryFormat format : ImageMemoryFormat.values()) {
+                if (format.name().equalsIgnoreCase(chosen.strip().replace('-', '_'))) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException(
+                    IMAGE_MEMORY_FORMAT_PROPERTY
+                            + " is '"
+                            + chosen
+                            + "'; expected contiguous or channels-last");
+        }
+        return supports.values().stream()
+                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
+                .findFirst()
+                .map(EngineSupport::imageMemoryFormat)
+                .orElse(ImageMemoryFormat.CONTIGUOUS);
     }
 
     /**

@@ -58,6 +58,18 @@ public interface EngineSupport {
     }
 
     /**
+     * Tells how image batches should lie in memory on this engine for its convolutions to run
+     * fastest (measured in docs/benchmarks.md, "Channels-last images"); the numbers are the same
+     * either way, up to float rounding.
+     *
+     * @return {@link ImageMemoryFormat#CONTIGUOUS}, the default, or {@link
+     *     ImageMemoryFormat#CHANNELS_LAST}
+     */
+    default ImageMemoryFormat imageMemoryFormat() {
+        return ImageMemoryFormat.CONTIGUOUS;
+    }
+
+    /**
      * Opens a gradient collector that records a forward pass in inference mode (batch normalisation
      * over its running statistics) and differentiates that pass as it ran. The default, the
      * engine's ordinary collector, does this on engines whose operations take their mode from the

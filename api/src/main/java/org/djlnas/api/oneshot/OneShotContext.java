@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.api.settings.Settings;
 import org.djlnas.api.supernet.MixingForm;
 import org.djlnas.api.supernet.OneShotSpace;
@@ -23,6 +24,8 @@ import org.djlnas.api.trial.Budget;
  *     weights and α the search starts from instead of its seeded initialisation, if given; only
  *     strategies whose provider says {@link OneShotStrategyProvider#startsFromMetaTraining()} use
  *     it
+ * @param imageMemoryFormat how image batches lie in memory on that engine ({@link
+ *     org.djlnas.api.engine.EngineSupport#imageMemoryFormat()})
  */
 public record OneShotContext(
         OneShotSpace space,
@@ -31,7 +34,8 @@ public record OneShotContext(
         Budget budget,
         String engine,
         MixingForm mixingForm,
-        Optional<Path> metaStart) {
+        Optional<Path> metaStart,
+        ImageMemoryFormat imageMemoryFormat) {
 
     /** Validates the fields. */
     public OneShotContext {
@@ -41,10 +45,42 @@ public record OneShotContext(
         requireNonNull(engine, "engine is null");
         requireNonNull(mixingForm, "mixingForm is null");
         requireNonNull(metaStart, "metaStart is null");
+        requireNonNull(imageMemoryFormat, "imageMemoryFormat is null");
     }
 
     /**
-     * A context whose search starts from its seeded initialisation.
+     * A context whose image batches keep their contiguous layout.
+     *
+     * @param space the space, which can build a supernet
+     * @param settings the strategy's resolved settings
+     * @param seed the seed of everything random in the search
+     * @param budget the search's epochs
+     * @param engine the DJL engine to train on
+     * @param mixingForm how the supernet's mixed operations compute their sums
+     * @param metaStart a meta-trained supernet folder to start from, if given
+     */
+    public OneShotContext(
+            OneShotSpace space,
+            Settings settings,
+            long seed,
+            Budget budget,
+            String engine,
+            MixingForm mixingForm,
+            Optional<Path> metaStart) {
+        this(
+                space,
+                settings,
+                seed,
+                budget,
+                engine,
+                mixingForm,
+                metaStart,
+                ImageMemoryFormat.CONTIGUOUS);
+    }
+
+    /**
+     * A context whose search starts from its seeded initialisation, its image batches in their
+     * contiguous layout.
      *
      * @param space the space, which can build a supernet
      * @param settings the strategy's resolved settings

@@ -490,7 +490,9 @@ public final class SearchSession implements AutoCloseable {
                                 config.budget(),
                                 String.valueOf(config.engine()),
                                 plugins.engines().mixingForm(String.valueOf(config.engine())),
-                                MetaStarts.of(config, plugins)));
+                                MetaStarts.of(config, plugins),
+                                plugins.engines()
+                                        .imageMemoryFormat(String.valueOf(config.engine()))));
         BilevelHalves halves =
                 BilevelHalves.of(
                         inputs.data()

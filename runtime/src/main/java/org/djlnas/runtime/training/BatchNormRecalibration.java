@@ -9,6 +9,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.engine.ImageMemoryFormat;
 
 /**
  * Re-estimates batch normalisation's running statistics for the final weights (see {@link
@@ -22,8 +23,10 @@ import org.djlnas.api.engine.EngineLocks;
  *
  * @param batches the training batches to pass through, 0 for none
  * @param needsBackward whether the engine updates the statistics only in the backward pass
+ * @param imageMemoryFormat how image batches are laid out in memory before they go forward
  */
-record BatchNormRecalibration(int batches, boolean needsBackward) {
+record BatchNormRecalibration(
+        int batches, boolean needsBackward, ImageMemoryFormat imageMemoryFormat) {
 
     /**
      * Recalibrates the block's statistics, if it has any.
@@ -48,7 +51,8 @@ record BatchNormRecalibration(int batches, boolean needsBackward) {
                     if (needsBackward) {
                         forwardAndBackward(trainer, batch);
                     } else {
-                        trainer.forward(batch.getData(), batch.getLabels());
+                        trainer.forward(
+                                imageMemoryFormat.arrange(batch.getData()), batch.getLabels());
                     }
                 }
                 if (--remaining == 0) {
@@ -61,10 +65,12 @@ record BatchNormRecalibration(int batches, boolean needsBackward) {
         }
     }
 
-    private static void forwardAndBackward(Trainer trainer, Batch batch) {
+    private void forwardAndBackward(Trainer trainer, Batch batch) {
         synchronized (EngineLocks.GRADIENTS) {
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
+                NDList predictions =
+                        trainer.forward(
+                                imageMemoryFormat.arrange(batch.getData()), batch.getLabels());
                 collector.backward(trainer.getLoss().evaluate(batch.getLabels(), predictions));
             }
         }

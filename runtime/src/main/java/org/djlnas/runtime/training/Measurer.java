@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 
@@ -21,8 +22,9 @@ import org.djlnas.api.eval.TrialFailedException;
  * RMSE and MAE, and loss, and the same metrics on the test set.
  *
  * @param task what the network learns
+ * @param imageMemoryFormat how image batches are laid out in memory before they go forward
  */
-record Measurer(Task task) {
+record Measurer(Task task, ImageMemoryFormat imageMemoryFormat) {
 
     /**
      * Predicts every validation example in evaluation mode.
@@ -43,7 +45,7 @@ record Measurer(Task task) {
         long examples = 0;
         for (Batch batch : DataBatches.of(validationSet, trainer.getManager())) {
             try (batch) {
-                NDList predictions = trainer.evaluate(batch.getData());
+                NDList predictions = trainer.evaluate(imageMemoryFormat.arrange(batch.getData()));
                 lossSum +=
                         (double) loss.evaluate(batch.getLabels(), predictions).getFloat()
                                 * batch.getSize();
@@ -80,7 +82,9 @@ record Measurer(Task task) {
         TaskMeasure measure = new TaskMeasure(task);
         for (Batch batch : DataBatches.of(testSet, manager)) {
             try (batch) {
-                NDList predictions = block.forward(parameters, batch.getData(), false);
+                NDList predictions =
+                        block.forward(
+                                parameters, imageMemoryFormat.arrange(batch.getData()), false);
                 measure.add(batch.getLabels().head(), predictions.head());
             }
         }

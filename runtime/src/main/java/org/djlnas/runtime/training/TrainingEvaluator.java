@@ -26,6 +26,7 @@ import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
 import org.djlnas.api.engine.EngineSelector;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.api.eval.Direction;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.Metrics;
@@ -119,6 +120,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final Measurer measurer;
     private final NetworkProfiler profiler;
     private final Optional<Teacher> teacher;
+    private final ImageMemoryFormat imageMemoryFormat;
 
     /**
      * Creates the evaluator.
@@ -176,17 +178,19 @@ public final class TrainingEvaluator implements Evaluator {
                             + Engine.getAllEngines());
         }
         this.device = DeviceChoice.forEngine(engineName);
+        this.imageMemoryFormat = engines.imageMemoryFormat(engineName);
         this.recalibration =
                 new BatchNormRecalibration(
                         settings.recalibrationBatches(),
-                        engines.updatesRunningStatisticsInBackward(engineName));
+                        engines.updatesRunningStatisticsInBackward(engineName),
+                        imageMemoryFormat);
         try {
             this.task = data.task();
             this.inputShape = data.inputShape();
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        this.measurer = new Measurer(task);
+        this.measurer = new Measurer(task, imageMemoryFormat);
         this.profiler =
                 new NetworkProfiler(
                         engineName,
@@ -408,7 +412,7 @@ public final class TrainingEvaluator implements Evaluator {
                 double parameters = ParameterCount.trainable(block);
                 long start = System.nanoTime();
                 Map<String, Double> metrics =
-                        new TrainingLoop(trainer, plan.steps(), teacher)
+                        new TrainingLoop(trainer, plan.steps(), teacher, imageMemoryFormat)
                                 .run(
                                         trainSet,
                                         plan,

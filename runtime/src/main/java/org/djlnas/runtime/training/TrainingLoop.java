@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.api.eval.Metrics;
 import org.djlnas.api.eval.TrialFailedException;
 import org.djlnas.api.eval.TrialPrunedException;
@@ -47,6 +48,7 @@ public final class TrainingLoop {
     private final Loss loss;
     private final List<Parameter> trainable;
     private final Optional<Teacher> teacher;
+    private final ImageMemoryFormat imageMemoryFormat;
     private final int totalSteps;
     private final int maxSkipped;
     private int step;
@@ -59,7 +61,7 @@ public final class TrainingLoop {
      * @param totalSteps the steps the training will run, which bounds the steps it may skip
      */
     public TrainingLoop(Trainer trainer, int totalSteps) {
-        this(trainer, totalSteps, Optional.empty());
+        this(trainer, totalSteps, Optional.empty(), ImageMemoryFormat.CONTIGUOUS);
     }
 
     /**
@@ -69,8 +71,14 @@ public final class TrainingLoop {
      *     when a teacher is given
      * @param totalSteps the steps the training will run, which bounds the steps it may skip
      * @param teacher the teacher, if any
+     * @param imageMemoryFormat how image batches are laid out in memory before they go forward
+     *     ({@link org.djlnas.api.engine.EngineSupport#imageMemoryFormat()})
      */
-    public TrainingLoop(Trainer trainer, int totalSteps, Optional<Teacher> teacher) {
+    public TrainingLoop(
+            Trainer trainer,
+            int totalSteps,
+            Optional<Teacher> teacher,
+            ImageMemoryFormat imageMemoryFormat) {
         this.trainer = trainer;
         this.loss = trainer.getLoss();
         if (teacher.isPresent() && !(loss instanceof DistillationLoss)) {
@@ -78,6 +86,7 @@ public final class TrainingLoop {
                     "a teacher needs the distillation loss; the trainer's is " + loss.getName());
         }
         this.teacher = teacher;
+        this.imageMemoryFormat = imageMemoryFormat;
         this.trainable = GradientGuard.trainable(trainer);
         this.totalSteps = totalSteps;
         this.maxSkipped = Math.max(1, totalSteps / 10);
@@ -95,12 +104,13 @@ public final class TrainingLoop {
      */
     public float step(NDList data, NDList labels) throws TrialFailedException {
         step++;
-        NDList targets = teacher.isPresent() ? teacher.get().targets(data, labels) : labels;
+        NDList inputs = imageMemoryFormat.arrange(data);
+        NDList targets = teacher.isPresent() ? teacher.get().targets(inputs, labels) : labels;
         boolean finiteGradients;
         float lossValue;
         synchronized (EngineLocks.GRADIENTS) {
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(data, labels);
+                NDList predictions = trainer.forward(inputs, labels);
                 NDArray value = loss.evaluate(targets, predictions);
                 lossValue = value.getFloat();
                 if (!Float.isFinite(lossValue)) {

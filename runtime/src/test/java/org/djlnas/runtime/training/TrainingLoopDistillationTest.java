@@ -23,6 +23,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.testing.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,9 @@ class TrainingLoopDistillationTest {
             try (Trainer trainer = model.newTrainer(config)) {
                 Engine.getEngine(TestEngine.name()).setRandomSeed(1);
                 trainer.initialize(new Shape(8, 3));
-                TrainingLoop loop = new TrainingLoop(trainer, 60, Optional.of(teacher));
+                TrainingLoop loop =
+                        new TrainingLoop(
+                                trainer, 60, Optional.of(teacher), ImageMemoryFormat.CONTIGUOUS);
                 for (int step = 0; step < 60; step++) {
                     try (NDManager batch = manager.newSubManager()) {
                         NDArray x = inputs.duplicate();
@@ -131,7 +134,13 @@ class TrainingLoopDistillationTest {
                     model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
                 Teacher teacher =
                         new Teacher(teacherModel, Distillation.of(Path.of("t")), "a teacher");
-                assertThatThrownBy(() -> new TrainingLoop(trainer, 1, Optional.of(teacher)))
+                assertThatThrownBy(
+                                () ->
+                                        new TrainingLoop(
+                                                trainer,
+                                                1,
+                                                Optional.of(teacher),
+                                                ImageMemoryFormat.CONTIGUOUS))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("distillation loss");
             }

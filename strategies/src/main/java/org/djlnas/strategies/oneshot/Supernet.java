@@ -25,6 +25,7 @@ import org.djlnas.api.data.Task;
 import org.djlnas.api.data.TaskMeasure;
 import org.djlnas.api.engine.DeviceChoice;
 import org.djlnas.api.engine.EngineLocks;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.supernet.ArchitectureWeights;
@@ -54,6 +55,7 @@ final class Supernet implements AutoCloseable {
     private boolean alphaGradientsExist;
     private @Nullable Gradients tracked;
     private @Nullable PathSampler sampler;
+    private ImageMemoryFormat imageMemoryFormat = ImageMemoryFormat.CONTIGUOUS;
 
     private Supernet(NDManager manager, Block block, ArchitectureWeights alphas, Task task) {
         this.manager = manager;
@@ -122,6 +124,7 @@ final class Supernet implements AutoCloseable {
                         context.seed(),
                         data.task());
         supernet.alphas.setMixingForm(context.mixingForm());
+        supernet.arrangeImages(context.imageMemoryFormat());
         return supernet;
     }
 
@@ -248,13 +251,24 @@ final class Supernet implements AutoCloseable {
         this.sampler = sampler;
     }
 
+    /**
+     * Lays every later batch's images out in memory in this format before they go forward.
+     *
+     * @param format the engine's format ({@link
+     *     org.djlnas.api.engine.EngineSupport#imageMemoryFormat()}); contiguous until set
+     */
+    void arrangeImages(ImageMemoryFormat format) {
+        this.imageMemoryFormat = format;
+    }
+
     private NDArray forward(Batch batch, boolean training) {
+        NDList inputs = imageMemoryFormat.arrange(batch.getData());
         if (sampler == null) {
-            return block.forward(parameterStore, batch.getData(), training).singletonOrThrow();
+            return block.forward(parameterStore, inputs, training).singletonOrThrow();
         }
         alphas.choosePaths(sampler.sample(alphas));
         try {
-            return block.forward(parameterStore, batch.getData(), training).singletonOrThrow();
+            return block.forward(parameterStore, inputs, training).singletonOrThrow();
         } finally {
             alphas.clearPaths();
         }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.djlnas.api.engine.EngineCapability;
 import org.djlnas.api.engine.EngineDefaults;
 import org.djlnas.api.engine.EngineSupport;
+import org.djlnas.api.engine.ImageMemoryFormat;
 
 /**
  * DJL's PyTorch engine with CPU natives taken from the {@code pytorch-native-cpu} jar on the class
@@ -37,6 +38,17 @@ public final class PyTorchSupport implements EngineSupport {
                 EngineCapability.FORWARD,
                 EngineCapability.TRAIN,
                 EngineCapability.ARCHITECTURE_GRADIENTS);
+    }
+
+    /**
+     * Channels-last: oneDNN's convolutions then read and write PyTorch's arrays as they are, where
+     * with the contiguous layout each convolution converts its input, output and gradients to a
+     * blocked layout and back (a DARTS step spent about a third of its convolution time in those
+     * conversions; docs/benchmarks.md, "Channels-last images").
+     */
+    @Override
+    public ImageMemoryFormat imageMemoryFormat() {
+        return ImageMemoryFormat.CHANNELS_LAST;
     }
 
     @Override
