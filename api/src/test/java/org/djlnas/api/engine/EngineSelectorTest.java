@@ -164,6 +164,48 @@ class EngineSelectorTest {
                         "nas.mixing-form is 'fused'; expected looped, stacked or matrix-product");
     }
 
+    @Test
+    void imageBatchesTakeTheFormatTheEngineDeclaresUnlessThePropertyChoosesOne() {
+        EngineSupport channelsLast =
+                new EngineSupport() {
+                    @Override
+                    public String engineName() {
+                        return "PyTorch";
+                    }
+
+                    @Override
+                    public Set<EngineCapability> capabilities() {
+                        return EnumSet.of(EngineCapability.TRAIN);
+                    }
+
+                    @Override
+                    public void configureDefaults() {
+                        throw new AssertionError("the engine must not be loaded");
+                    }
+
+                    @Override
+                    public ImageMemoryFormat imageMemoryFormat() {
+                        return ImageMemoryFormat.CHANNELS_LAST;
+                    }
+                };
+        EngineSelector selector =
+                selector(channelsLast, support("MXNet", EnumSet.of(EngineCapability.TRAIN)));
+        assertThat(selector.imageMemoryFormat("pytorch"))
+                .isEqualTo(ImageMemoryFormat.CHANNELS_LAST);
+        assertThat(selector.imageMemoryFormat("MXNet")).isEqualTo(ImageMemoryFormat.CONTIGUOUS);
+        assertThat(selector.imageMemoryFormat("OnnxRuntime"))
+                .isEqualTo(ImageMemoryFormat.CONTIGUOUS);
+        environment.put(EngineSelector.IMAGE_MEMORY_FORMAT_PROPERTY, "contiguous");
+        assertThat(selector.imageMemoryFormat("PyTorch")).isEqualTo(ImageMemoryFormat.CONTIGUOUS);
+        environment.put(EngineSelector.IMAGE_MEMORY_FORMAT_PROPERTY, " Channels-Last ");
+        assertThat(selector.imageMemoryFormat("MXNet")).isEqualTo(ImageMemoryFormat.CHANNELS_LAST);
+        environment.put(EngineSelector.IMAGE_MEMORY_FORMAT_PROPERTY, "nhwc");
+        assertThatThrownBy(() -> selector.imageMemoryFormat("PyTorch"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "nas.image-memory-format is 'nhwc'; expected contiguous or channels-last");
+    }
+
     private static EngineSupport support(String name, Set<EngineCapability> capabilities) {
         return new EngineSupport() {
             @Override
