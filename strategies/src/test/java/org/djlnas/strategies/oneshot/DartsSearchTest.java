@@ -2,6 +2,7 @@ package org.djlnas.strategies.oneshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -12,8 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.djlnas.api.engine.ImageMemoryFormat;
 import org.djlnas.api.oneshot.EpochListener;
 import org.djlnas.api.oneshot.EpochRecord;
+import org.djlnas.api.oneshot.OneShotContext;
 import org.djlnas.api.oneshot.OneShotData;
 import org.djlnas.api.oneshot.OneShotResult;
 import org.djlnas.api.supernet.OneShotSpace;
@@ -62,6 +67,40 @@ class DartsSearchTest {
                 .isEqualTo(EpochRecords.comparable(reference.history()));
         assertThat(again.architecture()).isEqualTo(reference.architecture());
         assertThat(again.stopReason()).isEmpty();
+    }
+
+    @Test
+    void channelsLastImagesGiveTheSameSearchUpToRounding() throws IOException {
+        OneShotContext contiguous = DartsFixtures.context(space, SEED, EPOCHS);
+        OneShotContext channelsLast =
+                new OneShotContext(
+                        space,
+                        contiguous.settings(),
+                        SEED,
+                        contiguous.budget(),
+                        DartsFixtures.ENGINE,
+                        contiguous.mixingForm(),
+                        Optional.empty(),
+                        ImageMemoryFormat.CHANNELS_LAST);
+
+        OneShotResult arranged =
+                new DartsSearch(channelsLast, DartsFixtures.settings(1, -1))
+                        .search(data, folder, List.of(), record -> {});
+
+        assertThat(arranged.architecture()).isEqualTo(reference.architecture());
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            Map<String, List<Double>> expected = reference.history().get(epoch).mixingWeights();
+            Map<String, List<Double>> actual = arranged.history().get(epoch).mixingWeights();
+            assertThat(actual).containsOnlyKeys(expected.keySet());
+            for (Map.Entry<String, List<Double>> edge : expected.entrySet()) {
+                List<Double> weights = actual.get(edge.getKey());
+                for (int i = 0; i < weights.size(); i++) {
+                    assertThat(weights.get(i))
+                            .as("epoch %d, edge %s, candidate %d", epoch, edge.getKey(), i)
+                            .isCloseTo(edge.getValue().get(i), offset(1e-4));
+                }
+            }
+        }
     }
 
     @Test
