@@ -75,8 +75,14 @@ public final class MixedOp extends AbstractBlock {
         this.candidates = added;
     }
 
-    /** Hands the edge's shared ReLU to every block of a candidate that can take it. */
+    /**
+     * Hands the edge's shared ReLU to every block of a candidate that can take it, except inside a
+     * nested mixture, whose blocks share its own.
+     */
     private void shareRelu(Block block) {
+        if (block instanceof MixedOp) {
+            return;
+        }
         if (block instanceof ReluSharing sharing) {
             sharing.shareRelu(sharedRelu);
         }
