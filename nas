@@ -101,6 +101,13 @@ export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-$wait_policy}"
 # keeping it mapped halves training step times (docs/benchmarks.md).
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
+# With freed memory kept, its fragmentation is what grows: glibc parks freed small blocks (the
+# native handles and autograd records of every array) in per-thread caches and fast bins, never
+# merged with their neighbours, so they pin the large freed tensor blocks between them apart and
+# the heap grows past them. Without those caches every freed block merges at once: a first-order
+# DARTS search step peaked at 1.85-1.88 GiB instead of 2.1-2.8, no slower (docs/benchmarks.md,
+# "DARTS step memory to 2 GiB"). Tunables already set come after these and win.
+export GLIBC_TUNABLES="glibc.malloc.tcache_count=0:glibc.malloc.mxfast=0${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
 export OPT_OUT_TRACKING=true
 # TensorFlow logs only errors (its start-up notes are information, not warnings).
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"

@@ -22,6 +22,7 @@ final class SparkSettings {
                     "ONEDNN_MAX_CPU_ISA", "SSE41",
                     "MALLOC_MMAP_THRESHOLD_", "33554432",
                     "MALLOC_TRIM_THRESHOLD_", "4294967296",
+                    "GLIBC_TUNABLES", "glibc.malloc.tcache_count=0:glibc.malloc.mxfast=0",
                     "MXNET_OMP_MAX_THREADS", "1");
 
     private SparkSettings() {}

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One supernet edge: {@code Σ softmax(α)ᵢ · opᵢ(x)} over the edge's candidate operations. The zero
  * candidate takes its share of the softmax but is never computed. While the architecture weights
- * hold a chosen {@link EdgePath} for the edge, only that candidate is computed.
+ * hold a chosen {@link EdgePath} for the edge, only that candidate is computed. In the mixture, the
+ * candidates that start with a ReLU of the edge's input share one ({@link SharedRelu}).
  */
 public final class MixedOp extends AbstractBlock {
 
@@ -28,6 +29,7 @@ public final class MixedOp extends AbstractBlock {
     private final String edgeLabel;
     private final ArchitectureWeights weights;
     private final List<@Nullable Block> candidates;
+    private final SharedRelu sharedRelu = new SharedRelu();
 
     /**
      * Creates a mixed operation.
@@ -66,8 +68,27 @@ public final class MixedOp extends AbstractBlock {
                                 + (zero ? "no block (it is the zero candidate)" : "a block"));
             }
             added.add(block == null ? null : addChildBlock(name, block));
+            if (block != null) {
+                shareRelu(block);
+            }
         }
         this.candidates = added;
+    }
+
+    /**
+     * Hands the edge's shared ReLU to every block of a candidate that can take it, except inside a
+     * nested mixture, whose blocks share its own.
+     */
+    private void shareRelu(Block block) {
+        if (block instanceof MixedOp) {
+            return;
+        }
+        if (block instanceof ReluSharing sharing) {
+            sharing.shareRelu(sharedRelu);
+        }
+        for (Block child : block.getChildren().values()) {
+            shareRelu(child);
+        }
     }
 
     @Override
@@ -84,10 +105,16 @@ public final class MixedOp extends AbstractBlock {
         NDArray mixing = weights.alpha(edgeLabel).softmax(0);
         mixing.attach(input.getManager());
         MixingForm form = weights.mixingForm();
-        NDArray sum =
-                form == MixingForm.LOOPED
-                        ? loopedSum(mixing, parameterStore, inputs, training, params)
-                        : stackedSum(form, mixing, parameterStore, inputs, training, params);
+        NDArray sum;
+        sharedRelu.begin(input);
+        try {
+            sum =
+                    form == MixingForm.LOOPED
+                            ? loopedSum(mixing, parameterStore, inputs, training, params)
+                            : stackedSum(form, mixing, parameterStore, inputs, training, params);
+        } finally {
+            sharedRelu.end();
+        }
         mixing.close();
         return new NDList(sum);
     }
@@ -114,7 +141,7 @@ public final class MixedOp extends AbstractBlock {
             // Free what the tape does not need as soon as possible: when α takes no gradient the
             // candidate's output is needed by nobody, and DJL would keep it until its manager
             // closes.
-            if (out != input) {
+            if (out != input && !sharedRelu.holds(out)) {
                 out.close();
             }
             if (sum == null) {
@@ -157,7 +184,7 @@ public final class MixedOp extends AbstractBlock {
         NDArray stacked = NDArrays.stack(outputs);
         // The stack holds copies; the tape keeps whatever it needs of the outputs themselves.
         for (NDArray out : outputs) {
-            if (out != input) {
+            if (out != input && !sharedRelu.holds(out)) {
                 out.close();
             }
         }

@@ -16,6 +16,8 @@ import org.djlnas.api.export.GraphBuilder;
 import org.djlnas.api.export.GraphLowering;
 import org.djlnas.api.export.PortableBlock;
 import org.djlnas.api.space.ReluProbe;
+import org.djlnas.api.supernet.ReluSharing;
+import org.djlnas.api.supernet.SharedRelu;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,13 +26,14 @@ import org.jspecify.annotations.Nullable;
  * (DARTS and NAS-Bench-201's {@code FactorizedReduce}). Odd sizes are zero-padded on the bottom and
  * right before the shift, so both halves always agree.
  */
-public final class FactorizedReduce extends AbstractBlock implements PortableBlock {
+public final class FactorizedReduce extends AbstractBlock implements PortableBlock, ReluSharing {
 
     private static final byte VERSION = 1;
 
     private final Block evenConv;
     private final Block oddConv;
     private final Block norm;
+    private @Nullable SharedRelu sharedRelu;
 
     /**
      * Creates the block.
@@ -50,12 +53,21 @@ public final class FactorizedReduce extends AbstractBlock implements PortableBlo
     }
 
     @Override
+    public void shareRelu(SharedRelu shared) {
+        sharedRelu = shared;
+    }
+
+    @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore,
             NDList inputs,
             boolean training,
             @Nullable PairList<String, Object> params) {
-        NDArray x = Activation.relu(inputs.singletonOrThrow());
+        NDArray input = inputs.singletonOrThrow();
+        NDArray x =
+                sharedRelu == null
+                        ? Activation.relu(input)
+                        : sharedRelu.apply(input, Activation::relu);
         ReluProbe.observe(parameterStore, x);
         NDArray even = evenConv.forward(parameterStore, new NDList(x), training).singletonOrThrow();
         NDArray odd =

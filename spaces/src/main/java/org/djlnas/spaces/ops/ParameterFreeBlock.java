@@ -11,6 +11,8 @@ import org.djlnas.api.export.GraphBuilder;
 import org.djlnas.api.export.GraphLowering;
 import org.djlnas.api.export.PortableBlock;
 import org.djlnas.api.space.ReluProbe;
+import org.djlnas.api.supernet.ReluSharing;
+import org.djlnas.api.supernet.SharedRelu;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * arithmetically. Unlike DJL's {@code LambdaBlock}, it never runs an operation (on whatever the
  * default engine is) just to learn a shape.
  */
-abstract class ParameterFreeBlock extends AbstractBlock implements PortableBlock {
+abstract class ParameterFreeBlock extends AbstractBlock implements PortableBlock, ReluSharing {
 
     private static final byte VERSION = 1;
+
+    private @Nullable SharedRelu sharedRelu;
 
     ParameterFreeBlock() {
         super(VERSION);
@@ -70,13 +74,22 @@ abstract class ParameterFreeBlock extends AbstractBlock implements PortableBlock
         return List.of(lower(lowering.graph(), inputs.get(0)));
     }
 
+    /** Takes its edge's shared ReLU if this block is a ReLU; other operations ignore it. */
+    @Override
+    public void shareRelu(SharedRelu shared) {
+        if (isRelu()) {
+            sharedRelu = shared;
+        }
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore,
             NDList inputs,
             boolean training,
             @Nullable PairList<String, Object> params) {
-        NDArray output = apply(inputs.singletonOrThrow());
+        NDArray input = inputs.singletonOrThrow();
+        NDArray output = sharedRelu == null ? apply(input) : sharedRelu.apply(input, this::apply);
         if (isRelu()) {
             ReluProbe.observe(parameterStore, output);
         }

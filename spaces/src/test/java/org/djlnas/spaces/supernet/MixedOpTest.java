@@ -11,7 +11,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ import org.djlnas.api.arch.Architecture;
 import org.djlnas.api.cell.Cell;
 import org.djlnas.api.op.OpContext;
 import org.djlnas.api.op.OpRegistry;
+import org.djlnas.api.space.ReluProbe;
 import org.djlnas.api.supernet.ArchitectureWeights;
 import org.djlnas.api.supernet.EdgePath;
 import org.djlnas.api.supernet.MixedOp;
@@ -292,6 +295,60 @@ class MixedOpTest {
             assertThatThrownBy(() -> ArchitectureWeights.create(manager, List.of(CELL, CELL), 0, 1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(EDGE);
+        }
+    }
+
+    @Test
+    void candidatesStartingWithAReluOfTheInputShareOneAndGiveTheSameSum() {
+        // A reduction edge: separable and dilated convolutions and factorized reduce (the skip of
+        // stride 2) all start with a ReLU of the edge's input.
+        SearchCell cell =
+                new SearchCell(
+                        Cell.builder()
+                                .setLabel("cell")
+                                .setNodes(1)
+                                .setOperations(List.of("sep_conv_3x3", "dil_conv_3x3"))
+                                .build(),
+                        List.of("none", "sep_conv_3x3", "dil_conv_3x3", "skip_connect"),
+                        "none");
+        Shape input = new Shape(2, CHANNELS, 6, 6);
+        try (NDManager manager = TestEngine.newManager()) {
+            ArchitectureWeights weights = ArchitectureWeights.create(manager, List.of(cell), 0, 1);
+            List<Block> blocks = new ArrayList<>();
+            for (String name : List.of("sep_conv_3x3", "dil_conv_3x3", "skip_connect")) {
+                blocks.add(OPS.create(name, new OpContext(CHANNELS, 2, false)));
+            }
+            List<Block> candidates = new ArrayList<>(Arrays.asList((Block) null));
+            candidates.addAll(blocks);
+            Block mixed =
+                    SpaceFixtures.initialized(
+                            new MixedOp(EDGE, weights, candidates), manager, input);
+            NDArray x = manager.randomNormal(input);
+            List<NDArray> relus = new ArrayList<>();
+
+            NDArray out =
+                    mixed.forward(new ReluProbe(manager, relus::add), new NDList(x), false)
+                            .singletonOrThrow();
+
+            // Four ReLUs (one per candidate's start and the separable convolution's second), of
+            // which the three of the input are one array.
+            assertThat(relus).hasSize(4);
+            IdentityHashMap<NDArray, Boolean> distinct = new IdentityHashMap<>();
+            relus.forEach(r -> distinct.put(r, true));
+            assertThat(distinct).hasSize(2);
+            // The same values as each candidate computed on its own (a block outside its mixture
+            // computes its own ReLU).
+            double[] p = weights.probabilities().get(EDGE);
+            NDArray expected = null;
+            for (int i = 0; i < blocks.size(); i++) {
+                NDArray term =
+                        blocks.get(i)
+                                .forward(new ParameterStore(manager, false), new NDList(x), false)
+                                .singletonOrThrow()
+                                .mul((float) p[i + 1]);
+                expected = expected == null ? term : expected.add(term);
+            }
+            assertThat(out.allClose(expected, 1e-5, 1e-6, false)).isTrue();
         }
     }
 
