@@ -92,9 +92,14 @@ final class BilevelStep {
             List<NDArray> direction = weightOptimizer.direction();
             supernet.moveWeights(direction, -xi);
             direction.forEach(NDArray::close);
-            supernet.backward(search, Gradients.BOTH);
-            List<NDArray> validationAlpha = supernet.alphaGradients();
+            // Two passes over the search batch, the weights' gradients then α's, rather than one
+            // for
+            // both: a pass for both keeps what each needs (the convolutions' inputs and the
+            // candidates' outputs) at once, and set the second-order step's peak memory.
+            supernet.backward(search, Gradients.WEIGHTS);
             List<NDArray> validationWeights = supernet.weightGradients();
+            supernet.backward(search, Gradients.ARCHITECTURE);
+            List<NDArray> validationAlpha = supernet.alphaGradients();
             double epsilon = FINITE_DIFFERENCE_RADIUS / Supernet.globalNorm(validationWeights);
 
             supernet.restoreWeights(original);

@@ -423,9 +423,7 @@ final class Supernet implements AutoCloseable {
         /** The network's weights only (a weight step). */
         WEIGHTS(true, false),
         /** α only (an architecture step). */
-        ARCHITECTURE(false, true),
-        /** Both (the unrolled model of a second-order step). */
-        BOTH(true, true);
+        ARCHITECTURE(false, true);
 
         private final boolean weights;
         private final boolean architecture;

@@ -99,7 +99,7 @@ class BilevelStepTest {
             double[] unrolled = HostVectors.flatten(step.unrolledGradient(train, search, XI));
             assertBitIdentical(hostWeights(), weightsBefore);
             double[] notUnrolled = HostVectors.flatten(step.unrolledGradient(train, search, 0));
-            supernet.backward(search, Supernet.Gradients.BOTH);
+            supernet.backward(search, Supernet.Gradients.ARCHITECTURE);
             double[] firstOrder = HostVectors.flatten(supernet.alphaGradients());
 
             assertThat(HostVectors.distance(notUnrolled, firstOrder)).isLessThan(1e-6);
@@ -147,9 +147,10 @@ class BilevelStepTest {
             unrolled.add(original.get(i).sub(direction.get(i).mul(xi)));
         }
         setByIndexing(unrolled);
-        supernet.backward(search, Supernet.Gradients.BOTH);
-        List<NDArray> validationAlpha = supernet.alphaGradients();
+        supernet.backward(search, Supernet.Gradients.WEIGHTS);
         List<NDArray> validationWeights = supernet.weightGradients();
+        supernet.backward(search, Supernet.Gradients.ARCHITECTURE);
+        List<NDArray> validationAlpha = supernet.alphaGradients();
         double epsilon = 0.01 / Supernet.globalNorm(validationWeights);
         setByIndexing(shifted(original, validationWeights, epsilon));
         supernet.backward(train, Supernet.Gradients.ARCHITECTURE);
