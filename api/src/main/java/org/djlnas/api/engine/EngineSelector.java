@@ -169,24 +169,12 @@ public final class EngineSelector {
      * @throws IllegalArgumentException if the property names no form
      */
     public MixingForm mixingForm(String engineName) {
-        String chosen = environment.apply(MIXING_FORM_PROPERTY);
-        if (chosen != null) {
-            for (MixingForm form : MixingForm.values()) {
-                if (form.name().equalsIgnoreCase(chosen.strip().replace('-', '_'))) {
-                    return form;
-                }
-            }
-            throw new IllegalArgumentException(
-                    MIXING_FORM_PROPERTY
-                            + " is '"
-                            + chosen
-                            + "'; expected looped, stacked or matrix-product");
-        }
-        return supports.values().stream()
-                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
-                .findFirst()
-                .map(EngineSupport::mixingForm)
-                .orElse(MixingForm.LOOPED);
+        return declaredOrChosen(
+                engineName,
+                MIXING_FORM_PROPERTY,
+                MixingForm.class,
+                EngineSupport::mixingForm,
+                MixingForm.LOOPED);
     }
 
     /**
@@ -202,24 +190,48 @@ public final class EngineSelector {
      * @throws IllegalArgumentException if the property names no format
      */
     public ImageMemoryFormat imageMemoryFormat(String engineName) {
-        String chosen = environment.apply(IMAGE_MEMORY_FORMAT_PROPERTY);
+        return declaredOrChosen(
+                engineName,
+                IMAGE_MEMORY_FORMAT_PROPERTY,
+                ImageMemoryFormat.class,
+                EngineSupport::imageMemoryFormat,
+                ImageMemoryFormat.CONTIGUOUS);
+    }
+
+    /**
+     * Returns the constant a property names (in any case, with hyphens for underscores), else what
+     * the engine's module declares, else the fallback.
+     */
+    private <T extends Enum<T>> T declaredOrChosen(
+            String engineName,
+            String property,
+            Class<T> type,
+            Function<EngineSupport, T> declaration,
+            T fallback) {
+        String chosen = environment.apply(property);
         if (chosen != null) {
-            for (ImageMemoryFormat format : ImageMemoryFormat.values()) {
-                if (format.name().equalsIgnoreCase(chosen.strip().replace('-', '_'))) {
-                    return format;
+            T[] constants = type.getEnumConstants();
+            for (T constant : constants) {
+                if (constant.name().equalsIgnoreCase(chosen.strip().replace('-', '_'))) {
+                    return constant;
                 }
             }
+            List<String> names = new ArrayList<>();
+            for (T constant : constants) {
+                names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            String expected =
+                    String.join(", ", names.subList(0, names.size() - 1))
+                            + " or "
+                            + names.get(names.size() - 1);
             throw new IllegalArgumentException(
-                    IMAGE_MEMORY_FORMAT_PROPERTY
-                            + " is '"
-                            + chosen
-                            + "'; expected contiguous or channels-last");
+                    property + " is '" + chosen + "'; expected " + expected);
         }
         return supports.values().stream()
                 .filter(support -> support.engineName().equalsIgnoreCase(engineName))
                 .findFirst()
-                .map(EngineSupport::imageMemoryFormat)
-                .orElse(ImageMemoryFormat.CONTIGUOUS);
+                .map(declaration)
+                .orElse(fallback);
     }
 
     /**

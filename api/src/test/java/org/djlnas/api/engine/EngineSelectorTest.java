@@ -126,27 +126,7 @@ class EngineSelectorTest {
     @Test
     void mixedOperationsTakeTheFormTheEngineDeclaresUnlessThePropertyChoosesOne() {
         EngineSupport stacking =
-                new EngineSupport() {
-                    @Override
-                    public String engineName() {
-                        return "MXNet";
-                    }
-
-                    @Override
-                    public Set<EngineCapability> capabilities() {
-                        return EnumSet.of(EngineCapability.TRAIN);
-                    }
-
-                    @Override
-                    public void configureDefaults() {
-                        throw new AssertionError("the engine must not be loaded");
-                    }
-
-                    @Override
-                    public MixingForm mixingForm() {
-                        return MixingForm.STACKED;
-                    }
-                };
+                declaring("MXNet", MixingForm.STACKED, ImageMemoryFormat.CONTIGUOUS);
         EngineSelector selector = selector(TRAINER, stacking);
         assertThat(selector.mixingForm("pytorch")).isEqualTo(MixingForm.LOOPED);
         assertThat(selector.mixingForm("mxnet")).isEqualTo(MixingForm.STACKED);
@@ -167,27 +147,7 @@ class EngineSelectorTest {
     @Test
     void imageBatchesTakeTheFormatTheEngineDeclaresUnlessThePropertyChoosesOne() {
         EngineSupport channelsLast =
-                new EngineSupport() {
-                    @Override
-                    public String engineName() {
-                        return "PyTorch";
-                    }
-
-                    @Override
-                    public Set<EngineCapability> capabilities() {
-                        return EnumSet.of(EngineCapability.TRAIN);
-                    }
-
-                    @Override
-                    public void configureDefaults() {
-                        throw new AssertionError("the engine must not be loaded");
-                    }
-
-                    @Override
-                    public ImageMemoryFormat imageMemoryFormat() {
-                        return ImageMemoryFormat.CHANNELS_LAST;
-                    }
-                };
+                declaring("PyTorch", MixingForm.LOOPED, ImageMemoryFormat.CHANNELS_LAST);
         EngineSelector selector =
                 selector(channelsLast, support("MXNet", EnumSet.of(EngineCapability.TRAIN)));
         assertThat(selector.imageMemoryFormat("pytorch"))
@@ -221,6 +181,37 @@ class EngineSelectorTest {
             @Override
             public void configureDefaults() {
                 throw new AssertionError("the engine must not be loaded");
+            }
+        };
+    }
+
+    /** An engine that trains and declares a mixing form and an image memory format. */
+    private static EngineSupport declaring(
+            String name, MixingForm mixingForm, ImageMemoryFormat imageMemoryFormat) {
+        return new EngineSupport() {
+            @Override
+            public String engineName() {
+                return name;
+            }
+
+            @Override
+            public Set<EngineCapability> capabilities() {
+                return EnumSet.of(EngineCapability.TRAIN);
+            }
+
+            @Override
+            public void configureDefaults() {
+                throw new AssertionError("the engine must not be loaded");
+            }
+
+            @Override
+            public MixingForm mixingForm() {
+                return mixingForm;
+            }
+
+            @Override
+            public ImageMemoryFormat imageMemoryFormat() {
+                return imageMemoryFormat;
             }
         };
     }
