@@ -150,9 +150,7 @@ public final class EngineSelector {
      *     if no module on the class path describes the engine
      */
     public boolean updatesRunningStatisticsInBackward(String engineName) {
-        return supports.values().stream()
-                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
-                .findFirst()
+        return moduleOf(engineName)
                 .map(EngineSupport::updatesRunningStatisticsInBackward)
                 .orElse(true);
     }
@@ -227,11 +225,7 @@ public final class EngineSelector {
             throw new IllegalArgumentException(
                     property + " is '" + chosen + "'; expected " + expected);
         }
-        return supports.values().stream()
-                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
-                .findFirst()
-                .map(declaration)
-                .orElse(fallback);
+        return moduleOf(engineName).map(declaration).orElse(fallback);
     }
 
     /**
@@ -244,11 +238,16 @@ public final class EngineSelector {
      */
     public GradientCollector newInferenceModeGradientCollector(String engineName) {
         Engine engine = Engine.getEngine(engineName);
-        return supports.values().stream()
-                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
-                .findFirst()
+        return moduleOf(engineName)
                 .map(support -> support.newInferenceModeGradientCollector(engine))
                 .orElseGet(engine::newGradientCollector);
+    }
+
+    /** The module that describes an engine, found by its name in any case, if one is present. */
+    private Optional<EngineSupport> moduleOf(String engineName) {
+        return supports.values().stream()
+                .filter(support -> support.engineName().equalsIgnoreCase(engineName))
+                .findFirst();
     }
 
     /**
