@@ -96,27 +96,7 @@ class EngineSelectorTest {
     @Test
     void batchNormRecalibrationTakesABackwardPassWhereTheEngineSaysOrNobodyKnows() {
         EngineSupport backwardStatistics =
-                new EngineSupport() {
-                    @Override
-                    public String engineName() {
-                        return "MXNet";
-                    }
-
-                    @Override
-                    public Set<EngineCapability> capabilities() {
-                        return EnumSet.of(EngineCapability.TRAIN);
-                    }
-
-                    @Override
-                    public void configureDefaults() {
-                        throw new AssertionError("the engine must not be loaded");
-                    }
-
-                    @Override
-                    public boolean updatesRunningStatisticsInBackward() {
-                        return true;
-                    }
-                };
+                declaring("MXNet", MixingForm.LOOPED, ImageMemoryFormat.CONTIGUOUS, true);
         EngineSelector selector = selector(TRAINER, backwardStatistics);
         assertThat(selector.updatesRunningStatisticsInBackward("pytorch")).isFalse();
         assertThat(selector.updatesRunningStatisticsInBackward("MXNet")).isTrue();
@@ -126,7 +106,7 @@ class EngineSelectorTest {
     @Test
     void mixedOperationsTakeTheFormTheEngineDeclaresUnlessThePropertyChoosesOne() {
         EngineSupport stacking =
-                declaring("MXNet", MixingForm.STACKED, ImageMemoryFormat.CONTIGUOUS);
+                declaring("MXNet", MixingForm.STACKED, ImageMemoryFormat.CONTIGUOUS, false);
         EngineSelector selector = selector(TRAINER, stacking);
         assertThat(selector.mixingForm("pytorch")).isEqualTo(MixingForm.LOOPED);
         assertThat(selector.mixingForm("mxnet")).isEqualTo(MixingForm.STACKED);
@@ -147,7 +127,7 @@ class EngineSelectorTest {
     @Test
     void imageBatchesTakeTheFormatTheEngineDeclaresUnlessThePropertyChoosesOne() {
         EngineSupport channelsLast =
-                declaring("PyTorch", MixingForm.LOOPED, ImageMemoryFormat.CHANNELS_LAST);
+                declaring("PyTorch", MixingForm.LOOPED, ImageMemoryFormat.CHANNELS_LAST, false);
         EngineSelector selector =
                 selector(channelsLast, support("MXNet", EnumSet.of(EngineCapability.TRAIN)));
         assertThat(selector.imageMemoryFormat("pytorch"))
@@ -185,9 +165,15 @@ class EngineSelectorTest {
         };
     }
 
-    /** An engine that trains and declares a mixing form and an image memory format. */
+    /**
+     * An engine that trains and declares a mixing form, an image memory format and where it updates
+     * batch normalisation's statistics.
+     */
     private static EngineSupport declaring(
-            String name, MixingForm mixingForm, ImageMemoryFormat imageMemoryFormat) {
+            String name,
+            MixingForm mixingForm,
+            ImageMemoryFormat imageMemoryFormat,
+            boolean updatesRunningStatisticsInBackward) {
         return new EngineSupport() {
             @Override
             public String engineName() {
@@ -212,6 +198,11 @@ class EngineSelectorTest {
             @Override
             public ImageMemoryFormat imageMemoryFormat() {
                 return imageMemoryFormat;
+            }
+
+            @Override
+            public boolean updatesRunningStatisticsInBackward() {
+                return updatesRunningStatisticsInBackward;
             }
         };
     }
