@@ -93,8 +93,7 @@ final class BilevelStep {
             supernet.moveWeights(direction, -xi);
             direction.forEach(NDArray::close);
             // Two passes over the search batch, the weights' gradients then α's, rather than one
-            // for
-            // both: a pass for both keeps what each needs (the convolutions' inputs and the
+            // for both: a pass for both keeps what each needs (the convolutions' inputs and the
             // candidates' outputs) at once, and set the second-order step's peak memory.
             supernet.backward(search, Gradients.WEIGHTS);
             List<NDArray> validationWeights = supernet.weightGradients();
