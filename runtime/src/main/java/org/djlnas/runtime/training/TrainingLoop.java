@@ -55,7 +55,10 @@ public final class TrainingLoop {
     private int skipped;
 
     /**
-     * Creates the loop over an initialised trainer.
+     * Creates the loop over an initialised trainer, without a teacher, passing image batches
+     * forward in the layout they come in ({@link ImageMemoryFormat#CONTIGUOUS}). Pass the engine's
+     * format ({@link org.djlnas.api.engine.EngineSelector#imageMemoryFormat}) to the other
+     * constructor for channels-last batches on engines that are faster with them.
      *
      * @param trainer the trainer, its parameters initialised
      * @param totalSteps the steps the training will run, which bounds the steps it may skip
