@@ -10,6 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 passes="${1:-20}"
+[[ "$passes" =~ ^[1-9][0-9]*$ ]] || { echo "depthwise.sh: PASSES is '$passes'; expected a positive whole number" >&2; exit 2; }
 lib="$root/cli/target/lib"
 [[ -d "$lib" ]] || { echo "depthwise.sh: $lib is missing; run ./nas --help once to build it" >&2; exit 2; }
 work="$(mktemp -d)"
