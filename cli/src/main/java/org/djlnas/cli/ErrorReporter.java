@@ -3,12 +3,14 @@ package org.djlnas.cli;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.djlnas.zoo.InvalidArchiveException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -34,6 +36,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     /** Exit status of a command given bad input. */
     static final int BAD_INPUT = 2;
 
+    /** The end of picocli's message for a value that is not a number of a Java type. */
+    private static final Pattern JAVA_NUMBER =
+            Pattern.compile("(' is not )an? (int|long|double|float|short|byte)\\b");
+
     /** The file system's reason for reading a folder as a file. */
     private static final String IS_A_DIRECTORY = "Is a directory";
 
@@ -41,7 +47,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         ParameterException first = unmatchedFirst(ex);
-        String reason = reason(first).replaceFirst("^Error: ", "");
+        String reason = inPlainWords(reason(first).replaceFirst("^Error: ", ""));
         if (first instanceof UnmatchedArgumentException unmatched) {
             reason = unknownCommand(cmd, unmatched).orElse(reason);
             List<String> suggestions = visibleSuggestions(cmd, unmatched);
@@ -66,6 +72,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 || ex instanceof InvalidArchiveException
                 || ex instanceof FileNotFoundException) {
             report(commandLine.getErr(), ex, reason(ex), verbose);
+            return BAD_INPUT;
+        }
+        Optional<String> conflict = alreadyExists(ex);
+        if (conflict.isPresent()) {
+            report(commandLine.getErr(), ex, conflict.get(), verbose);
             return BAD_INPUT;
         }
         Optional<String> missing = pathProblem(ex);
@@ -149,6 +160,36 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             ex.printStackTrace(err);
         }
         err.flush();
+    }
+
+    /**
+     * Returns the reason of a refusal to overwrite something that exists (a published model
+     * version, an imported one), which the user settles by choosing another name or replacing it.
+     */
+    private static Optional<String> alreadyExists(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof FileAlreadyExistsException exists && exists.getReason() != null) {
+                return Optional.of(exists.getReason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rewrites picocli's words for a value it could not convert, which name Java types ({@code 'x'
+     * is not an int}), and its doubled word for map options ({@code option option '--space-opt'}).
+     */
+    static String inPlainWords(String reason) {
+        return JAVA_NUMBER
+                .matcher(reason)
+                .replaceAll(
+                        match ->
+                                match.group(1)
+                                        + (match.group(2).equals("int")
+                                                        || match.group(2).equals("long")
+                                                ? "a whole number"
+                                                : "a number"))
+                .replace("option option '", "option '");
     }
 
     /**

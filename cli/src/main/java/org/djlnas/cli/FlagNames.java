@@ -54,6 +54,7 @@ final class FlagNames {
         flags.put("experiment", List.of("--experiment"));
         flags.put("architecture", List.of("--arch"));
         flags.put("weights", List.of("--params"));
+        flags.put("replace", List.of("--replace"));
         flags.put("resume", List.of("--resume"));
         // what distillation is given (Distillation)
         flags.put("teacher", List.of("--teacher"));

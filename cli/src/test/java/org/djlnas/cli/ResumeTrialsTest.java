@@ -53,9 +53,13 @@ class ResumeTrialsTest {
         Path out = folder.resolve("a");
         assertSucceeded(search(strategy, out, 35));
         List<String> before = architectures(out);
+        JsonNode bestBefore = JSON.readTree(out.resolve("best.json").toFile());
         CliRun shrunk = CliRun.of("search", "--resume", "--out", out.toString(), "--trials", "20");
         assertSucceeded(shrunk);
         assertThat(architectures(out)).isEqualTo(before);
+        JsonNode bestAfter = JSON.readTree(out.resolve("best.json").toFile());
+        assertThat(bestAfter.get("trial")).isEqualTo(bestBefore.get("trial"));
+        assertThat(bestAfter.get("id")).isEqualTo(bestBefore.get("id"));
         CliRun grown = CliRun.of("search", "--resume", "--out", out.toString(), "--trials", "45");
         assertSucceeded(grown);
         assertThat(architectures(out).subList(0, 35)).isEqualTo(before);

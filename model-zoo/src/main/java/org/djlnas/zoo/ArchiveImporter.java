@@ -273,7 +273,7 @@ public final class ArchiveImporter {
                                 + name
                                 + "' already has the versions "
                                 + existing
-                                + "; import with replace, or remove them first");
+                                + "; import with `replace`, or remove them first");
             }
             Files.createDirectories(modelFolder);
             Path parking = staging.resolve(".replaced");

@@ -201,7 +201,8 @@ public final class ZooPublisher {
                         + name
                         + "' version "
                         + version
-                        + " is already published; publish another version or replace it");
+                        + " is already published; publish another version or replace it"
+                        + " (`replace`)");
     }
 
     private static void writeFiles(

@@ -64,7 +64,7 @@ public record DataSplit(long seed, double validationFraction, int maxValidationE
         }
         if (maxTrainExamples < 0) {
             throw new IllegalArgumentException(
-                    "maxTrainExamples is " + maxTrainExamples + "; expected >= 0 (0 for all)");
+                    "`maxTrainExamples` is " + maxTrainExamples + "; expected >= 0 (0 for all)");
         }
         int[] permutation = permutation(size, seed);
         int validationCount =

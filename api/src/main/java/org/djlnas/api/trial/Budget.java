@@ -12,11 +12,11 @@ public record Budget(double epochs, int maxTrainExamples) {
     /** Validates the fields. */
     public Budget {
         if (!(epochs > 0) || !Double.isFinite(epochs)) {
-            throw new IllegalArgumentException("epochs is " + epochs + "; expected a number > 0");
+            throw new IllegalArgumentException("`epochs` is " + epochs + "; expected a number > 0");
         }
         if (maxTrainExamples < 0) {
             throw new IllegalArgumentException(
-                    "maxTrainExamples is " + maxTrainExamples + "; expected >= 0 (0 for all)");
+                    "`maxTrainExamples` is " + maxTrainExamples + "; expected >= 0 (0 for all)");
         }
     }
 

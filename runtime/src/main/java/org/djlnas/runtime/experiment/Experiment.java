@@ -174,6 +174,11 @@ public final class Experiment {
         while (told < asked && finished.containsKey(told + 1)) {
             tell(finished.get(++told));
         }
+        // A resume with fewer trials than the journal holds replays only the first ones; the
+        // others stay trials of the experiment, and may hold its best.
+        journal.values().stream()
+                .filter(record -> record.state().isFinished())
+                .forEach(record -> finished.putIfAbsent(record.number(), record));
         List<TrialRecord> all = new ArrayList<>(finished.values());
         return new ExperimentResult(all, best(all), Duration.between(start, Instant.now()));
     }

@@ -153,7 +153,7 @@ public record ExperimentConfig(
             throw new IllegalArgumentException(
                     "`parallel` is " + parallel + "; expected at least 1");
         }
-        budget(epochs, maxTrainExamples);
+        new Budget(epochs, maxTrainExamples); // validates both
         executor =
                 executor == null
                         ? defaultExecutor(evaluatorId(evaluator, benchmark), parallel)
@@ -311,21 +311,7 @@ public record ExperimentConfig(
      * @return the budget
      */
     public Budget budget() {
-        return budget(epochs, maxTrainExamples);
-    }
-
-    private static Budget budget(double epochs, int maxTrainExamples) {
-        try {
-            return new Budget(epochs, maxTrainExamples);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "`epochs` is "
-                            + epochs
-                            + " and `maxTrainExamples` is "
-                            + maxTrainExamples
-                            + "; expected epochs > 0 and a cap >= 0 (0 for all)",
-                    e);
-        }
+        return new Budget(epochs, maxTrainExamples);
     }
 
     /**

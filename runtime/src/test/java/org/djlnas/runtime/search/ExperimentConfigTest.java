@@ -95,7 +95,9 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> tabular().optParallel(0).build())
                 .hasMessage("`parallel` is 0; expected at least 1");
         assertThatThrownBy(() -> tabular().optEpochs(0).build())
-                .hasMessageStartingWith("`epochs` is 0.0 and `maxTrainExamples` is 0;");
+                .hasMessage("`epochs` is 0.0; expected a number > 0");
+        assertThatThrownBy(() -> tabular().optMaxTrainExamples(-3).build())
+                .hasMessage("`maxTrainExamples` is -3; expected >= 0 (0 for all)");
         assertThatThrownBy(() -> tabular().optObjectives(List.of("accuracy:most")).build())
                 .hasMessage(
                         "`objectives`: objective 'accuracy:most': the direction is 'most';"
