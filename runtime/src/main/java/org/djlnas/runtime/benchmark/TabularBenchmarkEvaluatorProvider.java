@@ -1,8 +1,10 @@
 package org.djlnas.runtime.benchmark;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import org.djlnas.api.eval.BenchmarkTableProvider;
 import org.djlnas.api.eval.Evaluator;
 import org.djlnas.api.eval.EvaluatorContext;
@@ -62,6 +64,14 @@ public final class TabularBenchmarkEvaluatorProvider implements EvaluatorProvide
                             + "' works with nas-bench-201");
         }
         BenchmarkTableProvider builtIn = context.benchmarkTables().get(table);
+        if (builtIn == null && !Files.exists(Path.of(table))) {
+            throw new IllegalArgumentException(
+                    "`benchmark` '"
+                            + table
+                            + "' is neither a built-in table ("
+                            + String.join(", ", new TreeSet<>(context.benchmarkTables().keySet()))
+                            + ") nor an existing file");
+        }
         if (builtIn == null) {
             return new TabularBenchmarkEvaluator(
                     context.space(),

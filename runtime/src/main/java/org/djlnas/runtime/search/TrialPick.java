@@ -50,6 +50,13 @@ public record TrialPick(TrialRecord trial, ExperimentConfig config) {
      */
     public static TrialPick byNumber(Path experiment, int number) {
         JournalContents journal = JournalContents.read(experiment);
+        if (journal.trials().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "`trial` is "
+                            + number
+                            + ", but the experiment holds no trials (a one-shot search finds one"
+                            + " architecture: leave `trial` out)");
+        }
         TrialRecord trial =
                 journal.trials().stream()
                         .filter(t -> t.number() == number)
