@@ -113,6 +113,7 @@ public final class SearchSession implements AutoCloseable {
         Optional<DataSource> data = SearchSetup.openData(config, plugins);
         ExperimentConfig full = SearchSetup.withDataSettings(config, plugins, data);
         SearchSetup.check(full, plugins);
+        SearchSetup.checkFit(full, plugins, data);
         checkExecutor(full, plugins);
         SearchSetup.Inputs inputs =
                 SearchSetup.inputs(full, plugins, folder, data, SearchSetup.priors(full, plugins));
@@ -140,6 +141,7 @@ public final class SearchSession implements AutoCloseable {
         Optional<DataSource> data = SearchSetup.openData(config, plugins);
         ExperimentConfig full = SearchSetup.withDataSettings(config, plugins, data);
         SearchSetup.check(full, plugins);
+        SearchSetup.checkFit(full, plugins, data);
         checkExecutor(full, plugins);
         // The earlier experiments' journals are read once, here, before the folder is claimed.
         List<PriorTrial> priors = SearchSetup.priors(full, plugins);
@@ -253,12 +255,14 @@ public final class SearchSession implements AutoCloseable {
             if (benchmark.isEmpty()) {
                 SearchSetup.checkBenchmarkExists(config, plugins);
             }
+            Optional<DataSource> data = SearchSetup.openData(config, plugins);
+            SearchSetup.checkFit(config, plugins, data);
             SearchSetup.Inputs inputs =
                     SearchSetup.inputs(
                             config,
                             plugins,
                             folder,
-                            SearchSetup.openData(config, plugins),
+                            data,
                             // a one-shot search's warmStart is a meta-trained supernet, no trials
                             plugins.isOneShot(config.strategy())
                                     ? List.of()

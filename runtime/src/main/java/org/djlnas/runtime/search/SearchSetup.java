@@ -135,6 +135,24 @@ public final class SearchSetup {
         evaluatorSettings(config, plugins.evaluatorProvider(config.evaluatorId()));
     }
 
+    /**
+     * Checks that the networks of a configuration's space fit its data set ({@link SpaceFitCheck}),
+     * so that a space that cannot take the data's examples, or gives another number of outputs than
+     * the data's classes, stops the search before any trial. A configuration without a data set (a
+     * tabular benchmark) has nothing to check.
+     *
+     * @param config the configuration, already {@linkplain #check checked}
+     * @param plugins the spaces
+     * @param data the configuration's data set, {@linkplain #openData opened}
+     * @throws IllegalArgumentException naming the space, the data set and what does not fit
+     */
+    static void checkFit(ExperimentConfig config, Plugins plugins, Optional<DataSource> data) {
+        data.ifPresent(
+                source ->
+                        SpaceFitCheck.check(
+                                plugins.space(config.space(), config.spaceSettings()), source));
+    }
+
     /** Refuses earlier experiments for a strategy that cannot start from them. */
     private static void checkWarmStart(
             ExperimentConfig config, Plugins plugins, StrategyProvider strategy) {
