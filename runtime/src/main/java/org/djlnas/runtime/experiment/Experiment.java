@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Resume.</b> The same loop replays the journal: a proposal the journal already holds is
  * checked against it; a finished journaled trial is told, not run again; a pending or running one
- * (the process died during it) runs again.
+ * (the process died during it) runs again. Finished trials the journal holds beyond {@code
+ * maxTrials} (a resume asking for fewer trials than ran) are not replayed but stay in the result.
  */
 public final class Experiment {
 
