@@ -180,7 +180,6 @@ public final class NetworkExport {
         float[] images = checkImages(batch);
         float[] expected;
         ParamsLocation params = ParamsLocation.of(request.weights());
-        Files.createDirectories(folder);
         try (Model model =
                 Model.newInstance("export", DeviceChoice.forEngine(sourceEngine), sourceEngine)) {
             model.setBlock(request.space().compile(request.architecture()));
@@ -196,12 +195,11 @@ public final class NetworkExport {
                                 + request.spaceId()
                                 + " with settings "
                                 + request.spaceSettings()
-                                + "; were they trained with other space settings? ("
-                                + e.getMessage()
-                                + ")",
+                                + "; were they trained with other space settings?",
                         e);
             }
             expected = predict(model, images, batch);
+            Files.createDirectories(folder);
             exporter.export(model.getBlock(), request.inputShape(), folder);
         }
         double difference =
