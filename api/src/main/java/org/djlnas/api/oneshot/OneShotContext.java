@@ -49,36 +49,6 @@ public record OneShotContext(
     }
 
     /**
-     * A context whose image batches keep their contiguous layout.
-     *
-     * @param space the space, which can build a supernet
-     * @param settings the strategy's resolved settings
-     * @param seed the seed of everything random in the search
-     * @param budget the search's epochs
-     * @param engine the DJL engine to train on
-     * @param mixingForm how the supernet's mixed operations compute their sums
-     * @param metaStart a meta-trained supernet folder to start from, if given
-     */
-    public OneShotContext(
-            OneShotSpace space,
-            Settings settings,
-            long seed,
-            Budget budget,
-            String engine,
-            MixingForm mixingForm,
-            Optional<Path> metaStart) {
-        this(
-                space,
-                settings,
-                seed,
-                budget,
-                engine,
-                mixingForm,
-                metaStart,
-                ImageMemoryFormat.CONTIGUOUS);
-    }
-
-    /**
      * A context whose search starts from its seeded initialisation, its image batches in their
      * contiguous layout.
      *
@@ -96,6 +66,14 @@ public record OneShotContext(
             Budget budget,
             String engine,
             MixingForm mixingForm) {
-        this(space, settings, seed, budget, engine, mixingForm, Optional.empty());
+        this(
+                space,
+                settings,
+                seed,
+                budget,
+                engine,
+                mixingForm,
+                Optional.empty(),
+                ImageMemoryFormat.CONTIGUOUS);
     }
 }
