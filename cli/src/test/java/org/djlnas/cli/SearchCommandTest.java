@@ -198,6 +198,21 @@ class SearchCommandTest {
         } finally {
             System.clearProperty("nas.mixing-form");
         }
+        System.setProperty("nas.image-memory-format", "nhwc");
+        try {
+            assertOneLineError(
+                    CliRun.of(
+                            "search",
+                            "--space",
+                            "darts",
+                            "--strategy",
+                            "darts",
+                            "--out",
+                            out.toString()),
+                    "nas.image-memory-format is 'nhwc'; expected contiguous or channels-last");
+        } finally {
+            System.clearProperty("nas.image-memory-format");
+        }
         assertThat(out).doesNotExist();
     }
 

@@ -248,7 +248,8 @@ public final class SearchSetup {
                             + "' trains one supernet, expected 1");
         }
         // Creating the strategy checks its settings as a whole, and reading the mixed operations'
-        // form checks nas.mixing-form; neither loads an engine.
+        // form and the image batches' format checks nas.mixing-form and nas.image-memory-format;
+        // none of it loads an engine.
         String engine = String.valueOf(config.engine());
         provider.create(
                 new OneShotContext(
@@ -257,7 +258,9 @@ public final class SearchSetup {
                         config.seed(),
                         config.budget(),
                         engine,
-                        plugins.engines().mixingForm(engine)));
+                        plugins.engines().mixingForm(engine),
+                        Optional.empty(),
+                        plugins.engines().imageMemoryFormat(engine)));
     }
 
     /**
